@@ -1,0 +1,211 @@
+//! Records as JSON: a JSON array of record objects, or JSON Lines (one object
+//! per line). Reading is all or nothing: the first bad record stops it, named
+//! by its position and field, and nothing is returned.
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+use crate::model::{Record, RecordInput};
+
+/// Where in the input a bad record is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Position {
+    /// 1-based index in a JSON array.
+    Index(usize),
+    /// 1-based line of JSON Lines.
+    Line(usize),
+}
+
+impl std::fmt::Display for Position {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Position::Index(n) => write!(f, "record {n}"),
+            Position::Line(n) => write!(f, "line {n}"),
+        }
+    }
+}
+
+/// Why records could not be read. Names a position and a field; it may quote
+/// a short offending value but never a whole record.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum JsonError {
+    /// The text is not valid JSON at all.
+    #[error("not valid JSON at line {line}, column {column}: {problem}")]
+    Syntax {
+        line: usize,
+        column: usize,
+        problem: String,
+    },
+    /// A record is not a JSON object, or a field has the wrong JSON type or
+    /// is unknown.
+    #[error("{at}: {problem}")]
+    Shape { at: Position, problem: String },
+    /// A record's field failed validation.
+    #[error("{at}: {source}")]
+    Invalid {
+        at: Position,
+        #[source]
+        source: crate::model::FieldError,
+    },
+    /// Two records in the input share an id.
+    #[error("{at}: id {id} was already used by {first}")]
+    DuplicateId {
+        at: Position,
+        first: Position,
+        id: Uuid,
+    },
+}
+
+/// Reads a JSON array or JSON Lines. `now` stamps records without
+/// `updated_at`. Blank lines in JSON Lines are skipped; a leading UTF-8 BOM
+/// is ignored.
+pub fn parse_records(text: &str, now: OffsetDateTime) -> Result<Vec<Record>, JsonError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let values: Vec<(Position, Value)> = if text.trim_start().starts_with('[') {
+        let array: Vec<Value> = serde_json::from_str(text).map_err(syntax)?;
+        array
+            .into_iter()
+            .enumerate()
+            .map(|(i, value)| (Position::Index(i + 1), value))
+            .collect()
+    } else {
+        let mut values = Vec::new();
+        for (i, line) in text.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let value: Value = serde_json::from_str(line).map_err(|e| JsonError::Syntax {
+                line: i + 1,
+                column: e.column(),
+                problem: strip_position(&e),
+            })?;
+            values.push((Position::Line(i + 1), value));
+        }
+        values
+    };
+
+    let mut seen: HashMap<Uuid, Position> = HashMap::with_capacity(values.len());
+    let mut records = Vec::with_capacity(values.len());
+    for (at, value) in values {
+        if !value.is_object() {
+            return Err(JsonError::Shape {
+                at,
+                problem: "expected a JSON object".to_owned(),
+            });
+        }
+        let input: RecordInput = serde_path_to_error::deserialize(value).map_err(|e| {
+            let path = e.path().to_string();
+            let problem = strip_position(e.inner());
+            JsonError::Shape {
+                at: at.clone(),
+                problem: if path == "." {
+                    problem
+                } else {
+                    format!("field `{path}`: {problem}")
+                },
+            }
+        })?;
+        let record = input.validate(now).map_err(|source| JsonError::Invalid {
+            at: at.clone(),
+            source,
+        })?;
+        if let Some(first) = seen.insert(record.id, at.clone()) {
+            return Err(JsonError::DuplicateId {
+                at,
+                first,
+                id: record.id,
+            });
+        }
+        records.push(record);
+    }
+    Ok(records)
+}
+
+/// Writes records as JSON Lines, one per line, each line ending in `\n`.
+pub fn write_json_lines<'a>(
+    records: impl IntoIterator<Item = &'a Record>,
+    out: &mut impl std::io::Write,
+) -> std::io::Result<()> {
+    for record in records {
+        serde_json::to_writer(&mut *out, record)?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+fn syntax(error: serde_json::Error) -> JsonError {
+    JsonError::Syntax {
+        line: error.line(),
+        column: error.column(),
+        problem: strip_position(&error),
+    }
+}
+
+/// serde_json appends " at line L column C"; positions are reported apart.
+fn strip_position(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    match text.find(" at line ") {
+        Some(at) => text[..at].to_owned(),
+        None => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn now() -> OffsetDateTime {
+        time::macros::datetime!(2026-11-30 12:00 UTC)
+    }
+
+    #[test]
+    fn arrays_and_json_lines_both_load() {
+        let array = r#"[{"name":"Ana","category":"clinic"},{"name":"Bo","category":"lawyer"}]"#;
+        assert_eq!(parse_records(array, now()).unwrap().len(), 2);
+        let lines = "\u{feff}{\"name\":\"Ana\",\"category\":\"clinic\"}\n\n{\"name\":\"Bo\",\"category\":\"lawyer\"}\n";
+        let records = parse_records(lines, now()).unwrap();
+        assert_eq!(records[1].name, "Bo");
+    }
+
+    #[test]
+    fn errors_name_the_position_and_the_field() {
+        let lines = "{\"name\":\"Ana\",\"category\":\"clinic\"}\n{\"name\":\"Bo\",\"category\":\"lawyr\"}\n";
+        let err = parse_records(lines, now()).unwrap_err().to_string();
+        assert!(err.starts_with("line 2: field `category`"), "{err}");
+
+        let array = r#"[{"name":"Ana","category":"clinic"},{"name":"Bo","category":"lawyer","phones":"555"}]"#;
+        let err = parse_records(array, now()).unwrap_err().to_string();
+        assert!(err.starts_with("record 2: field `phones`"), "{err}");
+
+        let err = parse_records(
+            r#"[{"name":"Ana","category":"clinic","colour":"red"}]"#,
+            now(),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("record 1") && err.contains("colour"), "{err}");
+
+        let err = parse_records("[{\"name\":\"Ana\",", now()).unwrap_err();
+        assert!(matches!(err, JsonError::Syntax { line: 1, .. }), "{err}");
+
+        let err = parse_records("[1]", now()).unwrap_err().to_string();
+        assert_eq!(err, "record 1: expected a JSON object");
+    }
+
+    #[test]
+    fn duplicate_ids_are_refused() {
+        let id = "0b9c3f1e-1d2c-4b5a-9e8f-7a6b5c4d3e2f";
+        let lines = format!(
+            "{{\"id\":\"{id}\",\"name\":\"Ana\",\"category\":\"clinic\"}}\n{{\"id\":\"{id}\",\"name\":\"Bo\",\"category\":\"clinic\"}}"
+        );
+        let err = parse_records(&lines, now()).unwrap_err().to_string();
+        assert!(
+            err.starts_with("line 2: id") && err.contains("line 1"),
+            "{err}"
+        );
+    }
+}

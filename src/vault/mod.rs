@@ -1,0 +1,320 @@
+//! The encrypted vault: a directory holding `key.age` and `db/`.
+//!
+//! Unlocking is one age decryption of `key.age` (slow on purpose: scrypt),
+//! then opening every record into memory, where search and the UI read them.
+//! Every change goes to disk as one all-or-nothing batch, flushed before the
+//! call returns, and only then to the in-memory copy.
+
+mod keys;
+mod seal;
+mod store;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use age::secrecy::SecretString;
+use uuid::Uuid;
+
+pub use keys::{KeyFileError, KeyMaterial, WorkFactor};
+pub use store::STORE_FORMAT;
+
+use seal::Sealer;
+use store::Store;
+
+use crate::model::Record;
+
+/// The file that holds the vault's keys.
+pub const KEY_FILE: &str = "key.age";
+/// The directory that holds the sealed records.
+pub const DB_DIR: &str = "db";
+
+/// What went wrong with a vault. Messages name files, slots and ids, never the
+/// contents of a record or a secret.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum VaultError {
+    /// There is no vault in this directory.
+    #[error("no vault at {}", .0.display())]
+    NotFound(PathBuf),
+    /// `init` was asked to create a vault where one exists.
+    #[error("a vault already exists at {}", .0.display())]
+    AlreadyExists(PathBuf),
+    /// Half a vault: one of `key.age` and `db/` without the other.
+    #[error("the vault at {} is incomplete: {missing} is missing", .dir.display())]
+    Incomplete { dir: PathBuf, missing: &'static str },
+    /// Another process has the vault open.
+    #[error("the vault is in use by another pamphlet")]
+    InUse,
+    /// The passphrase does not open `key.age`.
+    #[error("wrong passphrase for this vault")]
+    WrongPassphrase,
+    /// `key.age` could not be read: damaged, truncated or too costly.
+    #[error("{0}")]
+    KeyFile(KeyFileError),
+    /// `key.age` opened but belongs to another vault's database.
+    #[error("key.age does not belong to the database beside it")]
+    KeyMismatch,
+    /// The vault was written by a newer pamphlet.
+    #[error("the vault has format version {found}; this pamphlet reads up to {supported}")]
+    NewerFormat { found: u32, supported: u32 },
+    /// Something stored is damaged; the text says what.
+    #[error("the vault is damaged: {0}")]
+    Damaged(String),
+    /// No record has this id or id prefix.
+    #[error("no record with id {0}")]
+    NoSuchRecord(String),
+    /// More than one record starts with this prefix.
+    #[error("{count} records have ids starting with {prefix}; give more of the id")]
+    AmbiguousId { prefix: String, count: usize },
+    /// The storage engine failed.
+    #[error("storage failed: {0}")]
+    Storage(String),
+    /// Reading or writing a file failed.
+    #[error("{0}")]
+    Io(#[from] io::Error),
+}
+
+impl VaultError {
+    fn damaged(what: impl Into<String>) -> VaultError {
+        VaultError::Damaged(what.into())
+    }
+}
+
+impl From<KeyFileError> for VaultError {
+    fn from(error: KeyFileError) -> VaultError {
+        match error {
+            KeyFileError::WrongPassphrase => VaultError::WrongPassphrase,
+            KeyFileError::Io(e) if e.kind() == io::ErrorKind::NotFound => VaultError::Io(
+                io::Error::new(io::ErrorKind::NotFound, "key.age is missing"),
+            ),
+            other => VaultError::KeyFile(other),
+        }
+    }
+}
+
+/// The outcome of writing records.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PutSummary {
+    pub added: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+}
+
+/// An unlocked vault. Holds the decrypted records and sled's lock; dropping
+/// it locks the vault again and clears the records from memory.
+pub struct Vault {
+    dir: PathBuf,
+    store: Store,
+    sealer: Sealer,
+    keys: KeyMaterial,
+    records: BTreeMap<Uuid, Record>,
+}
+
+impl Vault {
+    /// Creates a vault in `dir` (made if needed, owner-only). Refuses if any
+    /// part of a vault is already there.
+    pub fn init(
+        dir: &Path,
+        passphrase: &SecretString,
+        work: WorkFactor,
+    ) -> Result<Vault, VaultError> {
+        let key_path = dir.join(KEY_FILE);
+        let db_path = dir.join(DB_DIR);
+        if key_path.exists() || db_path.exists() {
+            return Err(VaultError::AlreadyExists(dir.to_owned()));
+        }
+        create_private_dir(dir)?;
+        let keys = KeyMaterial::generate()?;
+        let store = Store::create(&db_path, &keys.vault_id)?;
+        // key.age last: until it exists, this is not a vault.
+        keys.write(&key_path, passphrase, work)?;
+        let sealer = Sealer::new(&keys.vault_key, &keys.vault_id);
+        Ok(Vault {
+            dir: dir.to_owned(),
+            store,
+            sealer,
+            keys,
+            records: BTreeMap::new(),
+        })
+    }
+
+    /// Checks, without writing anything, that `dir` holds a whole vault that
+    /// no other process has open. Cheap: call it before asking for a
+    /// passphrase.
+    pub fn check(dir: &Path) -> Result<(), VaultError> {
+        let has_key = dir.join(KEY_FILE).is_file();
+        let has_db = dir.join(DB_DIR).is_dir();
+        match (has_key, has_db) {
+            (false, false) => return Err(VaultError::NotFound(dir.to_owned())),
+            (true, false) => {
+                return Err(VaultError::Incomplete {
+                    dir: dir.to_owned(),
+                    missing: "db/",
+                })
+            }
+            (false, true) => {
+                return Err(VaultError::Incomplete {
+                    dir: dir.to_owned(),
+                    missing: "key.age",
+                })
+            }
+            (true, true) => {}
+        }
+        if store::probe_in_use(&dir.join(DB_DIR))? {
+            return Err(VaultError::InUse);
+        }
+        Ok(())
+    }
+
+    /// Decrypts `key.age`: the slow, deliberate step of unlocking. Reads only.
+    pub fn unwrap_keys(dir: &Path, passphrase: &SecretString) -> Result<KeyMaterial, VaultError> {
+        Vault::check(dir)?;
+        Ok(KeyMaterial::read(&dir.join(KEY_FILE), passphrase)?)
+    }
+
+    /// Opens the database with keys from `unwrap_keys` and decrypts every
+    /// record into memory.
+    pub fn open(dir: &Path, keys: KeyMaterial) -> Result<Vault, VaultError> {
+        let store = Store::open(&dir.join(DB_DIR), &keys.vault_id)?;
+        let sealer = Sealer::new(&keys.vault_key, &keys.vault_id);
+        let records = store
+            .load_records(&sealer)?
+            .into_iter()
+            .map(|record| (record.id, record))
+            .collect();
+        Ok(Vault {
+            dir: dir.to_owned(),
+            store,
+            sealer,
+            keys,
+            records,
+        })
+    }
+
+    /// `unwrap_keys` then `open`.
+    pub fn unlock(dir: &Path, passphrase: &SecretString) -> Result<Vault, VaultError> {
+        let keys = Vault::unwrap_keys(dir, passphrase)?;
+        Vault::open(dir, keys)
+    }
+
+    /// The directory this vault lives in.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Every record, in id order.
+    pub fn records(&self) -> impl ExactSizeIterator<Item = &Record> + '_ {
+        self.records.values()
+    }
+
+    pub fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty()
+    }
+
+    pub fn get(&self, id: &Uuid) -> Option<&Record> {
+        self.records.get(id)
+    }
+
+    /// Finds the one record whose id starts with `prefix` (hex, hyphens
+    /// optional, any case).
+    pub fn resolve(&self, prefix: &str) -> Result<Uuid, VaultError> {
+        let wanted: String = prefix
+            .chars()
+            .filter(|c| *c != '-')
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        if wanted.is_empty() || !wanted.chars().all(|c| c.is_ascii_hexdigit()) {
+            return Err(VaultError::NoSuchRecord(prefix.to_owned()));
+        }
+        let mut found = self
+            .records
+            .keys()
+            .filter(|id| id.simple().to_string().starts_with(&wanted));
+        match (found.next(), found.next()) {
+            (None, _) => Err(VaultError::NoSuchRecord(prefix.to_owned())),
+            (Some(id), None) => Ok(*id),
+            (Some(_), Some(_)) => Err(VaultError::AmbiguousId {
+                prefix: prefix.to_owned(),
+                count: 2 + found.count(),
+            }),
+        }
+    }
+
+    /// Adds or replaces records by id, all or nothing. Records identical to
+    /// the stored ones are not rewritten.
+    pub fn put_all(&mut self, records: Vec<Record>) -> Result<PutSummary, VaultError> {
+        let mut summary = PutSummary::default();
+        let mut changed = Vec::with_capacity(records.len());
+        for record in records {
+            match self.records.get(&record.id) {
+                Some(existing) if *existing == record => summary.unchanged += 1,
+                Some(_) => {
+                    summary.updated += 1;
+                    changed.push(record);
+                }
+                None => {
+                    summary.added += 1;
+                    changed.push(record);
+                }
+            }
+        }
+        if changed.is_empty() {
+            return Ok(summary);
+        }
+        let refs: Vec<&Record> = changed.iter().collect();
+        self.store.commit(&self.sealer, &refs, &[])?;
+        for record in changed {
+            self.records.insert(record.id, record);
+        }
+        Ok(summary)
+    }
+
+    /// Adds or replaces one record.
+    pub fn put(&mut self, record: Record) -> Result<PutSummary, VaultError> {
+        self.put_all(vec![record])
+    }
+
+    /// Removes a record and returns it.
+    pub fn delete(&mut self, id: &Uuid) -> Result<Record, VaultError> {
+        if !self.records.contains_key(id) {
+            return Err(VaultError::NoSuchRecord(id.to_string()));
+        }
+        self.store.commit(&self.sealer, &[], &[*id])?;
+        self.records
+            .remove(id)
+            .ok_or_else(|| VaultError::NoSuchRecord(id.to_string()))
+    }
+
+    /// Rewrites `key.age` under a new passphrase, atomically. The records and
+    /// the database are untouched.
+    pub fn change_passphrase(
+        &self,
+        passphrase: &SecretString,
+        work: WorkFactor,
+    ) -> Result<(), VaultError> {
+        self.keys
+            .write(&self.dir.join(KEY_FILE), passphrase, work)?;
+        Ok(())
+    }
+
+    /// The organizer's minisign public key, binary form.
+    pub fn signing_public_key(&self) -> &[u8] {
+        &self.keys.signing_public
+    }
+}
+
+fn create_private_dir(dir: &Path) -> io::Result<()> {
+    fs::create_dir_all(dir)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))?;
+    }
+    Ok(())
+}
