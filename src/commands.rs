@@ -1,0 +1,514 @@
+//! The commands of the binary. Each opens what it needs through the library,
+//! prints its result to stdout, and returns a `Failure` for `main` to report.
+
+use std::fs;
+use std::io::{self, BufWriter, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+
+use pamphlet::interop::json::{parse_records, write_json_lines};
+use pamphlet::model::{self, PhoneInput, Record, RecordInput};
+use pamphlet::vault::{Vault, VaultError};
+use secrecy::SecretString;
+use time::OffsetDateTime;
+
+use crate::cli::{Cli, Command, RecordFields};
+use crate::passphrase::{self, Source};
+
+/// A failed command: one line for stderr, an optional hint, an exit code.
+#[derive(Debug)]
+pub struct Failure {
+    pub message: String,
+    pub hint: Option<String>,
+    pub code: u8,
+}
+
+impl Failure {
+    pub fn new(message: impl Into<String>) -> Failure {
+        Failure {
+            message: message.into(),
+            hint: None,
+            code: 1,
+        }
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Failure {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    fn usage(message: impl Into<String>) -> Failure {
+        Failure {
+            code: 2,
+            ..Failure::new(message)
+        }
+    }
+}
+
+impl From<VaultError> for Failure {
+    fn from(error: VaultError) -> Failure {
+        let failure = Failure::new(error.to_string());
+        match error {
+            VaultError::NotFound(_) => failure.hint(
+                "run `pamphlet init` to create one, or point --vault (or PAMPHLET_VAULT) at an existing vault",
+            ),
+            VaultError::AlreadyExists(_) => {
+                failure.hint("choose another directory with --vault, or use the vault that is there")
+            }
+            VaultError::InUse => failure.hint("close the other pamphlet using this vault, then try again"),
+            VaultError::NewerFormat { .. } => failure.hint("use a newer pamphlet to open this vault"),
+            VaultError::AmbiguousId { .. } => failure.hint("give more characters of the id"),
+            VaultError::NoSuchRecord(_) => failure.hint("`pamphlet search` or `pamphlet dump` lists ids"),
+            VaultError::KeyFile(_) | VaultError::KeyMismatch => failure.hint(
+                "restore key.age from a backup; without it the records cannot be read",
+            ),
+            _ => failure,
+        }
+    }
+}
+
+impl From<io::Error> for Failure {
+    fn from(error: io::Error) -> Failure {
+        Failure::new(error.to_string())
+    }
+}
+
+type Outcome = Result<(), Failure>;
+
+/// Everything a command needs besides its own arguments.
+struct Context {
+    vault_dir: PathBuf,
+    passphrase_file: Option<PathBuf>,
+    now: OffsetDateTime,
+}
+
+impl Context {
+    /// Checks the vault, asks for the passphrase, unlocks.
+    fn unlock(&self) -> Result<Vault, Failure> {
+        Vault::check(&self.vault_dir)?;
+        let (passphrase, source) = passphrase::existing(self.passphrase_file.as_deref())?;
+        unlock_with(&self.vault_dir, &passphrase, source)
+    }
+}
+
+fn unlock_with(dir: &Path, passphrase: &SecretString, source: Source) -> Result<Vault, Failure> {
+    if io::stderr().is_terminal() {
+        eprint!("unlocking…\r");
+    }
+    let result = Vault::unlock(dir, passphrase);
+    if io::stderr().is_terminal() {
+        eprint!("           \r");
+    }
+    result.map_err(|error| {
+        let wrong = matches!(error, VaultError::WrongPassphrase);
+        let failure = Failure::from(error);
+        match (wrong, source) {
+            (true, Source::File) => failure.hint("check the first line of --passphrase-file"),
+            (true, Source::Env) => failure.hint(format!("check {}", passphrase::ENV)),
+            (true, Source::Prompt) => failure.hint("passphrases are case-sensitive"),
+            _ => failure,
+        }
+    })
+}
+
+pub fn run(cli: Cli) -> Outcome {
+    let vault_dir = match cli.vault {
+        Some(dir) => dir,
+        None => default_vault_dir()?,
+    };
+    let context = Context {
+        vault_dir,
+        passphrase_file: cli.passphrase_file,
+        now: OffsetDateTime::now_utc(),
+    };
+    match cli.command {
+        None => overview(&context),
+        Some(Command::Init) => init(&context),
+        Some(Command::Add(args)) => add(&context, args.fields),
+        Some(Command::Load { file }) => load(&context, &file),
+        Some(Command::Dump) => dump(&context),
+        Some(Command::Show { id, json }) => show(&context, &id, json),
+        Some(Command::Edit(args)) => edit(&context, &args.id, args.fields),
+        Some(Command::Rm { id }) => remove(&context, &id),
+        Some(Command::Search { query, limit, json }) => {
+            search(&context, &query.join(" "), limit, json)
+        }
+        Some(Command::Passwd {
+            new_passphrase_file,
+        }) => passwd(&context, new_passphrase_file.as_deref()),
+        Some(Command::Demo) => demo(),
+    }
+}
+
+fn default_vault_dir() -> Result<PathBuf, Failure> {
+    directories::ProjectDirs::from("org", "pamphlet", "pamphlet")
+        .map(|dirs| dirs.data_dir().to_owned())
+        .ok_or_else(|| {
+            Failure::new("cannot find a data directory for the vault")
+                .hint("give --vault DIR or set PAMPHLET_VAULT")
+        })
+}
+
+fn overview(context: &Context) -> Outcome {
+    let vault = context.unlock()?;
+    println!(
+        "{} records in {}. Try `pamphlet search WORDS` or `pamphlet --help`.",
+        vault.len(),
+        vault.dir().display()
+    );
+    Ok(())
+}
+
+fn init(context: &Context) -> Outcome {
+    let dir = &context.vault_dir;
+    if dir.join(pamphlet::vault::KEY_FILE).exists() || dir.join(pamphlet::vault::DB_DIR).exists() {
+        return Err(VaultError::AlreadyExists(dir.clone()).into());
+    }
+    let passphrase = passphrase::new(context.passphrase_file.as_deref(), passphrase::ENV)?;
+    Vault::init(dir, &passphrase, passphrase::work_factor())?;
+    println!("created a vault at {}", dir.display());
+    Ok(())
+}
+
+fn add(context: &Context, fields: RecordFields) -> Outcome {
+    let mut input = RecordInput::default();
+    apply_fields(&mut input, fields, context.now)?;
+    let record = input.validate(context.now).map_err(invalid_field)?;
+    let mut vault = context.unlock()?;
+    let id = record.id;
+    if vault.get(&id).is_some() {
+        return Err(Failure::new(format!(
+            "a record with id {id} exists already"
+        )));
+    }
+    vault.put(record)?;
+    println!("{id}");
+    Ok(())
+}
+
+fn load(context: &Context, file: &Path) -> Outcome {
+    let text = read_input(file)?;
+    let records = parse_records(&text, context.now).map_err(|e| {
+        Failure::new(format!("{}: {e}", display_input(file))).hint("nothing was stored")
+    })?;
+    let mut vault = context.unlock()?;
+    let summary = vault.put_all(records)?;
+    println!(
+        "added {}, updated {}, unchanged {}",
+        summary.added, summary.updated, summary.unchanged
+    );
+    Ok(())
+}
+
+fn dump(context: &Context) -> Outcome {
+    let vault = context.unlock()?;
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    write_json_lines(vault.records(), &mut out)
+        .and_then(|()| out.flush())
+        .or_else(ignore_broken_pipe)?;
+    Ok(())
+}
+
+fn show(context: &Context, id: &str, json: bool) -> Outcome {
+    let vault = context.unlock()?;
+    let id = vault.resolve(id)?;
+    let record = vault
+        .get(&id)
+        .ok_or_else(|| Failure::new("record vanished"))?;
+    if json {
+        println!("{}", record.to_json_line());
+    } else {
+        print!("{}", describe(record, context.now));
+    }
+    Ok(())
+}
+
+fn edit(context: &Context, id: &str, fields: RecordFields) -> Outcome {
+    let mut vault = context.unlock()?;
+    let id = vault.resolve(id)?;
+    let existing = vault
+        .get(&id)
+        .ok_or_else(|| Failure::new("record vanished"))?;
+    let mut input = existing.to_input();
+    apply_fields(&mut input, fields, context.now)?;
+    input.updated_at = None;
+    let record = input.validate(context.now).map_err(invalid_field)?;
+    let name = record.name.clone();
+    vault.put(record)?;
+    println!("updated {name} ({id})");
+    Ok(())
+}
+
+fn remove(context: &Context, id: &str) -> Outcome {
+    let mut vault = context.unlock()?;
+    let id = vault.resolve(id)?;
+    let record = vault.delete(&id)?;
+    println!("removed {} ({id})", record.name);
+    Ok(())
+}
+
+fn search(context: &Context, query: &str, limit: usize, json: bool) -> Outcome {
+    let vault = context.unlock()?;
+    let terms: Vec<String> = query.split_whitespace().map(fold).collect();
+    let mut hits: Vec<&Record> = vault
+        .records()
+        .filter(|record| {
+            let text = fold(&searchable_text(record));
+            terms.iter().all(|term| text.contains(term.as_str()))
+        })
+        .collect();
+    hits.sort_by(|a, b| a.name.cmp(&b.name));
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let written: io::Result<()> = (|| {
+        for record in hits.iter().take(limit) {
+            if json {
+                writeln!(out, "{}", record.to_json_line())?;
+            } else {
+                writeln!(out, "{}", summary_line(record))?;
+            }
+        }
+        out.flush()
+    })();
+    written.or_else(ignore_broken_pipe)?;
+    if hits.is_empty() && !json {
+        eprintln!("no records match {query:?}");
+    }
+    Ok(())
+}
+
+fn passwd(context: &Context, new_file: Option<&Path>) -> Outcome {
+    let vault = context.unlock()?;
+    let passphrase = passphrase::new(new_file, passphrase::NEW_ENV)?;
+    vault.change_passphrase(&passphrase, passphrase::work_factor())?;
+    println!("passphrase changed");
+    Ok(())
+}
+
+fn demo() -> Outcome {
+    Err(Failure::new(
+        "the demo needs the sample directory, which is not shipped yet",
+    ))
+}
+
+/// Copies the given flags onto `input`. An empty list value clears the list.
+fn apply_fields(input: &mut RecordInput, fields: RecordFields, now: OffsetDateTime) -> Outcome {
+    let RecordFields {
+        name,
+        category,
+        organization,
+        description,
+        city,
+        region,
+        country,
+        address,
+        phones,
+        email,
+        website,
+        languages,
+        tags,
+        hours,
+        cost,
+        notes,
+        verified_on,
+        status,
+    } = fields;
+    let set = |slot: &mut Option<String>, value: Option<String>| {
+        if value.is_some() {
+            *slot = value;
+        }
+    };
+    set(&mut input.name, name);
+    set(&mut input.category, category);
+    set(&mut input.organization, organization);
+    set(&mut input.description, description);
+    set(&mut input.city, city);
+    set(&mut input.region, region);
+    set(&mut input.country, country);
+    set(&mut input.address, address);
+    set(&mut input.email, email);
+    set(&mut input.website, website);
+    set(&mut input.hours, hours);
+    set(&mut input.cost, cost);
+    set(&mut input.notes, notes);
+    set(&mut input.status, status);
+    if let Some(date) = verified_on {
+        input.verified_on = Some(if date.trim().eq_ignore_ascii_case("today") {
+            model::format_date(now.date())
+        } else {
+            date
+        });
+    }
+    if !phones.is_empty() {
+        input.phones = Some(
+            phones
+                .iter()
+                .filter(|text| !text.trim().is_empty())
+                .map(|text| parse_phone_flag(text))
+                .collect(),
+        );
+    }
+    let list = |values: Vec<String>| {
+        values
+            .into_iter()
+            .filter(|v| !v.trim().is_empty())
+            .collect()
+    };
+    if !languages.is_empty() {
+        input.languages = Some(list(languages));
+    }
+    if !tags.is_empty() {
+        input.tags = Some(list(tags));
+    }
+    Ok(())
+}
+
+/// `NUMBER[;TYPE[;NOTE]]`.
+fn parse_phone_flag(text: &str) -> PhoneInput {
+    let mut parts = text.splitn(3, ';');
+    PhoneInput {
+        number: parts.next().map(str::to_owned),
+        kind: parts.next().map(str::to_owned),
+        note: parts.next().map(str::to_owned),
+    }
+}
+
+fn invalid_field(error: model::FieldError) -> Failure {
+    let flag = match error.field {
+        "phones" => "--phone".to_owned(),
+        "languages" => "--language".to_owned(),
+        "tags" => "--tag".to_owned(),
+        field => format!("--{}", field.replace('_', "-")),
+    };
+    Failure::usage(error.to_string()).hint(format!("check {flag}; nothing was stored"))
+}
+
+fn read_input(file: &Path) -> Result<String, Failure> {
+    let mut bytes = Vec::new();
+    if file == Path::new("-") {
+        io::stdin().lock().read_to_end(&mut bytes)?;
+    } else {
+        bytes = fs::read(file)
+            .map_err(|e| Failure::new(format!("cannot read {}: {e}", file.display())))?;
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let line = 1 + e.as_bytes()[..at].iter().filter(|b| **b == b'\n').count();
+        Failure::new(format!(
+            "{}: line {line} is not valid UTF-8 (byte {at})",
+            display_input(file)
+        ))
+        .hint("save the file as UTF-8 and try again; nothing was stored")
+    })
+}
+
+fn display_input(file: &Path) -> String {
+    if file == Path::new("-") {
+        "standard input".to_owned()
+    } else {
+        file.display().to_string()
+    }
+}
+
+/// A reader closing the pipe early (`| head`) is not an error.
+fn ignore_broken_pipe(error: io::Error) -> io::Result<()> {
+    if error.kind() == io::ErrorKind::BrokenPipe {
+        Ok(())
+    } else {
+        Err(error)
+    }
+}
+
+fn searchable_text(record: &Record) -> String {
+    let mut text = vec![
+        record.name.as_str(),
+        record.organization.as_str(),
+        record.category.as_str(),
+        record.description.as_str(),
+        record.city.as_str(),
+        record.region.as_str(),
+        record.country.as_str(),
+        record.notes.as_str(),
+    ];
+    text.extend(record.tags.iter().map(String::as_str));
+    text.extend(record.languages.iter().map(String::as_str));
+    text.extend(record.language_names());
+    text.join(" ")
+}
+
+fn fold(text: &str) -> String {
+    use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
+    text.nfkd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// One line per result: name, category, place, first phone.
+fn summary_line(record: &Record) -> String {
+    let place = [record.city.as_str(), record.country.as_str()]
+        .into_iter()
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let phone = record
+        .phones
+        .first()
+        .map(|p| p.number.as_str())
+        .unwrap_or("");
+    let short_id = &record.id.simple().to_string()[..8];
+    format!(
+        "{short_id}  {}  [{}]  {place}  {phone}",
+        record.name,
+        record.category.label()
+    )
+}
+
+/// A record as a block of labelled lines, empty fields left out.
+fn describe(record: &Record, now: OffsetDateTime) -> String {
+    let mut out = format!("{}\n", record.name);
+    let mut line = |label: &str, value: &str| {
+        if !value.is_empty() {
+            out.push_str(&format!("  {label:<13}{value}\n"));
+        }
+    };
+    line("id", &record.id.to_string());
+    line("category", record.category.label());
+    line("organization", &record.organization);
+    line("description", &record.description);
+    let place = [
+        record.city.as_str(),
+        record.region.as_str(),
+        record.country.as_str(),
+    ]
+    .into_iter()
+    .filter(|part| !part.is_empty())
+    .collect::<Vec<_>>()
+    .join(", ");
+    line("place", &place);
+    line("address", &record.address);
+    for phone in &record.phones {
+        let mut text = format!("{} ({})", phone.number, phone.kind.as_str());
+        if !phone.note.is_empty() {
+            text.push_str(&format!(" — {}", phone.note));
+        }
+        line("phone", &text);
+    }
+    line("email", &record.email);
+    line("website", &record.website);
+    line("languages", &record.language_names().join(", "));
+    line("hours", &record.hours);
+    line("cost", &record.cost);
+    line("notes", &record.notes);
+    line("tags", &record.tags.join(", "));
+    let verified = match record.verified_on {
+        Some(date) if (now.date() - date).whole_days() > 183 => {
+            format!("{} (stale: over 6 months ago)", model::format_date(date))
+        }
+        Some(date) => model::format_date(date),
+        None => "never".to_owned(),
+    };
+    line("verified on", &verified);
+    line("status", record.status.as_str());
+    out
+}
