@@ -1,0 +1,402 @@
+//! The command line, end to end: the real binary on a real vault (sled in a
+//! temp dir, real age encryption at a cheap work factor).
+
+mod common;
+
+use std::fs;
+
+use common::{sample_path, stderr_of, TestVault};
+use predicates::prelude::*;
+
+const TWO_RECORDS: &str = r#"[
+ {"id": "0b9c3f1e-1d2c-4b5a-9e8f-7a6b5c4d3e2f", "name": "Clínica Libre", "category": "clinic",
+  "city": "Portland", "region": "OR", "country": "US", "languages": ["en", "es"],
+  "phones": [{"number": "+1 503 555 0100", "type": "voice", "note": "ask for Ana"}],
+  "notes": "No ID needed.", "verified_on": "2026-10-01", "updated_at": "2026-10-01T12:00:00Z"},
+ {"id": "1c8d2e0f-2e3d-4c6b-8f9a-6b5c4d3e2f1a", "name": "Maître Zoë Lefèvre", "category": "lawyer",
+  "city": "Paris", "country": "FR", "languages": ["fr"], "updated_at": "2026-09-01T08:30:00Z"}
+]"#;
+
+#[test]
+fn add_show_edit_search_and_remove() {
+    let vault = TestVault::new();
+    let output = vault
+        .cmd()
+        .args([
+            "add",
+            "--name",
+            "Casa Segura",
+            "--category",
+            "housing",
+            "--city",
+            "Houston",
+        ])
+        .args([
+            "--country",
+            "us",
+            "--phone",
+            "+1 713 555 0199;text;evenings",
+            "--language",
+            "Spanish",
+        ])
+        .args(["--tag", "no-id", "--verified-on", "2026-11-01"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let id = String::from_utf8(output.stdout).unwrap().trim().to_owned();
+    assert_eq!(id.len(), 36, "prints the new id: {id}");
+
+    vault
+        .cmd()
+        .args(["show", &id[..6]])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Casa Segura"))
+        .stdout(predicate::str::contains(
+            "+1 713 555 0199 (text) — evenings",
+        ))
+        .stdout(predicate::str::contains("Spanish"));
+
+    vault
+        .cmd()
+        .args(["edit", &id, "--city", "Austin", "--notes", "Call first."])
+        .assert()
+        .success();
+    let shown = vault.cmd().args(["show", &id, "--json"]).output().unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&shown.stdout).unwrap();
+    assert_eq!(json["city"], "Austin");
+    assert_eq!(json["notes"], "Call first.");
+    assert_eq!(json["name"], "Casa Segura", "untouched fields stay");
+    assert_eq!(json["languages"], serde_json::json!(["es"]));
+
+    vault
+        .cmd()
+        .args(["search", "casa", "austin"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Casa Segura"));
+
+    vault.cmd().args(["rm", &id]).assert().success();
+    assert_eq!(vault.dump(), "");
+}
+
+#[test]
+fn load_counts_added_updated_and_unchanged() {
+    let vault = TestVault::new();
+    let file = vault.file("two.json", TWO_RECORDS);
+    vault
+        .cmd()
+        .arg("load")
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout("added 2, updated 0, unchanged 0\n");
+    let changed = TWO_RECORDS.replace("Clínica Libre", "Clínica Libre Norte");
+    let file = vault.file("changed.json", &changed);
+    vault
+        .cmd()
+        .arg("load")
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout("added 0, updated 1, unchanged 1\n");
+    assert!(vault.dump().contains("Clínica Libre Norte"));
+}
+
+#[test]
+fn bad_input_to_load_names_the_record_and_field_and_stores_nothing() {
+    let vault = TestVault::new();
+    vault
+        .cmd()
+        .arg("load")
+        .arg(vault.file("two.json", TWO_RECORDS))
+        .assert()
+        .success();
+    let before = vault.dump();
+    let cases = [
+        (
+            "[{\"name\": \"A\", \"category\": \"clinic\"},\n {\"name\": \"B\", \"category\": \"clinik\"}]",
+            "record 2: field `category`",
+        ),
+        (
+            "{\"name\": \"A\", \"category\": \"clinic\"}\n{\"category\": \"lawyer\"}\n",
+            "line 2: field `name`: is required",
+        ),
+        (
+            "{\"name\": \"A\", \"category\": \"clinic\", \"verified_on\": \"1/2/2026\"}\n",
+            "line 1: field `verified_on`",
+        ),
+        (
+            "{\"name\": \"A\", \"category\": \"clinic\", \"country\": \"Narnia\"}\n",
+            "line 1: field `country`",
+        ),
+        ("[{\"name\": \"A\",", "not valid JSON at line 1"),
+        ("{\"name\": \"A\", \"category\": \"clinic\"}\n{oops}\n", "not valid JSON at line 2"),
+    ];
+    for (text, expected) in cases {
+        let file = vault.file("bad.json", text);
+        let output = vault.cmd().arg("load").arg(&file).output().unwrap();
+        assert_eq!(output.status.code(), Some(1), "{text}");
+        let stderr = stderr_of(&output);
+        assert!(stderr.starts_with("error: "), "{stderr}");
+        assert!(
+            stderr.contains(expected),
+            "expected {expected:?} in {stderr}"
+        );
+        assert_eq!(vault.dump(), before, "nothing stored for {text}");
+    }
+    let output = vault
+        .cmd()
+        .arg("load")
+        .arg("-")
+        .write_stdin(vec![b'[', 0xff, 0xfe, b']'])
+        .output()
+        .unwrap();
+    assert!(stderr_of(&output).contains("standard input: line 1 is not valid UTF-8"));
+    assert_eq!(vault.dump(), before);
+}
+
+#[test]
+fn a_wrong_passphrase_is_refused_and_touches_nothing() {
+    let vault = TestVault::new();
+    vault
+        .cmd()
+        .arg("load")
+        .arg(vault.file("two.json", TWO_RECORDS))
+        .assert()
+        .success();
+    let before = vault.snapshot();
+    let wrong = vault.file("wrong", "incorrect horse\n");
+    for command in [
+        vec!["dump"],
+        vec!["add", "--name", "X", "--category", "other"],
+        vec!["rm", "0b9c"],
+    ] {
+        let output = vault.cmd_with(&wrong).args(&command).output().unwrap();
+        assert_eq!(output.status.code(), Some(1));
+        let stderr = stderr_of(&output);
+        assert!(stderr.starts_with("error: wrong passphrase"), "{stderr}");
+        assert!(
+            !stderr.contains("incorrect horse"),
+            "never echo the passphrase"
+        );
+    }
+    assert!(
+        vault.snapshot() == before,
+        "no file under the vault changed"
+    );
+}
+
+#[test]
+fn a_missing_vault_hints_at_init() {
+    let vault = TestVault::empty();
+    let output = vault.cmd().arg("dump").output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = stderr_of(&output);
+    assert!(stderr.contains("error: no vault at"), "{stderr}");
+    assert!(stderr.contains("hint: run `pamphlet init`"), "{stderr}");
+    assert!(!vault.dir.exists(), "nothing was created");
+}
+
+#[test]
+fn init_refuses_an_existing_vault() {
+    let vault = TestVault::new();
+    vault
+        .cmd()
+        .args(["add", "--name", "Kept", "--category", "other"])
+        .assert()
+        .success();
+    let before = vault.snapshot();
+    vault
+        .cmd()
+        .arg("init")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::starts_with("error: a vault already exists"));
+    assert!(vault.snapshot() == before);
+    assert!(vault.dump().contains("Kept"));
+}
+
+#[test]
+fn a_second_process_is_told_the_vault_is_in_use() {
+    let vault = TestVault::new();
+    let passphrase = secrecy::SecretString::from(common::PASSPHRASE.to_owned());
+    let held = pamphlet::vault::Vault::unlock(&vault.dir, &passphrase).unwrap();
+    let output = vault
+        .cmd()
+        .arg("dump")
+        .timeout(std::time::Duration::from_secs(20))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr_of(&output).contains("error: the vault is in use"),
+        "{}",
+        stderr_of(&output)
+    );
+    drop(held);
+    vault.cmd().arg("dump").assert().success();
+}
+
+#[test]
+fn damaged_or_truncated_key_files_are_named() {
+    let vault = TestVault::new();
+    let key = vault.dir.join("key.age");
+    let good = fs::read(&key).unwrap();
+    for damaged in [
+        good[..good.len() / 2].to_vec(),
+        Vec::new(),
+        b"not an age file".to_vec(),
+    ] {
+        fs::write(&key, &damaged).unwrap();
+        let output = vault.cmd().arg("dump").output().unwrap();
+        assert_eq!(output.status.code(), Some(1));
+        let stderr = stderr_of(&output);
+        assert!(stderr.contains("error: key.age is damaged"), "{stderr}");
+        assert!(stderr.contains("hint: restore key.age"), "{stderr}");
+    }
+    fs::write(&key, &good).unwrap();
+    vault.cmd().arg("dump").assert().success();
+}
+
+#[test]
+fn a_damaged_sealed_value_is_named_not_a_panic() {
+    let vault = TestVault::new();
+    vault
+        .cmd()
+        .arg("load")
+        .arg(vault.file("two.json", TWO_RECORDS))
+        .assert()
+        .success();
+    {
+        let db = sled::open(vault.dir.join("db")).unwrap();
+        let records = db.open_tree("records").unwrap();
+        let (slot, value) = records.iter().next().unwrap().unwrap();
+        let mut damaged = value.to_vec();
+        let middle = damaged.len() / 2;
+        damaged[middle] ^= 1;
+        records.insert(slot, damaged).unwrap();
+        db.flush().unwrap();
+    }
+    let output = vault.cmd().arg("dump").output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = stderr_of(&output);
+    assert!(
+        stderr.contains("error: the vault is damaged: the record in slot"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn passwd_rewrites_only_the_key_file() {
+    let vault = TestVault::new();
+    vault
+        .cmd()
+        .arg("load")
+        .arg(vault.file("two.json", TWO_RECORDS))
+        .assert()
+        .success();
+    let before = vault.dump();
+    let db_before = common::files_under(&vault.dir.join("db"));
+    let new = vault.file("new", "a brand new passphrase\n");
+    vault
+        .cmd()
+        .arg("passwd")
+        .arg("--new-passphrase-file")
+        .arg(&new)
+        .assert()
+        .success();
+    assert!(
+        common::files_under(&vault.dir.join("db")) == db_before,
+        "db/ untouched"
+    );
+    vault
+        .cmd()
+        .arg("dump")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::starts_with("error: wrong passphrase"));
+    let output = vault.cmd_with(&new).arg("dump").output().unwrap();
+    assert_eq!(String::from_utf8(output.stdout).unwrap(), before);
+    let leftovers: Vec<_> = fs::read_dir(&vault.dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|name| name != "key.age" && name != "db")
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "no temporary files left: {leftovers:?}"
+    );
+}
+
+#[test]
+fn dump_load_dump_is_byte_identical() {
+    let first = TestVault::new();
+    first
+        .cmd()
+        .arg("load")
+        .arg(sample_path())
+        .assert()
+        .success();
+    let dumped = first.dump();
+    assert!(dumped.lines().count() >= 200);
+    let second = TestVault::new();
+    second
+        .cmd()
+        .arg("load")
+        .arg("-")
+        .write_stdin(dumped.clone())
+        .assert()
+        .success();
+    assert_eq!(second.dump(), dumped);
+}
+
+/// The threat model's first promise: a seized vault shows nothing. Every byte
+/// of every file is searched for every record's identifying fields.
+#[test]
+fn no_record_text_reaches_the_disk_in_the_clear() {
+    let vault = TestVault::new();
+    vault
+        .cmd()
+        .arg("load")
+        .arg(sample_path())
+        .assert()
+        .success();
+    let text = fs::read_to_string(sample_path()).unwrap();
+    let records: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
+    let mut needles: Vec<Vec<u8>> = Vec::new();
+    for record in &records {
+        for field in ["name", "organization", "city", "notes", "address", "id"] {
+            if let Some(value) = record[field].as_str() {
+                needles.push(value.as_bytes().to_vec());
+            }
+        }
+        for phone in record["phones"].as_array().into_iter().flatten() {
+            needles.push(phone["number"].as_str().unwrap().as_bytes().to_vec());
+        }
+        // Ids are stored in binary; their raw bytes must not appear either.
+        let id = uuid::Uuid::parse_str(record["id"].as_str().unwrap()).unwrap();
+        needles.push(id.as_bytes().to_vec());
+    }
+    // Short values (a 3-letter city) could appear in random bytes by chance.
+    needles.retain(|needle| needle.len() >= 5);
+    needles.sort();
+    needles.dedup();
+    assert!(
+        needles.len() > 500,
+        "a meaningful set of needles: {}",
+        needles.len()
+    );
+    let files = vault.snapshot();
+    assert!(files.len() >= 3);
+    for (path, bytes) in &files {
+        for needle in &needles {
+            assert!(
+                memchr::memmem::find(bytes, needle).is_none(),
+                "{} contains a record's text in the clear",
+                path.display()
+            );
+        }
+    }
+}
