@@ -4,6 +4,7 @@
 //! reports errors. The library never prints and never exits.
 #![forbid(unsafe_code)]
 
+pub mod bundle;
 pub mod codec;
 pub mod interop;
 pub mod model;
