@@ -225,7 +225,7 @@ fn show(context: &Context, id: &str, json: bool) -> Outcome {
     if json {
         println!("{}", record.to_json_line());
     } else {
-        print!("{}", describe(record, context.now));
+        print!("{}", describe(record, vault.provenance(&id), context.now));
     }
     Ok(())
 }
@@ -482,7 +482,11 @@ fn summary_line(record: &Record) -> String {
 }
 
 /// A record as a block of labelled lines, empty fields left out.
-fn describe(record: &Record, now: OffsetDateTime) -> String {
+fn describe(
+    record: &Record,
+    provenance: Option<&pamphlet::vault::Provenance>,
+    now: OffsetDateTime,
+) -> String {
     let mut out = format!("{}\n", record.name);
     let mut line = |label: &str, value: &str| {
         if !value.is_empty() {
@@ -527,5 +531,15 @@ fn describe(record: &Record, now: OffsetDateTime) -> String {
     };
     line("verified on", &verified);
     line("status", record.status.as_str());
+    if let Some(vouched) = provenance {
+        let when = model::format_date(vouched.imported_at.date());
+        line(
+            "source",
+            &format!(
+                "vouched for by {} (bundle #{}, imported {when})",
+                vouched.signer_name, vouched.sequence
+            ),
+        );
+    }
     out
 }
