@@ -4,4 +4,5 @@
 //! reports errors. The library never prints and never exits.
 #![forbid(unsafe_code)]
 
+pub mod generate;
 pub mod model;
