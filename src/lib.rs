@@ -6,6 +6,7 @@
 
 pub mod bundle;
 pub mod codec;
+pub mod generate;
 pub mod interop;
 pub mod model;
 pub mod vault;
