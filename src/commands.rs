@@ -197,6 +197,7 @@ fn load(context: &Context, file: &Path) -> Outcome {
     let records = parse_records(&text, context.now).map_err(|e| {
         Failure::new(format!("{}: {e}", display_input(file))).hint("nothing was stored")
     })?;
+    drop(text);
     let mut vault = context.unlock()?;
     let summary = vault.put_all(records)?;
     println!(
@@ -210,7 +211,7 @@ fn dump(context: &Context) -> Outcome {
     let vault = context.unlock()?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    write_json_lines(vault.records(), &mut out)
+    write_json_lines(vault.records_by_id(), &mut out)
         .and_then(|()| out.flush())
         .or_else(ignore_broken_pipe)?;
     Ok(())

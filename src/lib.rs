@@ -9,4 +9,5 @@ pub mod codec;
 pub mod generate;
 pub mod interop;
 pub mod model;
+mod parallel;
 pub mod vault;

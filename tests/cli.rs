@@ -282,7 +282,7 @@ fn a_damaged_sealed_value_is_named_not_a_panic() {
     assert_eq!(output.status.code(), Some(1));
     let stderr = stderr_of(&output);
     assert!(
-        stderr.contains("error: the vault is damaged: the record in slot"),
+        stderr.contains("error: the vault is damaged: the records in bucket"),
         "{stderr}"
     );
     assert!(!stderr.contains("panicked"), "{stderr}");

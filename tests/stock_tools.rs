@@ -51,7 +51,7 @@ fn run(command: &mut Command) -> String {
 }
 
 fn public_keys(vault: &TestVault) -> (String, String) {
-    let text = run(&mut vault.std_cmd().args(["keys", "show"]));
+    let text = run(vault.std_cmd().args(["keys", "show"]));
     let field = |label: &str| {
         text.lines()
             .find(|line| line.starts_with(label))

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use serde_json::Value;
+use serde_json::value::RawValue;
 use time::OffsetDateTime;
 use uuid::Uuid;
 
@@ -62,67 +62,91 @@ pub enum JsonError {
 
 /// Reads a JSON array or JSON Lines. `now` stamps records without
 /// `updated_at`. Blank lines in JSON Lines are skipped; a leading UTF-8 BOM
-/// is ignored.
+/// is ignored. Records are parsed and validated on all cores.
 pub fn parse_records(text: &str, now: OffsetDateTime) -> Result<Vec<Record>, JsonError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let values: Vec<(Position, Value)> = if text.trim_start().starts_with('[') {
-        let array: Vec<Value> = serde_json::from_str(text).map_err(syntax)?;
-        array
-            .into_iter()
+    let items: Vec<(Position, &str)> = if text.trim_start().starts_with('[') {
+        let raw: Vec<&RawValue> = serde_json::from_str(text).map_err(|e| JsonError::Syntax {
+            line: e.line(),
+            column: e.column(),
+            problem: strip_position(&e),
+        })?;
+        raw.into_iter()
             .enumerate()
-            .map(|(i, value)| (Position::Index(i + 1), value))
+            .map(|(i, value)| (Position::Index(i + 1), value.get()))
             .collect()
     } else {
-        let mut values = Vec::new();
-        for (i, line) in text.lines().enumerate() {
-            if line.trim().is_empty() {
-                continue;
-            }
-            let value: Value = serde_json::from_str(line).map_err(|e| JsonError::Syntax {
-                line: i + 1,
-                column: e.column(),
-                problem: strip_position(&e),
-            })?;
-            values.push((Position::Line(i + 1), value));
-        }
-        values
+        text.lines()
+            .enumerate()
+            .filter(|(_, line)| !line.trim().is_empty())
+            .map(|(i, line)| (Position::Line(i + 1), line))
+            .collect()
     };
+    let records = crate::parallel::map(&items, |(at, text)| parse_one(at, text, now))?;
 
-    let mut seen: HashMap<Uuid, Position> = HashMap::with_capacity(values.len());
-    let mut records = Vec::with_capacity(values.len());
-    for (at, value) in values {
-        if !value.is_object() {
-            return Err(JsonError::Shape {
-                at,
-                problem: "expected a JSON object".to_owned(),
-            });
-        }
-        let input: RecordInput = serde_path_to_error::deserialize(value).map_err(|e| {
-            let path = e.path().to_string();
-            let problem = strip_position(e.inner());
-            JsonError::Shape {
-                at: at.clone(),
-                problem: if path == "." {
-                    problem
-                } else {
-                    format!("field `{path}`: {problem}")
-                },
-            }
-        })?;
-        let record = input.validate(now).map_err(|source| JsonError::Invalid {
-            at: at.clone(),
-            source,
-        })?;
-        if let Some(first) = seen.insert(record.id, at.clone()) {
+    let mut seen: HashMap<Uuid, usize> = HashMap::with_capacity(records.len());
+    for (index, record) in records.iter().enumerate() {
+        if let Some(first) = seen.insert(record.id, index) {
             return Err(JsonError::DuplicateId {
-                at,
-                first,
+                at: items[index].0.clone(),
+                first: items[first].0.clone(),
                 id: record.id,
             });
         }
-        records.push(record);
     }
     Ok(records)
+}
+
+/// Parses and validates one record's JSON text.
+fn parse_one(at: &Position, text: &str, now: OffsetDateTime) -> Result<Record, JsonError> {
+    if !text.trim_start().starts_with('{') {
+        // A line that is not an object may still be broken JSON; say which.
+        return Err(match serde_json::from_str::<serde::de::IgnoredAny>(text) {
+            Err(e) if matches!(at, Position::Line(_)) => line_syntax(at, &e),
+            _ => JsonError::Shape {
+                at: at.clone(),
+                problem: "expected a JSON object".to_owned(),
+            },
+        });
+    }
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let input: RecordInput = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
+        let inner = e.inner();
+        if inner.is_syntax() || inner.is_eof() {
+            return line_syntax(at, inner);
+        }
+        let path = e.path().to_string();
+        let problem = strip_position(inner);
+        JsonError::Shape {
+            at: at.clone(),
+            problem: if path == "." {
+                problem
+            } else {
+                format!("field `{path}`: {problem}")
+            },
+        }
+    })?;
+    // Anything after the object on the same line is an error, not ignored.
+    deserializer.end().map_err(|e| line_syntax(at, &e))?;
+    input.validate(now).map_err(|source| JsonError::Invalid {
+        at: at.clone(),
+        source,
+    })
+}
+
+/// A syntax error inside one record: in JSON Lines the line is the record's.
+fn line_syntax(at: &Position, error: &serde_json::Error) -> JsonError {
+    match at {
+        Position::Line(line) => JsonError::Syntax {
+            line: *line,
+            column: error.column(),
+            problem: strip_position(error),
+        },
+        Position::Index(_) => JsonError::Shape {
+            at: at.clone(),
+            problem: strip_position(error),
+        },
+    }
 }
 
 /// Writes records as JSON Lines, one per line, each line ending in `\n`.
@@ -135,14 +159,6 @@ pub fn write_json_lines<'a>(
         out.write_all(b"\n")?;
     }
     Ok(())
-}
-
-fn syntax(error: serde_json::Error) -> JsonError {
-    JsonError::Syntax {
-        line: error.line(),
-        column: error.column(),
-        problem: strip_position(&error),
-    }
 }
 
 /// serde_json appends " at line L column C"; positions are reported apart.

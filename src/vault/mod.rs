@@ -23,7 +23,8 @@ pub use store::STORE_FORMAT;
 pub use trust::{Provenance, TrustState, TrustedKey};
 
 use seal::Sealer;
-use store::{Changes, Store};
+use seal::BUCKETS;
+use store::{Bucket, Changes, Store};
 
 use crate::model::Record;
 
@@ -111,8 +112,11 @@ pub struct Vault {
     store: Store,
     sealer: Sealer,
     keys: KeyMaterial,
-    records: BTreeMap<Uuid, Record>,
+    records: HashMap<Uuid, Record>,
     provenance: HashMap<Uuid, Provenance>,
+    /// The ids each bucket holds, indexed by bucket, to rewrite a bucket
+    /// whole.
+    buckets: Vec<Vec<Uuid>>,
     trust: TrustState,
 }
 
@@ -140,8 +144,9 @@ impl Vault {
             store,
             sealer,
             keys,
-            records: BTreeMap::new(),
+            records: HashMap::new(),
             provenance: HashMap::new(),
+            buckets: vec![Vec::new(); usize::from(BUCKETS)],
             trust: TrustState::default(),
         })
     }
@@ -186,11 +191,15 @@ impl Vault {
         let store = Store::open(&dir.join(DB_DIR), &keys.vault_id)?;
         let sealer = Sealer::new(&keys.vault_key, &keys.vault_id);
         let contents = store.load(&sealer)?;
-        let mut records = BTreeMap::new();
+        let mut records = HashMap::with_capacity(contents.records.len());
         let mut provenance = HashMap::new();
-        for (record, vouched) in contents.records {
+        let mut buckets = vec![Vec::new(); usize::from(BUCKETS)];
+        for (bucket, record, vouched) in contents.records {
             if let Some(vouched) = vouched {
                 provenance.insert(record.id, vouched);
+            }
+            if let Some(ids) = buckets.get_mut(usize::from(bucket)) {
+                ids.push(record.id);
             }
             records.insert(record.id, record);
         }
@@ -201,6 +210,7 @@ impl Vault {
             keys,
             records,
             provenance,
+            buckets,
             trust: contents.trust,
         })
     }
@@ -216,9 +226,16 @@ impl Vault {
         &self.dir
     }
 
-    /// Every record, in id order.
+    /// Every record, in no particular order.
     pub fn records(&self) -> impl ExactSizeIterator<Item = &Record> + '_ {
         self.records.values()
+    }
+
+    /// Every record, in id order: the order of `dump` and of bundles.
+    pub fn records_by_id(&self) -> Vec<&Record> {
+        let mut records: Vec<&Record> = self.records.values().collect();
+        records.sort_unstable_by_key(|record| record.id);
+        records
     }
 
     pub fn len(&self) -> usize {
@@ -279,19 +296,16 @@ impl Vault {
         if changed.is_empty() {
             return Ok(summary);
         }
-        let changes = Changes {
-            // A local edit keeps the record's provenance: import compares
-            // against it to notice the edit.
-            put: changed
-                .iter()
-                .map(|record| (record, self.provenance.get(&record.id)))
-                .collect(),
-            ..Changes::default()
-        };
-        self.store.commit(&self.sealer, &changes)?;
-        for record in changed {
-            self.records.insert(record.id, record);
-        }
+        // A local edit keeps the record's provenance: import compares
+        // against it to notice the edit.
+        let upserts = changed
+            .into_iter()
+            .map(|record| {
+                let vouched = self.provenance.get(&record.id).cloned();
+                (record, vouched)
+            })
+            .collect();
+        self.commit(upserts, &[], None)?;
         Ok(summary)
     }
 
@@ -305,15 +319,9 @@ impl Vault {
         if !self.records.contains_key(id) {
             return Err(VaultError::NoSuchRecord(id.to_string()));
         }
-        let changes = Changes {
-            remove: vec![*id],
-            ..Changes::default()
-        };
-        self.store.commit(&self.sealer, &changes)?;
-        self.provenance.remove(id);
-        self.records
-            .remove(id)
-            .ok_or_else(|| VaultError::NoSuchRecord(id.to_string()))
+        let record = self.records.get(id).cloned();
+        self.commit(Vec::new(), &[*id], None)?;
+        record.ok_or_else(|| VaultError::NoSuchRecord(id.to_string()))
     }
 
     /// Rewrites `key.age` under a new passphrase, atomically. The records and
@@ -340,13 +348,7 @@ impl Vault {
 
     /// Replaces the keyring and sequence numbers, durably.
     pub fn set_trust(&mut self, trust: TrustState) -> Result<(), VaultError> {
-        let changes = Changes {
-            trust: Some(&trust),
-            ..Changes::default()
-        };
-        self.store.commit(&self.sealer, &changes)?;
-        self.trust = trust;
-        Ok(())
+        self.commit(Vec::new(), &[], Some(trust))
     }
 
     /// Writes imported records with their provenance and the new trust state
@@ -356,17 +358,86 @@ impl Vault {
         records: Vec<(Record, Provenance)>,
         trust: TrustState,
     ) -> Result<(), VaultError> {
+        let upserts = records.into_iter().map(|(r, p)| (r, Some(p))).collect();
+        self.commit(upserts, &[], Some(trust))
+    }
+
+    /// The one path by which anything changes: the buckets the change
+    /// touches are rewritten whole, with the trust state, in one transaction;
+    /// memory follows only once the disk has it.
+    fn commit(
+        &mut self,
+        upserts: Vec<(Record, Option<Provenance>)>,
+        removals: &[Uuid],
+        trust: Option<TrustState>,
+    ) -> Result<(), VaultError> {
+        // The new member list of every bucket the change touches.
+        let mut members: BTreeMap<Bucket, Vec<Uuid>> = BTreeMap::new();
+        let current = |bucket: Bucket| {
+            self.buckets
+                .get(usize::from(bucket))
+                .cloned()
+                .unwrap_or_default()
+        };
+        for (record, _) in &upserts {
+            let bucket = self.sealer.bucket(&record.id);
+            let ids = members.entry(bucket).or_insert_with(|| current(bucket));
+            if !ids.contains(&record.id) {
+                ids.push(record.id);
+            }
+        }
+        for id in removals {
+            let bucket = self.sealer.bucket(id);
+            members
+                .entry(bucket)
+                .or_insert_with(|| current(bucket))
+                .retain(|member| member != id);
+        }
+        let incoming: HashMap<Uuid, &(Record, Option<Provenance>)> =
+            upserts.iter().map(|entry| (entry.0.id, entry)).collect();
+        let buckets = members
+            .iter()
+            .map(|(bucket, ids)| {
+                let contents = ids
+                    .iter()
+                    .filter_map(|id| match incoming.get(id) {
+                        Some((record, vouched)) => Some((record, vouched.as_ref())),
+                        None => self
+                            .records
+                            .get(id)
+                            .map(|record| (record, self.provenance.get(id))),
+                    })
+                    .collect();
+                (*bucket, contents)
+            })
+            .collect();
         let changes = Changes {
-            put: records.iter().map(|(r, p)| (r, Some(p))).collect(),
-            remove: Vec::new(),
-            trust: Some(&trust),
+            buckets,
+            trust: trust.as_ref(),
         };
         self.store.commit(&self.sealer, &changes)?;
-        for (record, vouched) in records {
-            self.provenance.insert(record.id, vouched);
+        drop(changes);
+        drop(incoming);
+
+        for id in removals {
+            self.records.remove(id);
+            self.provenance.remove(id);
+        }
+        for (record, vouched) in upserts {
+            match vouched {
+                Some(vouched) => self.provenance.insert(record.id, vouched),
+                None => self.provenance.remove(&record.id),
+            };
             self.records.insert(record.id, record);
         }
-        self.trust = trust;
+        for (bucket, ids) in members {
+            if let Some(slot) = self.buckets.get_mut(usize::from(bucket)) {
+                *slot = ids;
+            }
+        }
+        if let Some(trust) = trust {
+            self.trust = trust;
+        }
         Ok(())
     }
 

@@ -18,6 +18,9 @@ use zeroize::Zeroizing;
 const ENVELOPE_VERSION: u8 = 1;
 const NONCE_LEN: usize = 24;
 
+/// How many buckets records are spread over (see `store`).
+pub const BUCKETS: u16 = 4096;
+
 /// Bytes a sealed value adds to its plaintext.
 pub const OVERHEAD: usize = 1 + NONCE_LEN + 16;
 
@@ -58,6 +61,13 @@ impl Sealer {
         let mut slot = [0u8; 16];
         slot.copy_from_slice(&digest[..16]);
         slot
+    }
+
+    /// The bucket a record with this id is stored in: the first twelve bits
+    /// of its slot.
+    pub fn bucket(&self, id: &Uuid) -> u16 {
+        let slot = self.slot(id);
+        u16::from_be_bytes([slot[0], slot[1]]) % BUCKETS
     }
 
     /// Seals `plaintext` for the slot `key` of `tree`.
