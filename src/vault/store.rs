@@ -139,12 +139,12 @@ fn open_record(sealer: &Sealer, slot: &[u8], value: &[u8]) -> Result<Record, Vau
     })
 }
 
+/// A record's slot in the tree and its sealed value.
+type Sealed = ([u8; 16], Vec<u8>);
+
 /// Seals records in parallel; for a large load this is the bulk of the work.
-fn seal_records(
-    sealer: &Sealer,
-    records: &[&Record],
-) -> Result<Vec<([u8; 16], Vec<u8>)>, VaultError> {
-    let seal_one = |record: &&Record| -> Result<([u8; 16], Vec<u8>), VaultError> {
+fn seal_records(sealer: &Sealer, records: &[&Record]) -> Result<Vec<Sealed>, VaultError> {
+    let seal_one = |record: &&Record| -> Result<Sealed, VaultError> {
         let slot = sealer.slot(&record.id);
         let plaintext = codec::encode(*record).map_err(|e| VaultError::Storage(e.to_string()))?;
         Ok((slot, sealer.seal(RECORDS_TREE, &slot, &plaintext)))
