@@ -4,9 +4,11 @@
 use std::fs;
 use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use pamphlet::interop::json::{parse_records, write_json_lines};
 use pamphlet::model::{self, PhoneInput, Record, RecordInput};
+use pamphlet::tui::{self, TuiError};
 use pamphlet::vault::{Vault, VaultError};
 use secrecy::SecretString;
 use time::OffsetDateTime;
@@ -66,6 +68,17 @@ impl From<VaultError> for Failure {
     }
 }
 
+impl From<TuiError> for Failure {
+    fn from(error: TuiError) -> Failure {
+        match error {
+            TuiError::Vault(error) => error.into(),
+            TuiError::NotATerminal => Failure::new(error.to_string())
+                .hint("run pamphlet in a terminal, or use a command like `pamphlet search`"),
+            other => Failure::new(other.to_string()),
+        }
+    }
+}
+
 impl From<io::Error> for Failure {
     fn from(error: io::Error) -> Failure {
         Failure::new(error.to_string())
@@ -77,6 +90,7 @@ type Outcome = Result<(), Failure>;
 /// Everything a command needs besides its own arguments.
 struct Context {
     vault_dir: PathBuf,
+    lock_after: Duration,
     passphrase_file: Option<PathBuf>,
     now: OffsetDateTime,
 }
@@ -117,6 +131,7 @@ pub fn run(cli: Cli) -> Outcome {
     };
     let context = Context {
         vault_dir,
+        lock_after: Duration::from_secs(cli.lock_after * 60),
         passphrase_file: cli.passphrase_file,
         now: OffsetDateTime::now_utc(),
     };
@@ -148,13 +163,12 @@ fn default_vault_dir() -> Result<PathBuf, Failure> {
         })
 }
 
+/// The terminal UI, which asks for the passphrase itself.
 fn overview(context: &Context) -> Outcome {
-    let vault = context.unlock()?;
-    println!(
-        "{} records in {}. Try `pamphlet search WORDS` or `pamphlet --help`.",
-        vault.len(),
-        vault.dir().display()
-    );
+    tui::run(tui::Options {
+        vault_dir: context.vault_dir.clone(),
+        lock_after: context.lock_after,
+    })?;
     Ok(())
 }
 

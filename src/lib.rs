@@ -7,4 +7,5 @@
 pub mod codec;
 pub mod interop;
 pub mod model;
+pub mod tui;
 pub mod vault;
