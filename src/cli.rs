@@ -83,6 +83,120 @@ pub enum Command {
     },
     /// Open the shipped sample directory in a throwaway vault
     Demo,
+    /// Your public keys, and the keyring of signers you trust
+    Keys {
+        #[command(subcommand)]
+        command: KeysCommand,
+    },
+    /// Write a signed, encrypted bundle of records for a USB stick
+    Export(ExportArgs),
+    /// Decrypt a bundle and check its signature, importing nothing
+    Verify {
+        /// The bundle file
+        file: PathBuf,
+        #[command(flatten)]
+        passphrase: BundlePassphrase,
+    },
+    /// Show what a bundle would change, then apply it in one transaction
+    Import(ImportArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KeysCommand {
+    /// Print your signing key, age recipient and fingerprint
+    Show {
+        /// Also draw the public keys as QR codes
+        #[arg(long)]
+        qr: bool,
+    },
+    /// List the signers you trust
+    List {
+        /// Print JSON Lines
+        #[arg(long)]
+        json: bool,
+    },
+    /// Trust a signer's minisign public key (RW…) under a name
+    Trust {
+        /// A name you will recognise, like "Rosa (Portland)"
+        name: String,
+        /// Their minisign public key, as `pamphlet keys show` prints it
+        public_key: String,
+        /// Their age recipient (age1…), to export bundles to them
+        #[arg(long)]
+        recipient: Option<String>,
+    },
+    /// Stop trusting a signer
+    Untrust {
+        /// The name given to `keys trust`
+        name: String,
+    },
+    /// Print your age identity (a secret!) for the stock `age -d -i`
+    ExportIdentity {
+        /// Print even when standard output is a terminal
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+/// Where a bundle passphrase comes from (else a no-echo prompt).
+#[derive(Debug, Default, Args)]
+pub struct BundlePassphrase {
+    /// Read the meeting passphrase from the first line of FILE
+    #[arg(long, value_name = "FILE", env = "PAMPHLET_BUNDLE_PASSPHRASE_FILE")]
+    pub bundle_passphrase_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The bundle file to write
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// Which records: a search query (all records when absent)
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+    #[command(flatten)]
+    pub passphrase: BundlePassphrase,
+    /// Encrypt to this age recipient (age1…) (repeatable)
+    #[arg(long = "recipient", value_name = "AGE1…")]
+    pub recipients: Vec<String>,
+    /// Encrypt to the recipients listed in FILE, one per line
+    #[arg(long, value_name = "FILE")]
+    pub recipients_file: Option<PathBuf>,
+    /// Empty these fields in every record: address, phones, email, website, notes
+    #[arg(long, value_delimiter = ',', value_name = "FIELDS")]
+    pub redact: Vec<String>,
+    /// Refuse the bundle after this day (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub expires: Option<String>,
+    /// Replace FILE if it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The bundle file
+    pub file: PathBuf,
+    #[command(flatten)]
+    pub passphrase: BundlePassphrase,
+    /// Show the plan and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Trust the bundle's signer (adds the key to the keyring)
+    #[arg(long)]
+    pub trust_signer: bool,
+    /// The name to trust the signer under, with --trust-signer
+    #[arg(long, value_name = "NAME", requires = "trust_signer")]
+    pub signer_name: Option<String>,
+    /// Which side wins when both changed a record
+    #[arg(long, value_enum, default_value_t = PreferArg::Local)]
+    pub prefer: PreferArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PreferArg {
+    Local,
+    Bundle,
 }
 
 #[derive(Debug, Args)]

@@ -13,6 +13,7 @@ use pamphlet::vault::{Vault, VaultError};
 use secrecy::SecretString;
 use time::OffsetDateTime;
 
+use crate::bundle_commands;
 use crate::cli::{Cli, Command, RecordFields};
 use crate::passphrase::{self, Source};
 
@@ -88,16 +89,16 @@ impl From<io::Error> for Failure {
 type Outcome = Result<(), Failure>;
 
 /// Everything a command needs besides its own arguments.
-struct Context {
-    vault_dir: PathBuf,
-    lock_after: Duration,
-    passphrase_file: Option<PathBuf>,
-    now: OffsetDateTime,
+pub struct Context {
+    pub vault_dir: PathBuf,
+    pub lock_after: Duration,
+    pub passphrase_file: Option<PathBuf>,
+    pub now: OffsetDateTime,
 }
 
 impl Context {
     /// Checks the vault, asks for the passphrase, unlocks.
-    fn unlock(&self) -> Result<Vault, Failure> {
+    pub fn unlock(&self) -> Result<Vault, Failure> {
         Vault::check(&self.vault_dir)?;
         let (passphrase, source) = passphrase::existing(self.passphrase_file.as_deref())?;
         unlock_with(&self.vault_dir, &passphrase, source)
@@ -151,6 +152,12 @@ pub fn run(cli: Cli) -> Outcome {
             new_passphrase_file,
         }) => passwd(&context, new_passphrase_file.as_deref()),
         Some(Command::Demo) => demo(),
+        Some(Command::Keys { command }) => bundle_commands::keys(&context, command),
+        Some(Command::Export(args)) => bundle_commands::export(&context, args),
+        Some(Command::Verify { file, passphrase }) => {
+            bundle_commands::verify(&context, &file, &passphrase)
+        }
+        Some(Command::Import(args)) => bundle_commands::import(&context, args),
     }
 }
 
@@ -232,7 +239,7 @@ fn show(context: &Context, id: &str, json: bool) -> Outcome {
     if json {
         println!("{}", record.to_json_line());
     } else {
-        print!("{}", describe(record, context.now));
+        print!("{}", describe(record, vault.provenance(&id), context.now));
     }
     Ok(())
 }
@@ -261,8 +268,9 @@ fn remove(context: &Context, id: &str) -> Outcome {
     Ok(())
 }
 
-fn search(context: &Context, query: &str, limit: usize, json: bool) -> Outcome {
-    let vault = context.unlock()?;
+/// The ids of the records a query selects, best first; all for an empty
+/// query.
+pub fn select(vault: &Vault, query: &str) -> Result<Vec<uuid::Uuid>, Failure> {
     let terms: Vec<String> = query.split_whitespace().map(fold).collect();
     let mut hits: Vec<&Record> = vault
         .records()
@@ -272,6 +280,15 @@ fn search(context: &Context, query: &str, limit: usize, json: bool) -> Outcome {
         })
         .collect();
     hits.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(hits.into_iter().map(|record| record.id).collect())
+}
+
+fn search(context: &Context, query: &str, limit: usize, json: bool) -> Outcome {
+    let vault = context.unlock()?;
+    let hits: Vec<&Record> = select(&vault, query)?
+        .iter()
+        .filter_map(|id| vault.get(id))
+        .collect();
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let written: io::Result<()> = (|| {
@@ -479,7 +496,11 @@ fn summary_line(record: &Record) -> String {
 }
 
 /// A record as a block of labelled lines, empty fields left out.
-fn describe(record: &Record, now: OffsetDateTime) -> String {
+fn describe(
+    record: &Record,
+    provenance: Option<&pamphlet::vault::Provenance>,
+    now: OffsetDateTime,
+) -> String {
     let mut out = format!("{}\n", record.name);
     let mut line = |label: &str, value: &str| {
         if !value.is_empty() {
@@ -524,5 +545,15 @@ fn describe(record: &Record, now: OffsetDateTime) -> String {
     };
     line("verified on", &verified);
     line("status", record.status.as_str());
+    if let Some(vouched) = provenance {
+        let when = model::format_date(vouched.imported_at.date());
+        line(
+            "source",
+            &format!(
+                "vouched for by {} (bundle #{}, imported {when})",
+                vouched.signer_name, vouched.sequence
+            ),
+        );
+    }
     out
 }

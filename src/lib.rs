@@ -4,7 +4,9 @@
 //! reports errors. The library never prints and never exits.
 #![forbid(unsafe_code)]
 
+pub mod bundle;
 pub mod codec;
+pub mod generate;
 pub mod interop;
 pub mod model;
 pub mod tui;

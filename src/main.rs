@@ -3,6 +3,7 @@
 //! an exit code (0 success, 1 failure, 2 bad usage).
 #![forbid(unsafe_code)]
 
+mod bundle_commands;
 mod cli;
 mod commands;
 mod passphrase;

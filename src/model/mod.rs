@@ -292,6 +292,36 @@ impl Record {
         }
     }
 
+    /// The names of the fields whose values differ, `updated_at` aside.
+    pub fn differences(&self, other: &Record) -> Vec<&'static str> {
+        let mut fields = Vec::new();
+        let mut check = |name: &'static str, same: bool| {
+            if !same {
+                fields.push(name);
+            }
+        };
+        check("id", self.id == other.id);
+        check("name", self.name == other.name);
+        check("organization", self.organization == other.organization);
+        check("category", self.category == other.category);
+        check("description", self.description == other.description);
+        check("city", self.city == other.city);
+        check("region", self.region == other.region);
+        check("country", self.country == other.country);
+        check("address", self.address == other.address);
+        check("phones", self.phones == other.phones);
+        check("email", self.email == other.email);
+        check("website", self.website == other.website);
+        check("languages", self.languages == other.languages);
+        check("hours", self.hours == other.hours);
+        check("cost", self.cost == other.cost);
+        check("notes", self.notes == other.notes);
+        check("tags", self.tags == other.tags);
+        check("verified_on", self.verified_on == other.verified_on);
+        check("status", self.status == other.status);
+        fields
+    }
+
     /// The English name of each language, falling back to the code.
     pub fn language_names(&self) -> Vec<&str> {
         self.languages

@@ -29,6 +29,11 @@ impl WorkFactor {
     /// age's calibrated default.
     pub const DEFAULT: WorkFactor = WorkFactor(None);
 
+    /// The chosen log2 of N, or `None` for age's calibration.
+    pub fn value(self) -> Option<u8> {
+        self.0
+    }
+
     /// scrypt with N = 2^log_n. Values outside 1..=30 fall back to the default.
     pub fn log_n(log_n: u8) -> WorkFactor {
         if (1..=30).contains(&log_n) {

@@ -8,8 +8,9 @@
 mod keys;
 mod seal;
 mod store;
+mod trust;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -19,9 +20,10 @@ use uuid::Uuid;
 
 pub use keys::{KeyFileError, KeyMaterial, WorkFactor};
 pub use store::STORE_FORMAT;
+pub use trust::{Provenance, TrustState, TrustedKey};
 
 use seal::Sealer;
-use store::Store;
+use store::{Changes, Store};
 
 use crate::model::Record;
 
@@ -110,6 +112,8 @@ pub struct Vault {
     sealer: Sealer,
     keys: KeyMaterial,
     records: BTreeMap<Uuid, Record>,
+    provenance: HashMap<Uuid, Provenance>,
+    trust: TrustState,
 }
 
 impl Vault {
@@ -137,6 +141,8 @@ impl Vault {
             sealer,
             keys,
             records: BTreeMap::new(),
+            provenance: HashMap::new(),
+            trust: TrustState::default(),
         })
     }
 
@@ -179,17 +185,23 @@ impl Vault {
     pub fn open(dir: &Path, keys: KeyMaterial) -> Result<Vault, VaultError> {
         let store = Store::open(&dir.join(DB_DIR), &keys.vault_id)?;
         let sealer = Sealer::new(&keys.vault_key, &keys.vault_id);
-        let records = store
-            .load_records(&sealer)?
-            .into_iter()
-            .map(|record| (record.id, record))
-            .collect();
+        let contents = store.load(&sealer)?;
+        let mut records = BTreeMap::new();
+        let mut provenance = HashMap::new();
+        for (record, vouched) in contents.records {
+            if let Some(vouched) = vouched {
+                provenance.insert(record.id, vouched);
+            }
+            records.insert(record.id, record);
+        }
         Ok(Vault {
             dir: dir.to_owned(),
             store,
             sealer,
             keys,
             records,
+            provenance,
+            trust: contents.trust,
         })
     }
 
@@ -267,8 +279,16 @@ impl Vault {
         if changed.is_empty() {
             return Ok(summary);
         }
-        let refs: Vec<&Record> = changed.iter().collect();
-        self.store.commit(&self.sealer, &refs, &[])?;
+        let changes = Changes {
+            // A local edit keeps the record's provenance: import compares
+            // against it to notice the edit.
+            put: changed
+                .iter()
+                .map(|record| (record, self.provenance.get(&record.id)))
+                .collect(),
+            ..Changes::default()
+        };
+        self.store.commit(&self.sealer, &changes)?;
         for record in changed {
             self.records.insert(record.id, record);
         }
@@ -285,7 +305,12 @@ impl Vault {
         if !self.records.contains_key(id) {
             return Err(VaultError::NoSuchRecord(id.to_string()));
         }
-        self.store.commit(&self.sealer, &[], &[*id])?;
+        let changes = Changes {
+            remove: vec![*id],
+            ..Changes::default()
+        };
+        self.store.commit(&self.sealer, &changes)?;
+        self.provenance.remove(id);
         self.records
             .remove(id)
             .ok_or_else(|| VaultError::NoSuchRecord(id.to_string()))
@@ -303,9 +328,51 @@ impl Vault {
         Ok(())
     }
 
-    /// The organizer's minisign public key, binary form.
-    pub fn signing_public_key(&self) -> &[u8] {
-        &self.keys.signing_public
+    /// Who vouched for a record that came from a bundle.
+    pub fn provenance(&self, id: &Uuid) -> Option<&Provenance> {
+        self.provenance.get(id)
+    }
+
+    /// The keyring and bundle sequence numbers.
+    pub fn trust(&self) -> &TrustState {
+        &self.trust
+    }
+
+    /// Replaces the keyring and sequence numbers, durably.
+    pub fn set_trust(&mut self, trust: TrustState) -> Result<(), VaultError> {
+        let changes = Changes {
+            trust: Some(&trust),
+            ..Changes::default()
+        };
+        self.store.commit(&self.sealer, &changes)?;
+        self.trust = trust;
+        Ok(())
+    }
+
+    /// Writes imported records with their provenance and the new trust state
+    /// (sequence numbers, perhaps a newly trusted signer) as one transaction.
+    pub fn commit_import(
+        &mut self,
+        records: Vec<(Record, Provenance)>,
+        trust: TrustState,
+    ) -> Result<(), VaultError> {
+        let changes = Changes {
+            put: records.iter().map(|(r, p)| (r, Some(p))).collect(),
+            remove: Vec::new(),
+            trust: Some(&trust),
+        };
+        self.store.commit(&self.sealer, &changes)?;
+        for (record, vouched) in records {
+            self.provenance.insert(record.id, vouched);
+            self.records.insert(record.id, record);
+        }
+        self.trust = trust;
+        Ok(())
+    }
+
+    /// The secrets bundles are signed and opened with.
+    pub fn keys(&self) -> &KeyMaterial {
+        &self.keys
     }
 }
 

@@ -45,7 +45,16 @@ impl TestVault {
 
     /// The binary, pointed at this vault, with another passphrase file.
     pub fn cmd_with(&self, passphrase_file: &Path) -> Command {
-        let mut cmd = Command::cargo_bin("pamphlet").unwrap();
+        Command::from_std(self.std_cmd_with(passphrase_file))
+    }
+
+    /// The same as a `std::process::Command`, for tests that spawn and kill.
+    pub fn std_cmd(&self) -> std::process::Command {
+        self.std_cmd_with(&self.passphrase_file)
+    }
+
+    fn std_cmd_with(&self, passphrase_file: &Path) -> std::process::Command {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("pamphlet"));
         cmd.env_clear()
             .env("PAMPHLET_TEST_SCRYPT_LOG_N", "4")
             .arg("--vault")

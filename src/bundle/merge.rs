@@ -1,0 +1,211 @@
+//! What an import would change, and changing it.
+//!
+//! For each record in the bundle: **new** (no local record with its id),
+//! **unchanged** (same content), **updated** (the local record is as it was
+//! last imported, so the bundle's newer version replaces it), or
+//! **conflicting** (the local record was changed here since, or was never
+//! imported: a merge could lose someone's edit). A conflict keeps the local
+//! record unless the caller prefers the bundle. Deletions are never applied:
+//! a record missing from a bundle stays.
+
+use sha2::{Digest, Sha256};
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+use super::export::unredact;
+use super::{check_acceptable, BundleError, OpenedBundle};
+use crate::model::Record;
+use crate::vault::{Provenance, TrustedKey, Vault};
+
+/// Which side wins a conflict.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Prefer {
+    #[default]
+    Local,
+    Bundle,
+}
+
+/// What importing does to one record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    New,
+    Updated,
+    Unchanged,
+    Conflict,
+}
+
+impl Outcome {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::New => "new",
+            Outcome::Updated => "updated",
+            Outcome::Unchanged => "unchanged",
+            Outcome::Conflict => "conflict",
+        }
+    }
+}
+
+/// One record's line in the plan.
+#[derive(Debug, Clone)]
+pub struct PlanItem {
+    pub id: Uuid,
+    pub name: String,
+    pub outcome: Outcome,
+    /// The fields that differ from the local record.
+    pub fields: Vec<&'static str>,
+    /// Whether applying the plan writes the bundle's version.
+    pub takes_bundle: bool,
+    /// The record as it would be written: the bundle's, with redacted
+    /// fields kept from the local record.
+    merged: Record,
+}
+
+/// How many records fall in each outcome.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub new: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    pub conflicts: usize,
+}
+
+/// What an import would do, record by record, in the bundle's order.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub items: Vec<PlanItem>,
+    pub prefer: Prefer,
+}
+
+impl Plan {
+    pub fn counts(&self) -> Counts {
+        let mut counts = Counts::default();
+        for item in &self.items {
+            match item.outcome {
+                Outcome::New => counts.new += 1,
+                Outcome::Updated => counts.updated += 1,
+                Outcome::Unchanged => counts.unchanged += 1,
+                Outcome::Conflict => counts.conflicts += 1,
+            }
+        }
+        counts
+    }
+
+    /// How many records applying the plan would write.
+    pub fn writes(&self) -> usize {
+        self.items.iter().filter(|item| item.takes_bundle).count()
+    }
+}
+
+/// The SHA-256 of a record's JSON form: what provenance remembers.
+pub fn record_hash(record: &Record) -> [u8; 32] {
+    Sha256::digest(record.to_json_line().as_bytes()).into()
+}
+
+/// Works out what importing `bundle` would change. Reads only.
+pub fn plan(vault: &Vault, bundle: &OpenedBundle, prefer: Prefer) -> Plan {
+    let redacted = &bundle.manifest.redacted;
+    let items = bundle
+        .records
+        .iter()
+        .map(|incoming| {
+            let local = vault.get(&incoming.id);
+            let mut merged = incoming.clone();
+            unredact(&mut merged, local, redacted);
+            let (outcome, fields) = match local {
+                None => (Outcome::New, Vec::new()),
+                Some(local) => {
+                    let fields = local.differences(&merged);
+                    if fields.is_empty() {
+                        (Outcome::Unchanged, fields)
+                    } else {
+                        let untouched_since_import = vault
+                            .provenance(&local.id)
+                            .is_some_and(|p| p.imported_hash == record_hash(local));
+                        if untouched_since_import {
+                            (Outcome::Updated, fields)
+                        } else {
+                            (Outcome::Conflict, fields)
+                        }
+                    }
+                }
+            };
+            let takes_bundle = match outcome {
+                Outcome::New | Outcome::Updated => true,
+                Outcome::Unchanged => false,
+                Outcome::Conflict => prefer == Prefer::Bundle,
+            };
+            PlanItem {
+                id: incoming.id,
+                name: incoming.name.clone(),
+                outcome,
+                fields,
+                takes_bundle,
+                merged,
+            }
+        })
+        .collect();
+    Plan { items, prefer }
+}
+
+/// The outcome of an import.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImportSummary {
+    pub counts: Counts,
+    pub written: usize,
+}
+
+/// Applies `plan` in one transaction: the records it takes, their
+/// provenance, the signer's new sequence number and, when `trust_as` names
+/// an untrusted signer, the signer's key in the keyring. The acceptance
+/// checks run again here, against the vault as it is now.
+pub fn apply(
+    vault: &mut Vault,
+    bundle: &OpenedBundle,
+    plan: Plan,
+    trust_as: Option<&str>,
+    now: OffsetDateTime,
+) -> Result<ImportSummary, BundleError> {
+    let manifest = &bundle.manifest;
+    check_acceptable(bundle, vault.trust(), trust_as.is_some(), now)?;
+    let mut trust = vault.trust().clone();
+    if trust.by_key(&manifest.signer).is_none() {
+        let name = trust_as.unwrap_or("unnamed").trim().to_owned();
+        if trust.by_name(&name).is_some() {
+            return Err(BundleError::NameTaken(name));
+        }
+        trust.keys.push(TrustedKey {
+            name,
+            public_key: manifest.signer.clone(),
+            recipient: None,
+            added_at: crate::model::truncate_to_seconds(now),
+        });
+    }
+    let signer_name = trust
+        .by_key(&manifest.signer)
+        .map(|k| k.name.clone())
+        .unwrap_or_default();
+    trust
+        .last_seen
+        .insert(manifest.signer.clone(), manifest.sequence);
+    let counts = plan.counts();
+    let imported_at = crate::model::truncate_to_seconds(now);
+    let writes: Vec<(Record, Provenance)> = plan
+        .items
+        .into_iter()
+        .filter(|item| item.takes_bundle)
+        .map(|item| {
+            let provenance = Provenance {
+                signer_name: signer_name.clone(),
+                signer_key: manifest.signer.clone(),
+                bundle_id: manifest.bundle_id,
+                sequence: manifest.sequence,
+                imported_at,
+                imported_hash: record_hash(&item.merged),
+            };
+            (item.merged, provenance)
+        })
+        .collect();
+    let written = writes.len();
+    vault.commit_import(writes, trust)?;
+    Ok(ImportSummary { counts, written })
+}

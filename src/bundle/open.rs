@@ -1,0 +1,167 @@
+//! Opening a bundle: decrypt, unpack within limits, verify both signatures
+//! against the signer named in the manifest, and check that the manifest
+//! matches the records. Whether the signer is trusted is the caller's
+//! question (`check_acceptable`): `verify` reports on untrusted bundles too.
+
+use std::fs::File;
+use std::io::{BufReader, Cursor, Read};
+use std::path::Path;
+use std::str::FromStr;
+
+use age::secrecy::SecretString;
+
+use super::format::{self, Contents, Manifest};
+use super::{fingerprint, BundleError, MAX_BUNDLE_BYTES};
+use crate::model::Record;
+
+/// The keys to try on a bundle.
+pub struct Decryption<'a> {
+    /// The vault's own age identity, `AGE-SECRET-KEY-1…`.
+    pub identity: Option<&'a str>,
+    /// A meeting passphrase.
+    pub passphrase: Option<&'a SecretString>,
+}
+
+/// A decrypted bundle whose signatures verify and whose manifest matches
+/// its records.
+#[derive(Debug)]
+pub struct OpenedBundle {
+    pub manifest: Manifest,
+    pub records: Vec<Record>,
+    /// The signer's fingerprint, for reading aloud.
+    pub fingerprint: String,
+}
+
+/// Opens the bundle at `path`.
+pub fn open(path: &Path, keys: Decryption<'_>) -> Result<OpenedBundle, BundleError> {
+    let file = File::open(path)?;
+    let size = file.metadata()?.len();
+    if size == 0 {
+        return Err(BundleError::NotABundle("the file is empty".to_owned()));
+    }
+    if size > MAX_BUNDLE_BYTES {
+        return Err(BundleError::NotABundle(format!(
+            "the file is {size} bytes, more than any bundle ({MAX_BUNDLE_BYTES})"
+        )));
+    }
+    let contents = decrypt(BufReader::new(file), keys)?;
+    verify(contents)
+}
+
+fn decrypt(reader: impl std::io::BufRead, keys: Decryption<'_>) -> Result<Contents, BundleError> {
+    let decryptor = age::Decryptor::new_buffered(reader).map_err(|e| match e {
+        age::DecryptError::Io(io) if io.kind() != std::io::ErrorKind::UnexpectedEof => {
+            BundleError::Io(io)
+        }
+        _ => BundleError::NotABundle(
+            "it is not an age-encrypted file, or its header is damaged".to_owned(),
+        ),
+    })?;
+    let stream = if decryptor.is_scrypt() {
+        let passphrase = keys.passphrase.ok_or(BundleError::NeedsPassphrase)?;
+        let identity = age::scrypt::Identity::new(passphrase.clone());
+        decryptor.decrypt(std::iter::once(&identity as &dyn age::Identity))
+    } else {
+        let identity = keys
+            .identity
+            .and_then(|text| age::x25519::Identity::from_str(text).ok())
+            .ok_or(BundleError::NotForUs)?;
+        decryptor.decrypt(std::iter::once(&identity as &dyn age::Identity))
+    }
+    .map_err(|e| match e {
+        age::DecryptError::NoMatchingKeys => BundleError::NotForUs,
+        _ => BundleError::Undecryptable,
+    })?;
+    // A damaged or truncated payload surfaces as a read error inside the
+    // archive reader; the wrapper tells it apart from a malformed archive.
+    let mut reader = AuthenticatedReader {
+        inner: stream,
+        failed: false,
+    };
+    let contents = Contents::from_tar(&mut reader);
+    // Read to the end even after the archive's last entry: age authenticates
+    // the final chunk only when it is read, and a truncated file must fail.
+    let drained = std::io::copy(&mut reader, &mut std::io::sink());
+    if reader.failed {
+        return Err(BundleError::Undecryptable);
+    }
+    let contents = contents?;
+    drained?;
+    Ok(contents)
+}
+
+/// Remembers whether the age stream failed, which means the payload did not
+/// authenticate: damaged or truncated.
+struct AuthenticatedReader<R> {
+    inner: R,
+    failed: bool,
+}
+
+impl<R: Read> Read for AuthenticatedReader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        self.inner.read(buf).inspect_err(|_| self.failed = true)
+    }
+}
+
+fn verify(contents: Contents) -> Result<OpenedBundle, BundleError> {
+    let manifest: Manifest = serde_json::from_slice(&contents.manifest)
+        .map_err(|e| BundleError::Malformed(format!("manifest.json: {e}")))?;
+    if manifest.format != format::FORMAT_NAME {
+        return Err(BundleError::Malformed(
+            "manifest.json does not describe a pamphlet bundle".into(),
+        ));
+    }
+    if manifest.version > format::FORMAT_VERSION {
+        return Err(BundleError::NewerFormat(manifest.version));
+    }
+    let public = minisign::PublicKey::from_base64(&manifest.signer)
+        .map_err(|_| BundleError::Malformed("the signer's public key is malformed".into()))?;
+    check_signature(
+        &public,
+        &contents.manifest,
+        &contents.manifest_sig,
+        format::MANIFEST,
+    )?;
+    check_signature(
+        &public,
+        &contents.records,
+        &contents.records_sig,
+        format::RECORDS,
+    )?;
+
+    if format::sha256_hex(&contents.records) != manifest.records_sha256 {
+        return Err(BundleError::Mismatch(
+            "the records' hash differs from the manifest's".into(),
+        ));
+    }
+    let text = std::str::from_utf8(&contents.records)
+        .map_err(|_| BundleError::InvalidRecord("records.jsonl is not UTF-8".into()))?;
+    let records = crate::interop::json::parse_records(text, manifest.created_at)
+        .map_err(|e| BundleError::InvalidRecord(e.to_string()))?;
+    if records.len() as u64 != manifest.record_count {
+        return Err(BundleError::Mismatch(format!(
+            "the manifest counts {} records, the bundle holds {}",
+            manifest.record_count,
+            records.len()
+        )));
+    }
+    let fingerprint = fingerprint(&manifest.signer);
+    Ok(OpenedBundle {
+        manifest,
+        records,
+        fingerprint,
+    })
+}
+
+fn check_signature(
+    public: &minisign::PublicKey,
+    data: &[u8],
+    signature: &[u8],
+    name: &'static str,
+) -> Result<(), BundleError> {
+    let text = std::str::from_utf8(signature).map_err(|_| BundleError::BadSignature(name))?;
+    let signature =
+        minisign::SignatureBox::from_string(text).map_err(|_| BundleError::BadSignature(name))?;
+    minisign::verify(public, &signature, Cursor::new(data), true, false, false)
+        .map_err(|_| BundleError::BadSignature(name))
+}

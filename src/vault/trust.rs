@@ -1,0 +1,61 @@
+//! Whom this vault trusts, and who vouched for each imported record. Both are
+//! sealed in the vault like the records; public keys are not secrets, so
+//! these types may be `Debug`.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+/// The keyring and the sequence numbers that stop replayed bundles.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrustState {
+    /// Signers whose bundles this vault accepts, in the order they were added.
+    pub keys: Vec<TrustedKey>,
+    /// The highest bundle sequence imported from each signer, by public key.
+    pub last_seen: BTreeMap<String, u64>,
+    /// The sequence number of this vault's latest export.
+    pub last_exported: u64,
+}
+
+impl TrustState {
+    /// The trusted key with this minisign public key, if any.
+    pub fn by_key(&self, public_key: &str) -> Option<&TrustedKey> {
+        self.keys.iter().find(|k| k.public_key == public_key)
+    }
+
+    /// The trusted key with this name (names are compared ignoring case).
+    pub fn by_name(&self, name: &str) -> Option<&TrustedKey> {
+        self.keys.iter().find(|k| k.name.eq_ignore_ascii_case(name))
+    }
+}
+
+/// A signer this vault trusts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrustedKey {
+    /// A name the organizer chose, like "Rosa (Portland)".
+    pub name: String,
+    /// minisign public key, base64 (`RW…`).
+    pub public_key: String,
+    /// Their age recipient (`age1…`), if known, for exporting to them.
+    pub recipient: Option<String>,
+    #[serde(with = "time::serde::rfc3339")]
+    pub added_at: OffsetDateTime,
+}
+
+/// Who vouched for an imported record, and what exactly they sent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Provenance {
+    /// The signer's name in this vault's keyring when it was imported.
+    pub signer_name: String,
+    /// The signer's minisign public key, base64.
+    pub signer_key: String,
+    pub bundle_id: Uuid,
+    pub sequence: u64,
+    #[serde(with = "time::serde::rfc3339")]
+    pub imported_at: OffsetDateTime,
+    /// SHA-256 of the record's JSON as imported: if the local record no
+    /// longer hashes to this, someone here changed it since.
+    pub imported_hash: [u8; 32],
+}

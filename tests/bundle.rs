@@ -1,0 +1,563 @@
+//! Bundles end to end: export from one vault, import into another, and every
+//! kind of bad bundle refused with a clear message and the vault unchanged.
+
+mod common;
+
+use std::fs;
+use std::io::{Cursor, Write};
+use std::path::{Path, PathBuf};
+
+use common::{stderr_of, TestVault};
+use predicates::prelude::*;
+
+const RECORDS: &str = r#"[
+ {"id": "0b9c3f1e-1d2c-4b5a-9e8f-7a6b5c4d3e2f", "name": "Clínica Libre", "category": "clinic",
+  "city": "Portland", "country": "US", "address": "123 Example St",
+  "phones": [{"number": "+1 503 555 0100", "type": "voice", "note": "ask for Ana"}],
+  "notes": "No ID needed.", "updated_at": "2026-10-01T12:00:00Z"},
+ {"id": "1c8d2e0f-2e3d-4c6b-8f9a-6b5c4d3e2f1a", "name": "Maître Zoë Lefèvre", "category": "lawyer",
+  "city": "Paris", "country": "FR", "languages": ["fr"], "updated_at": "2026-09-01T08:30:00Z"}
+]"#;
+
+/// Two organizers: Rosa, who exports, and Sam, who imports.
+struct Meeting {
+    rosa: TestVault,
+    sam: TestVault,
+    meeting_passphrase: PathBuf,
+}
+
+impl Meeting {
+    fn new() -> Meeting {
+        let rosa = TestVault::new();
+        rosa.cmd()
+            .arg("load")
+            .arg(rosa.file("records.json", RECORDS))
+            .assert()
+            .success();
+        let sam = TestVault::new();
+        let meeting_passphrase = rosa.file("meeting", "tuesday at the library\n");
+        Meeting {
+            rosa,
+            sam,
+            meeting_passphrase,
+        }
+    }
+
+    fn export(&self, name: &str, extra: &[&str]) -> PathBuf {
+        let out = self.rosa.temp.path().join(name);
+        self.rosa
+            .cmd()
+            .arg("export")
+            .arg("--out")
+            .arg(&out)
+            .arg("--bundle-passphrase-file")
+            .arg(&self.meeting_passphrase)
+            .args(extra)
+            .assert()
+            .success();
+        out
+    }
+
+    fn import(&self, bundle: &Path, extra: &[&str]) -> std::process::Output {
+        self.sam
+            .cmd()
+            .arg("import")
+            .arg(bundle)
+            .arg("--bundle-passphrase-file")
+            .arg(&self.meeting_passphrase)
+            .args(extra)
+            .output()
+            .unwrap()
+    }
+}
+
+fn keys_show(vault: &TestVault) -> (String, String) {
+    let output = vault.cmd().args(["keys", "show"]).output().unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    let field = |label: &str| {
+        text.lines()
+            .find(|line| line.starts_with(label))
+            .and_then(|line| line.split_whitespace().last())
+            .unwrap()
+            .to_owned()
+    };
+    (field("signing key"), field("age recipient"))
+}
+
+#[test]
+fn export_then_import_with_trust_and_provenance() {
+    let meeting = Meeting::new();
+    let bundle = meeting.export("portland.age", &["portland"]);
+
+    let refused = meeting.import(&bundle, &[]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        stderr_of(&refused).contains("untrusted key (fingerprint"),
+        "{}",
+        stderr_of(&refused)
+    );
+    assert_eq!(meeting.sam.dump(), "");
+
+    let dry = meeting.import(&bundle, &["--trust-signer", "--dry-run"]);
+    assert!(dry.status.success());
+    let text = String::from_utf8(dry.stdout).unwrap();
+    assert!(text.contains("new        Clínica Libre"), "{text}");
+    assert!(
+        !text.contains("Zoë"),
+        "the query selected Portland only: {text}"
+    );
+    assert_eq!(meeting.sam.dump(), "", "a dry run changes nothing");
+
+    let done = meeting.import(&bundle, &["--trust-signer", "--signer-name", "Rosa"]);
+    assert!(done.status.success(), "{}", stderr_of(&done));
+    let text = String::from_utf8(done.stdout).unwrap();
+    assert!(text.contains("now trusting Rosa"), "{text}");
+    assert!(
+        text.contains("imported: 1 new, 0 updated, 0 unchanged, 0 conflicts"),
+        "{text}"
+    );
+    assert!(meeting.sam.dump().contains("Clínica Libre"));
+    meeting
+        .sam
+        .cmd()
+        .args(["show", "0b9c"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("vouched for by Rosa"));
+    meeting
+        .sam
+        .cmd()
+        .args(["keys", "list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("Rosa  "));
+}
+
+#[test]
+fn updates_conflicts_and_redaction() {
+    let meeting = Meeting::new();
+    let first = meeting.export("first.age", &[]);
+    assert!(meeting
+        .import(&first, &["--trust-signer", "--signer-name", "Rosa"])
+        .status
+        .success());
+
+    // Rosa changes the clinic's hours; Sam changes the lawyer's notes.
+    meeting
+        .rosa
+        .cmd()
+        .args(["edit", "0b9c", "--hours", "Mon 9-5"])
+        .assert()
+        .success();
+    meeting
+        .rosa
+        .cmd()
+        .args(["edit", "1c8d", "--city", "Lyon"])
+        .assert()
+        .success();
+    meeting
+        .sam
+        .cmd()
+        .args(["edit", "1c8d", "--notes", "Sam's note"])
+        .assert()
+        .success();
+
+    let second = meeting.export("second.age", &["--redact", "phones,notes"]);
+    let output = meeting.import(&second, &[]);
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        text.contains("updated    Clínica Libre (0b9c3f1e): hours"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "conflict   Maître Zoë Lefèvre (1c8d2e0f): city, notes — keeping the local one"
+        ) || text
+            .contains("conflict   Maître Zoë Lefèvre (1c8d2e0f): city — keeping the local one"),
+        "{text}"
+    );
+    let dump = meeting.sam.dump();
+    assert!(dump.contains("Mon 9-5"), "the update arrived");
+    assert!(
+        dump.contains("+1 503 555 0100"),
+        "redacted phones were kept, not erased"
+    );
+    assert!(dump.contains("Sam's note"), "the local edit was kept");
+    assert!(
+        !dump.contains("Lyon"),
+        "the conflicting change was not applied"
+    );
+}
+
+#[test]
+fn replayed_and_expired_bundles_are_refused() {
+    let meeting = Meeting::new();
+    let old = meeting.export("old.age", &[]);
+    let new = meeting.export("new.age", &[]);
+    assert!(meeting.import(&new, &["--trust-signer"]).status.success());
+    let before = meeting.sam.dump();
+    let replay = meeting.import(&old, &[]);
+    assert_eq!(replay.status.code(), Some(1));
+    assert!(
+        stderr_of(&replay).contains("sequence 1"),
+        "{}",
+        stderr_of(&replay)
+    );
+    assert!(stderr_of(&replay).contains("replayed"));
+    let again = meeting.import(&new, &[]);
+    assert_eq!(
+        again.status.code(),
+        Some(1),
+        "the same bundle twice is a replay too"
+    );
+
+    let expired = meeting.export("expired.age", &["--expires", "2020-01-01"]);
+    let output = meeting.import(&expired, &[]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr_of(&output).contains("expired on 2020-01-01"),
+        "{}",
+        stderr_of(&output)
+    );
+    assert_eq!(meeting.sam.dump(), before);
+}
+
+#[test]
+fn wrong_passphrase_other_recipient_empty_and_huge_files() {
+    let meeting = Meeting::new();
+    let bundle = meeting.export("b.age", &[]);
+    let before = meeting.sam.dump();
+    let wrong = meeting.sam.file("wrong", "wednesday at the park\n");
+    let output = meeting
+        .sam
+        .cmd()
+        .arg("import")
+        .arg(&bundle)
+        .arg("--bundle-passphrase-file")
+        .arg(&wrong)
+        .arg("--trust-signer")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr_of(&output).contains("does not decrypt"),
+        "{}",
+        stderr_of(&output)
+    );
+
+    // Encrypted to Rosa's own key: Sam can't open it.
+    let (_, rosa_recipient) = keys_show(&meeting.rosa);
+    let for_rosa = meeting.rosa.temp.path().join("for-rosa.age");
+    meeting
+        .rosa
+        .cmd()
+        .arg("export")
+        .arg("--out")
+        .arg(&for_rosa)
+        .args(["--recipient", &rosa_recipient])
+        .assert()
+        .success();
+    let output = meeting.import(&for_rosa, &["--trust-signer"]);
+    assert!(
+        stderr_of(&output).contains("not encrypted to this vault's key"),
+        "{}",
+        stderr_of(&output)
+    );
+
+    let empty = meeting.sam.file("empty.age", "");
+    let output = meeting.import(&empty, &["--trust-signer"]);
+    assert!(
+        stderr_of(&output).contains("the file is empty"),
+        "{}",
+        stderr_of(&output)
+    );
+
+    // A 1 GB file of junk: refused from its size, without reading it.
+    let huge = meeting.sam.temp.path().join("huge.age");
+    let file = fs::File::create(&huge).unwrap();
+    file.set_len(1 << 30).unwrap();
+    let started = std::time::Instant::now();
+    let output = meeting.import(&huge, &["--trust-signer"]);
+    assert!(
+        stderr_of(&output).contains("more than any bundle"),
+        "{}",
+        stderr_of(&output)
+    );
+    assert!(started.elapsed().as_secs() < 20);
+    // 10 MB of junk under the limit fails at the header, at once.
+    let junk = meeting.sam.file("junk.age", &"junk".repeat(2_500_000));
+    let output = meeting.import(&junk, &["--trust-signer"]);
+    assert!(
+        stderr_of(&output).contains("not a pamphlet bundle"),
+        "{}",
+        stderr_of(&output)
+    );
+    assert_eq!(meeting.sam.dump(), before);
+}
+
+/// A bundle assembled by hand (as another program would), signed with a
+/// key of the test's own and encrypted to Sam.
+struct Handmade {
+    keypair: minisign::KeyPair,
+    recipient: age::x25519::Recipient,
+}
+
+impl Handmade {
+    fn new(sam: &TestVault) -> Handmade {
+        let (_, recipient) = keys_show(sam);
+        Handmade {
+            keypair: minisign::KeyPair::generate_unencrypted_keypair().unwrap(),
+            recipient: recipient.parse().unwrap(),
+        }
+    }
+
+    fn public_key(&self) -> String {
+        self.keypair.pk.to_base64()
+    }
+
+    fn manifest(&self, records: &str, sequence: u64) -> serde_json::Value {
+        serde_json::json!({
+            "format": "pamphlet-bundle",
+            "version": 1,
+            "bundle_id": "5ef8a6b2-60d3-41c7-a7f1-7183b70f490c",
+            "signer": self.public_key(),
+            "sequence": sequence,
+            "created_at": "2026-11-01T10:00:00Z",
+            "expires_at": null,
+            "record_count": records.lines().count(),
+            "records_sha256": sha256_hex(records.as_bytes()),
+            "selection": "",
+            "redacted": []
+        })
+    }
+
+    fn sign(&self, data: &[u8]) -> Vec<u8> {
+        minisign::sign(
+            Some(&self.keypair.pk),
+            &self.keypair.sk,
+            Cursor::new(data),
+            None,
+            None,
+        )
+        .unwrap()
+        .to_string()
+        .into_bytes()
+    }
+
+    fn bundle(&self, manifest: &serde_json::Value, records: &str) -> Vec<u8> {
+        let manifest = serde_json::to_vec(manifest).unwrap();
+        let files: [(&str, Vec<u8>); 4] = [
+            ("manifest.json", manifest.clone()),
+            ("manifest.json.minisig", self.sign(&manifest)),
+            ("records.jsonl", records.as_bytes().to_vec()),
+            ("records.jsonl.minisig", self.sign(records.as_bytes())),
+        ];
+        let mut tar = tar::Builder::new(Vec::new());
+        for (name, data) in &files {
+            let mut header = tar::Header::new_ustar();
+            header.set_size(data.len() as u64);
+            header.set_mode(0o644);
+            header.set_cksum();
+            tar.append_data(&mut header, name, &data[..]).unwrap();
+        }
+        let tar = tar.into_inner().unwrap();
+        let encryptor = age::Encryptor::with_recipients(std::iter::once(
+            &self.recipient as &dyn age::Recipient,
+        ))
+        .unwrap();
+        let mut out = Vec::new();
+        let mut writer = encryptor.wrap_output(&mut out).unwrap();
+        writer.write_all(&tar).unwrap();
+        writer.finish().unwrap();
+        out
+    }
+}
+
+fn sha256_hex(data: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(data)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn lines_of(json_array: &str) -> String {
+    let values: Vec<serde_json::Value> = serde_json::from_str(json_array).unwrap();
+    values.iter().map(|v| format!("{v}\n")).collect()
+}
+
+#[test]
+fn tampered_manifests_and_records_are_refused() {
+    let sam = TestVault::new();
+    let handmade = Handmade::new(&sam);
+    sam.cmd()
+        .args(["keys", "trust", "Handmade", &handmade.public_key()])
+        .assert()
+        .success();
+    let before = sam.dump();
+    let records = lines_of(RECORDS);
+    let bundle_file = |name: &str, bytes: Vec<u8>| {
+        let path = sam.temp.path().join(name);
+        fs::write(&path, bytes).unwrap();
+        path
+    };
+    let import = |path: &Path| sam.cmd().arg("import").arg(path).output().unwrap();
+
+    let mut wrong_count = handmade.manifest(&records, 1);
+    wrong_count["record_count"] = 3.into();
+    let mut wrong_hash = handmade.manifest(&records, 1);
+    wrong_hash["records_sha256"] = sha256_hex(b"other").into();
+    let invalid = records.replace("\"clinic\"", "\"clinik\"");
+    let first_line = records.lines().next().unwrap();
+    let duplicated = format!("{first_line}\n{first_line}\n");
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        (
+            "count",
+            handmade.bundle(&wrong_count, &records),
+            "counts 3 records, the bundle holds 2",
+        ),
+        (
+            "hash",
+            handmade.bundle(&wrong_hash, &records),
+            "hash differs",
+        ),
+        (
+            "invalid",
+            handmade.bundle(&handmade.manifest(&invalid, 1), &invalid),
+            "field `category`",
+        ),
+        (
+            "duplicate",
+            handmade.bundle(&handmade.manifest(&duplicated, 1), &duplicated),
+            "was already used by line 1",
+        ),
+    ];
+    for (name, bytes, expected) in cases {
+        let output = import(&bundle_file(name, bytes));
+        assert_eq!(output.status.code(), Some(1), "{name}");
+        assert!(
+            stderr_of(&output).contains(expected),
+            "{name}: {}",
+            stderr_of(&output)
+        );
+        assert_eq!(sam.dump(), before, "{name}: vault unchanged");
+    }
+
+    // Records swapped after signing: the signature no longer verifies.
+    let good = handmade.manifest(&records, 1);
+    let manifest_bytes = serde_json::to_vec(&good).unwrap();
+    let mut forged = tar::Builder::new(Vec::new());
+    let other = records.replace("Portland", "Salem");
+    for (name, data) in [
+        ("manifest.json", manifest_bytes.clone()),
+        ("manifest.json.minisig", handmade.sign(&manifest_bytes)),
+        ("records.jsonl", other.clone().into_bytes()),
+        ("records.jsonl.minisig", handmade.sign(records.as_bytes())),
+    ] {
+        let mut header = tar::Header::new_ustar();
+        header.set_size(data.len() as u64);
+        header.set_cksum();
+        forged.append_data(&mut header, name, &data[..]).unwrap();
+    }
+    let tar = forged.into_inner().unwrap();
+    let encryptor = age::Encryptor::with_recipients(std::iter::once(
+        &handmade.recipient as &dyn age::Recipient,
+    ))
+    .unwrap();
+    let mut bytes = Vec::new();
+    let mut writer = encryptor.wrap_output(&mut bytes).unwrap();
+    writer.write_all(&tar).unwrap();
+    writer.finish().unwrap();
+    let output = import(&bundle_file("forged", bytes));
+    assert!(
+        stderr_of(&output).contains("signature on records.jsonl does not verify"),
+        "{}",
+        stderr_of(&output)
+    );
+
+    // A valid bundle by a key nobody trusts.
+    let stranger = Handmade::new(&sam);
+    let output = import(&bundle_file(
+        "stranger",
+        stranger.bundle(&stranger.manifest(&records, 1), &records),
+    ));
+    assert!(
+        stderr_of(&output).contains("untrusted key"),
+        "{}",
+        stderr_of(&output)
+    );
+    assert_eq!(sam.dump(), before);
+
+    // And the good one is accepted, proving the cases above failed for
+    // their own reasons.
+    let output = import(&bundle_file("good", handmade.bundle(&good, &records)));
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    assert!(sam.dump().contains("Clínica Libre"));
+}
+
+/// Every flipped byte and every truncation of a real bundle fails to open,
+/// so none of them can import anything.
+#[test]
+fn every_flipped_byte_and_truncation_is_refused() {
+    let meeting = Meeting::new();
+    let (_, sam_recipient) = keys_show(&meeting.sam);
+    let path = meeting.rosa.temp.path().join("small.age");
+    meeting
+        .rosa
+        .cmd()
+        .arg("export")
+        .arg("--out")
+        .arg(&path)
+        .args(["--recipient", &sam_recipient, "zoe"])
+        .assert()
+        .success();
+    let good = fs::read(&path).unwrap();
+    let sam_keys = {
+        let passphrase = secrecy::SecretString::from(common::PASSPHRASE.to_owned());
+        pamphlet::vault::Vault::unwrap_keys(&meeting.sam.dir, &passphrase).unwrap()
+    };
+    let identity = sam_keys.age_identity.clone();
+    let open = |bytes: &[u8]| {
+        let probe = meeting.sam.temp.path().join("probe.age");
+        fs::write(&probe, bytes).unwrap();
+        pamphlet::bundle::open(
+            &probe,
+            pamphlet::bundle::Decryption {
+                identity: Some(&identity),
+                passphrase: None,
+            },
+        )
+    };
+    assert!(open(&good).is_ok(), "the untouched bundle opens");
+    for at in 0..good.len() {
+        let mut bad = good.clone();
+        bad[at] ^= 0x01;
+        assert!(
+            open(&bad).is_err(),
+            "a flipped byte at offset {at} of {} was accepted",
+            good.len()
+        );
+    }
+    for cut in (0..good.len()).step_by(64) {
+        assert!(
+            open(&good[..cut]).is_err(),
+            "truncation at {cut} was accepted"
+        );
+    }
+    assert!(open(&good[..good.len() - 1]).is_err());
+    // Through the command line, a damaged bundle leaves the vault as it was.
+    let before = meeting.sam.dump();
+    let mut bad = good.clone();
+    let middle = bad.len() / 2;
+    bad[middle] ^= 0x80;
+    let damaged = meeting.sam.file("damaged.age", "");
+    fs::write(&damaged, &bad).unwrap();
+    let output = meeting.import(&damaged, &["--trust-signer"]);
+    assert!(
+        stderr_of(&output).contains("does not decrypt"),
+        "{}",
+        stderr_of(&output)
+    );
+    assert_eq!(meeting.sam.dump(), before);
+}
