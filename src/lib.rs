@@ -9,5 +9,6 @@ pub mod codec;
 pub mod generate;
 pub mod interop;
 pub mod model;
+pub mod search;
 pub mod tui;
 pub mod vault;

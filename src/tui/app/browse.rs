@@ -8,7 +8,7 @@ use std::sync::{Arc, RwLock};
 use uuid::Uuid;
 
 use crate::model::Category;
-use crate::tui::finder::{Filter, Finder, Query};
+use crate::tui::finder::{Filter, Finder, Found, Query};
 use crate::tui::input::{TextEdit, TextInput};
 
 /// A search to run off the UI thread.
@@ -25,21 +25,21 @@ pub struct SearchRequest {
 pub struct SearchOutcome {
     generation: u64,
     query: Result<Query, String>,
-    ids: Vec<Uuid>,
+    found: Found,
     keep: Option<Uuid>,
 }
 
 impl SearchRequest {
     pub fn run(self) -> SearchOutcome {
         let query = Query::parse(&self.text);
-        let ids = match (&query, self.finder.read()) {
+        let found = match (&query, self.finder.read()) {
             (Ok(query), Ok(finder)) => finder.search(query, &self.filter),
-            _ => Vec::new(),
+            _ => Found::default(),
         };
         SearchOutcome {
             generation: self.generation,
             query,
-            ids,
+            found,
             keep: self.keep,
         }
     }
@@ -52,6 +52,8 @@ pub struct Results {
     pub(crate) generation: u64,
     pub(crate) query: Query,
     pub(crate) ids: Vec<Uuid>,
+    /// How many matched, which may be more than the list holds.
+    pub(crate) total: usize,
     pub(crate) error: Option<String>,
 }
 
@@ -112,12 +114,13 @@ impl Browse {
         };
         self.selected = outcome
             .keep
-            .and_then(|id| outcome.ids.iter().position(|known| *known == id))
+            .and_then(|id| outcome.found.ids.iter().position(|known| *known == id))
             .unwrap_or(0);
         self.results = Results {
             generation: outcome.generation,
             query,
-            ids: outcome.ids,
+            ids: outcome.found.ids,
+            total: outcome.found.total,
             error,
         };
         self.offset = 0;

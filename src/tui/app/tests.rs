@@ -265,9 +265,10 @@ fn quick_filters_cycle_category_and_city() {
     assert_eq!(shown_names(&fixture.app), vec!["Ana Ruiz"]);
     fixture.app.update(Action::CycleCategory);
     settle(&mut fixture.app);
+    // Without a query: the most recently verified first.
     assert_eq!(
         shown_names(&fixture.app),
-        vec!["Clínica Libre", "Night Clinic"]
+        vec!["Night Clinic", "Clínica Libre"]
     );
     // Cities among clinics, most records first then by name.
     fixture.app.update(Action::CycleCity);
@@ -307,7 +308,7 @@ fn enter_opens_the_detail_where_up_down_change_record_and_esc_goes_back() {
     let mut fixture = open();
     fixture.app.update(Action::Enter);
     assert_eq!(fixture.app.context(), Context::Detail);
-    assert_eq!(selected_name(&fixture.app), "Ana Ruiz");
+    assert_eq!(selected_name(&fixture.app), "Night Clinic");
     fixture.app.update(Action::Down);
     assert_eq!(selected_name(&fixture.app), "Clínica Libre");
     fixture.app.update(Action::ScrollDown);

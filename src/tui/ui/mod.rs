@@ -120,19 +120,30 @@ fn rule(title: &str, paint: Paint) -> Block<'_> {
 fn status_line(frame: &mut Frame, area: Rect, main: &MainScreen, app: &App, paint: Paint) {
     let theme = paint.theme;
     let total = main.session.vault.len();
-    let shown = main.browse.results.ids.len();
+    let results = &main.browse.results;
+    let shown = results.ids.len();
     let mut left: Vec<Span> = Vec::new();
     match &main.notice {
         Some(notice) if notice.error => left.push(Span::styled(notice.text.clone(), theme.error())),
         Some(notice) => left.push(Span::styled(notice.text.clone(), theme.bold())),
         None => {
-            left.push(Span::raw(format!("{shown} / {total} records")));
+            if shown < results.total {
+                left.push(Span::raw(format!(
+                    "{shown} shown of {} matching / {total} records",
+                    results.total
+                )));
+            } else {
+                left.push(Span::raw(format!("{shown} / {total} records")));
+            }
             if main.browse.searching() {
                 left.push(Span::raw(" · searching…"));
             }
-            if let Some(problem) = &main.browse.results.error {
+            if let Some(problem) = &results.error {
                 left.push(Span::raw(" · "));
                 left.push(Span::styled(problem.clone(), theme.error()));
+            } else if let Some(notice) = results.query.notice() {
+                left.push(Span::raw(" · "));
+                left.push(Span::styled(notice, theme.stale()));
             }
         }
     }
