@@ -151,7 +151,7 @@ pub fn run(cli: Cli) -> Outcome {
         Some(Command::Passwd {
             new_passphrase_file,
         }) => passwd(&context, new_passphrase_file.as_deref()),
-        Some(Command::Demo) => demo(),
+        Some(Command::Demo) => demo(&context),
         Some(Command::Keys { command }) => bundle_commands::keys(&context, command),
         Some(Command::Export(args)) => bundle_commands::export(&context, args),
         Some(Command::Verify { file, passphrase }) => {
@@ -316,10 +316,10 @@ fn passwd(context: &Context, new_file: Option<&Path>) -> Outcome {
     Ok(())
 }
 
-fn demo() -> Outcome {
-    Err(Failure::new(
-        "the demo needs the sample directory, which is not shipped yet",
-    ))
+/// The sample directory in a throwaway vault, in the terminal UI.
+fn demo(context: &Context) -> Outcome {
+    tui::run_demo(context.lock_after)?;
+    Ok(())
 }
 
 /// Copies the given flags onto `input`. An empty list value clears the list.

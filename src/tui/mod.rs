@@ -16,6 +16,7 @@ pub mod layout;
 pub mod theme;
 pub mod ui;
 
+mod demo;
 mod terminal;
 
 use std::io::{self, IsTerminal};
@@ -33,6 +34,7 @@ use crate::vault::{Vault, VaultError};
 
 pub use action::Action;
 pub use app::{App, Config};
+pub use demo::{demo_vault, run_demo, SAMPLE};
 
 use app::{SearchOutcome, SearchRequest, Session};
 use terminal::TerminalGuard;
@@ -51,6 +53,9 @@ pub enum TuiError {
     /// Drawing or reading the terminal failed.
     #[error("terminal: {0}")]
     Terminal(#[from] io::Error),
+    /// The built-in sample directory did not load (a bug in the build).
+    #[error("the sample directory: {0}")]
+    Sample(String),
     /// A worker thread stopped unexpectedly.
     #[error("the {0} thread stopped unexpectedly")]
     Worker(&'static str),
@@ -74,6 +79,14 @@ pub fn run(options: Options) -> Result<(), TuiError> {
     Vault::check(&options.vault_dir)?;
     let app = App::new(config(options.vault_dir, options.lock_after, false), now());
     run_app(app)
+}
+
+fn require_terminal() -> Result<(), TuiError> {
+    if io::stdin().is_terminal() && io::stdout().is_terminal() {
+        Ok(())
+    } else {
+        Err(TuiError::NotATerminal)
+    }
 }
 
 fn config(vault_dir: PathBuf, lock_after: Duration, demo: bool) -> Config {
@@ -100,9 +113,7 @@ enum Message {
 
 /// Runs `app` until it quits, in the terminal.
 fn run_app(mut app: App) -> Result<(), TuiError> {
-    if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
-        return Err(TuiError::NotATerminal);
-    }
+    require_terminal()?;
     let mut guard = TerminalGuard::take()?;
     let (sender, messages) = mpsc::channel();
     let stop = Arc::new(AtomicBool::new(false));

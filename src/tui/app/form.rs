@@ -245,11 +245,17 @@ impl Form {
         }
     }
 
-    /// Lines the form takes on screen before field `index`.
+    /// Lines the form takes on screen before field `index` (a problem
+    /// takes up to two lines under its field).
     pub fn line_of(&self, index: usize) -> usize {
         self.fields[..index.min(self.fields.len())]
             .iter()
-            .map(|f| 1 + usize::from(f.error.is_some()))
+            .map(|f| {
+                1 + f
+                    .error
+                    .as_ref()
+                    .map_or(0, |e| if e.len() > 60 { 2 } else { 1 })
+            })
             .sum()
     }
 

@@ -163,7 +163,7 @@ fn lines<'a>(record: &Record, main: &MainScreen, width: usize, paint: Paint) -> 
 
 /// Splits text into lines of at most `width` chars, at spaces where it can
 /// and keeping the newlines it has.
-fn wrap(text: &str, width: usize) -> Vec<String> {
+pub(super) fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut out = Vec::new();
     for paragraph in text.split('\n') {
         let mut line = String::new();

@@ -93,10 +93,14 @@ pub(super) fn render(
         }
         lines.push(Line::from(spans));
         if let Some(problem) = &field.error {
-            lines.push(Line::from(vec![
-                Span::raw(" ".repeat(LABEL + 2)),
-                Span::styled(format!("✗ {problem}"), theme.error()),
-            ]));
+            let width = usize::from(inner.width).saturating_sub(LABEL + 4).max(10);
+            for (n, piece) in super::detail::wrap(problem, width).into_iter().enumerate() {
+                let lead = if n == 0 { "✗ " } else { "  " };
+                lines.push(Line::from(vec![
+                    Span::raw(" ".repeat(LABEL + 2)),
+                    Span::styled(format!("{lead}{piece}"), theme.error()),
+                ]));
+            }
         }
     }
     let visible: Vec<Line> = lines.into_iter().skip(form.scroll).collect();

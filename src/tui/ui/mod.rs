@@ -103,7 +103,7 @@ fn render_main(frame: &mut Frame, area: Rect, main: &MainScreen, app: &App, pain
         }
     }
     status_line(frame, areas.status, main, app, paint);
-    footer(frame, areas.footer, screen_context(app), paint);
+    footer(frame, areas.footer, app.context(), paint);
     if let Some(confirm) = &main.confirm {
         overlay::confirm(frame, area, confirm, paint);
     }
