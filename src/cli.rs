@@ -7,8 +7,7 @@ use clap::{Args, Parser, Subcommand};
 
 /// An encrypted, offline directory of referrals you trust.
 ///
-/// With no command, opens the vault in the terminal UI (a listing until the UI
-/// exists). The passphrase is asked for without echo, or read from
+/// With no command, opens the vault in the terminal UI. The passphrase is asked for without echo, or read from
 /// --passphrase-file or PAMPHLET_PASSPHRASE.
 #[derive(Debug, Parser)]
 #[command(name = "pamphlet", version, about, long_about)]
@@ -20,6 +19,16 @@ pub struct Cli {
     /// Read the vault passphrase from the first line of FILE
     #[arg(long, global = true, value_name = "FILE")]
     pub passphrase_file: Option<PathBuf>,
+
+    /// In the terminal UI, lock after MINUTES without a key or a click
+    #[arg(
+        long,
+        global = true,
+        default_value_t = 5,
+        value_name = "MINUTES",
+        value_parser = clap::value_parser!(u64).range(1..=1440)
+    )]
+    pub lock_after: u64,
 
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -4,9 +4,11 @@
 use std::fs;
 use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use pamphlet::interop::json::{parse_records, write_json_lines};
 use pamphlet::model::{self, PhoneInput, Record, RecordInput};
+use pamphlet::tui::{self, TuiError};
 use pamphlet::vault::{Vault, VaultError};
 use secrecy::SecretString;
 use time::OffsetDateTime;
@@ -67,6 +69,17 @@ impl From<VaultError> for Failure {
     }
 }
 
+impl From<TuiError> for Failure {
+    fn from(error: TuiError) -> Failure {
+        match error {
+            TuiError::Vault(error) => error.into(),
+            TuiError::NotATerminal => Failure::new(error.to_string())
+                .hint("run pamphlet in a terminal, or use a command like `pamphlet search`"),
+            other => Failure::new(other.to_string()),
+        }
+    }
+}
+
 impl From<io::Error> for Failure {
     fn from(error: io::Error) -> Failure {
         Failure::new(error.to_string())
@@ -78,6 +91,7 @@ type Outcome = Result<(), Failure>;
 /// Everything a command needs besides its own arguments.
 pub struct Context {
     pub vault_dir: PathBuf,
+    pub lock_after: Duration,
     pub passphrase_file: Option<PathBuf>,
     pub now: OffsetDateTime,
 }
@@ -118,6 +132,7 @@ pub fn run(cli: Cli) -> Outcome {
     };
     let context = Context {
         vault_dir,
+        lock_after: Duration::from_secs(cli.lock_after * 60),
         passphrase_file: cli.passphrase_file,
         now: OffsetDateTime::now_utc(),
     };
@@ -136,7 +151,7 @@ pub fn run(cli: Cli) -> Outcome {
         Some(Command::Passwd {
             new_passphrase_file,
         }) => passwd(&context, new_passphrase_file.as_deref()),
-        Some(Command::Demo) => demo(),
+        Some(Command::Demo) => demo(&context),
         Some(Command::Keys { command }) => bundle_commands::keys(&context, command),
         Some(Command::Export(args)) => bundle_commands::export(&context, args),
         Some(Command::Verify { file, passphrase }) => {
@@ -155,13 +170,12 @@ fn default_vault_dir() -> Result<PathBuf, Failure> {
         })
 }
 
+/// The terminal UI, which asks for the passphrase itself.
 fn overview(context: &Context) -> Outcome {
-    let vault = context.unlock()?;
-    println!(
-        "{} records in {}. Try `pamphlet search WORDS` or `pamphlet --help`.",
-        vault.len(),
-        vault.dir().display()
-    );
+    tui::run(tui::Options {
+        vault_dir: context.vault_dir.clone(),
+        lock_after: context.lock_after,
+    })?;
     Ok(())
 }
 
@@ -303,10 +317,10 @@ fn passwd(context: &Context, new_file: Option<&Path>) -> Outcome {
     Ok(())
 }
 
-fn demo() -> Outcome {
-    Err(Failure::new(
-        "the demo needs the sample directory, which is not shipped yet",
-    ))
+/// The sample directory in a throwaway vault, in the terminal UI.
+fn demo(context: &Context) -> Outcome {
+    tui::run_demo(context.lock_after)?;
+    Ok(())
 }
 
 /// Copies the given flags onto `input`. An empty list value clears the list.

@@ -10,4 +10,6 @@ pub mod generate;
 pub mod interop;
 pub mod model;
 mod parallel;
+pub mod search;
+pub mod tui;
 pub mod vault;

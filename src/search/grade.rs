@@ -1,0 +1,89 @@
+//! How well a term matches one piece of folded text: the ranking rules in
+//! numbers. Shared by the index (which scores) and highlighting (which must
+//! agree with it about where a term matched).
+
+use fuzzy_matcher::skim::SkimMatcherV2;
+use fuzzy_matcher::FuzzyMatcher;
+
+use super::fold::is_subsequence;
+use super::query::Term;
+
+/// Points for a term found as a whole word.
+pub(crate) const EXACT: i64 = 800;
+/// Found at the start of a word.
+pub(crate) const PREFIX: i64 = 600;
+/// Found whole inside a word.
+pub(crate) const INFIX: i64 = 400;
+/// Found scattered: this much, plus up to `SCATTERED_RANGE - 1` for how
+/// close the matcher says it comes to the term typed whole, so that even the
+/// best scattered match stays below `INFIX`.
+pub(crate) const SCATTERED: i64 = 100;
+pub(crate) const SCATTERED_RANGE: i64 = 200;
+
+/// The most any term can score in any field: a whole word in a field of
+/// weight 3. Reaching it ends the search for a better field.
+pub(crate) const BEST: i64 = EXACT * 3;
+
+/// The grade of an occurrence of the term at byte `at` of `text`. Folded
+/// text has only alphanumerics and single spaces, so a word boundary is a
+/// space, a field separator or an end.
+pub(crate) fn contiguous(text: &[u8], at: usize, len: usize) -> i64 {
+    let starts = at == 0 || is_boundary(text[at - 1]);
+    let ends = at + len >= text.len() || is_boundary(text[at + len]);
+    match (starts, ends) {
+        (true, true) => EXACT,
+        (true, false) => PREFIX,
+        _ => INFIX,
+    }
+}
+
+/// The separator between fields in the index's text: never produced by
+/// folding, so no term can match across two fields.
+pub(crate) const SEPARATOR: u8 = 0x1f;
+
+fn is_boundary(b: u8) -> bool {
+    b == b' ' || b == SEPARATOR
+}
+
+/// The best contiguous grade of the term in `text`, if it occurs whole.
+pub(crate) fn best_contiguous(term: &Term, text: &str) -> Option<i64> {
+    let bytes = text.as_bytes();
+    let len = term.text().len();
+    let mut best = None;
+    for at in term.finder.find_iter(bytes) {
+        let grade = contiguous(bytes, at, len);
+        best = best.max(Some(grade));
+        if grade == EXACT {
+            break;
+        }
+    }
+    best
+}
+
+/// Points for the term scattered in `text`, if its letters occur in order.
+pub(crate) fn scattered(matcher: &SkimMatcherV2, term: &Term, text: &str) -> Option<i64> {
+    if !is_subsequence(term.text(), text) {
+        return None;
+    }
+    let score = matcher.fuzzy_match(text, term.text())?;
+    let closeness = (score.max(0) * SCATTERED_RANGE / term.ideal).min(SCATTERED_RANGE - 1);
+    Some(SCATTERED + closeness)
+}
+
+/// The best grade of the term anywhere in `text`, whole or scattered; a
+/// phrase only counts whole.
+pub(crate) fn best(matcher: &SkimMatcherV2, term: &Term, text: &str) -> Option<i64> {
+    best_contiguous(term, text).or_else(|| {
+        if term.phrase() {
+            None
+        } else {
+            scattered(matcher, term, text)
+        }
+    })
+}
+
+/// The matcher used everywhere: the index's text is already lower case, so
+/// comparing as is is both right and fastest.
+pub(crate) fn matcher() -> SkimMatcherV2 {
+    SkimMatcherV2::default().respect_case()
+}

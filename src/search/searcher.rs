@@ -1,0 +1,81 @@
+//! Search while typing: each keystroke's query is looked for among the
+//! results of an earlier query that admits everything it does, instead of
+//! among all the records.
+
+use super::index::{Found, Index};
+use super::query::Query;
+use super::Matches;
+
+/// How many earlier queries are remembered. Each is a prefix of the next
+/// one typed, so this bounds how far back deleting can go and still find a
+/// remembered query, and how much memory the session holds.
+const REMEMBERED: usize = 32;
+
+/// A typing session over one index. Holds the queries typed so far that
+/// each narrow the one before (`c`, `cl`, `clinic`, `clinic p`), with their
+/// matches. A new query is searched among the matches of the last of them
+/// that it narrows: typing on reuses the last one, deleting goes back to an
+/// earlier one, anything else scans every record. The results are always
+/// the same as [`Index::search`]'s.
+#[derive(Debug, Default)]
+pub struct Searcher {
+    steps: Vec<Step>,
+    version: u64,
+}
+
+#[derive(Debug)]
+struct Step {
+    query: Query,
+    found: Vec<Found>,
+}
+
+impl Searcher {
+    pub fn new() -> Searcher {
+        Searcher::default()
+    }
+
+    /// Like [`Index::search`], faster when `query` extends one searched
+    /// before on the same, unchanged index.
+    pub fn search(&mut self, index: &Index, query: &Query, limit: usize) -> Matches {
+        if self.version != index.version() {
+            self.steps.clear();
+            self.version = index.version();
+        }
+        while let Some(last) = self.steps.last() {
+            if query.narrows(&last.query) {
+                break;
+            }
+            self.steps.pop();
+        }
+        if let Some(last) = self.steps.last_mut() {
+            if last.query.same_terms(query) {
+                let hits = index.rank(&mut last.found, limit);
+                return Matches {
+                    hits,
+                    total: last.found.len(),
+                };
+            }
+        }
+        let candidates: Option<Vec<u32>> = self
+            .steps
+            .last()
+            .map(|last| last.found.iter().map(|f| f.slot).collect());
+        let mut found = index.scan(query, candidates.as_deref());
+        let hits = index.rank(&mut found, limit);
+        let total = found.len();
+        if self.steps.len() == REMEMBERED {
+            self.steps.remove(0);
+        }
+        self.steps.push(Step {
+            query: query.clone(),
+            found,
+        });
+        Matches { hits, total }
+    }
+
+    /// Forgets what was typed, and the memory it held (when the vault
+    /// locks, say).
+    pub fn reset(&mut self) {
+        self.steps = Vec::new();
+    }
+}

@@ -1,0 +1,247 @@
+//! The words that stand for a coded value: category names and their synonyms,
+//! language names (English and native) and country names. A record stores
+//! `clinic`, `es` and `FR`; a person types `doctor`, `español` and `france`.
+
+use std::sync::OnceLock;
+
+use crate::model::{Category, COUNTRIES, LANGUAGES};
+
+use super::fold::{char_mask, fold};
+
+/// Words that find each category, besides its own name. Chosen for the
+/// people pamphlet serves: the words they would type under stress, in the
+/// languages of the first groups using it (English, Spanish, French,
+/// Portuguese).
+pub fn category_words(category: Category) -> &'static [&'static str] {
+    match category {
+        Category::Lawyer => &[
+            "lawyer",
+            "attorney",
+            "avocat",
+            "avocate",
+            "abogado",
+            "abogada",
+            "advogado",
+            "advogada",
+            "legal",
+            "law",
+            "solicitor",
+            "juriste",
+        ],
+        Category::Clinic => &[
+            "clinic", "doctor", "health", "medical", "nurse", "clinique", "clínica", "médico",
+            "médecin", "santé", "salud", "saúde",
+        ],
+        Category::Therapist => &[
+            "therapist",
+            "therapy",
+            "counselor",
+            "counsellor",
+            "counseling",
+            "psychologist",
+            "thérapeute",
+            "psychologue",
+            "terapeuta",
+            "psicólogo",
+            "psicóloga",
+        ],
+        Category::Translator => &[
+            "translator",
+            "translation",
+            "interpreter",
+            "interpreting",
+            "traducteur",
+            "traductrice",
+            "interprète",
+            "traductor",
+            "traductora",
+            "intérprete",
+            "tradutor",
+            "tradutora",
+        ],
+        Category::BailFund => &["bail fund", "bail", "bond", "fianza", "caution", "fiança"],
+        Category::Housing => &[
+            "housing",
+            "shelter",
+            "logement",
+            "hébergement",
+            "vivienda",
+            "albergue",
+            "moradia",
+            "abrigo",
+        ],
+        Category::SupportGroup => &[
+            "support group",
+            "support",
+            "peer support",
+            "groupe de soutien",
+            "grupo de apoyo",
+            "grupo de apoio",
+        ],
+        Category::Other => &["other"],
+    }
+}
+
+/// The folded words of one coded value, and their character mask.
+#[derive(Debug)]
+pub(crate) struct Entry {
+    pub(crate) keys: Vec<String>,
+    pub(crate) mask: u64,
+}
+
+impl Entry {
+    fn new(words: impl IntoIterator<Item = String>) -> Entry {
+        let mut keys: Vec<String> = Vec::new();
+        for word in words {
+            let key = fold(&word);
+            if !key.is_empty() && !keys.contains(&key) {
+                keys.push(key);
+            }
+        }
+        let mask = keys.iter().fold(0, |m, k| m | char_mask(k));
+        Entry { keys, mask }
+    }
+}
+
+/// Every coded value with its folded words, indexed like
+/// `Category::ALL`, `LANGUAGES` and `COUNTRIES`.
+#[derive(Debug)]
+pub(crate) struct Vocab {
+    pub(crate) categories: Vec<Entry>,
+    pub(crate) languages: Vec<Entry>,
+    pub(crate) countries: Vec<Entry>,
+}
+
+/// Built once per process: folding the tables takes a fraction of a
+/// millisecond, but every query needs them.
+pub(crate) fn vocab() -> &'static Vocab {
+    static VOCAB: OnceLock<Vocab> = OnceLock::new();
+    VOCAB.get_or_init(|| Vocab {
+        categories: Category::ALL
+            .iter()
+            .map(|&c| {
+                Entry::new(
+                    [c.as_str().to_owned(), c.label().to_owned()]
+                        .into_iter()
+                        .chain(category_words(c).iter().map(|w| (*w).to_owned())),
+                )
+            })
+            .collect(),
+        languages: LANGUAGES
+            .iter()
+            .map(|(code, english, others)| {
+                Entry::new(
+                    [(*code).to_owned(), (*english).to_owned()]
+                        .into_iter()
+                        .chain(others.iter().map(|w| (*w).to_owned())),
+                )
+            })
+            .collect(),
+        countries: COUNTRIES
+            .iter()
+            .map(|(code, name)| Entry::new([(*code).to_owned(), (*name).to_owned()]))
+            .collect(),
+    })
+}
+
+pub(crate) fn category_index(category: Category) -> usize {
+    Category::ALL
+        .iter()
+        .position(|&c| c == category)
+        .unwrap_or(Category::ALL.len() - 1)
+}
+
+pub(crate) fn language_index(code: &str) -> Option<u16> {
+    LANGUAGES
+        .binary_search_by(|(known, _, _)| (*known).cmp(code))
+        .ok()
+        .and_then(|i| u16::try_from(i).ok())
+}
+
+pub(crate) fn country_index(code: &str) -> Option<u16> {
+    COUNTRIES
+        .binary_search_by(|(known, _)| (*known).cmp(code))
+        .ok()
+        .and_then(|i| u16::try_from(i).ok())
+}
+
+/// Which entries of a table a filter value stands for. A value that is a
+/// whole key somewhere in the table (`es`, `spanish`, `ca`) means exactly the
+/// entries with that key, so `country:ca` is Canada and not Cameroon; any
+/// other value is read as the start of a word of a key (`lang:span`), so that
+/// the filter already works while it is being typed.
+pub(crate) fn resolve(entries: &[Entry], value: &str, whole_only: bool) -> Vec<bool> {
+    let whole: Vec<bool> = entries
+        .iter()
+        .map(|e| e.keys.iter().any(|k| k == value))
+        .collect();
+    if whole_only || whole.iter().any(|&w| w) {
+        return whole;
+    }
+    entries
+        .iter()
+        .map(|e| {
+            e.keys.iter().any(|k| {
+                k.starts_with(value)
+                    || k.match_indices(value)
+                        .any(|(at, _)| at > 0 && k.as_bytes()[at - 1] == b' ')
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names<'a>(set: &[bool], entries: &'a [(&'a str, &'a str)]) -> Vec<&'a str> {
+        set.iter()
+            .zip(entries)
+            .filter(|(on, _)| **on)
+            .map(|(_, (code, _))| *code)
+            .collect()
+    }
+
+    #[test]
+    fn whole_keys_win_over_prefixes() {
+        let v = vocab();
+        assert_eq!(
+            names(&resolve(&v.countries, "ca", false), COUNTRIES),
+            ["CA"]
+        );
+        let cam = resolve(&v.countries, "cam", false);
+        assert_eq!(names(&cam, COUNTRIES), ["CM", "KH"]);
+        assert!(resolve(&v.countries, "cam", true).iter().all(|on| !on));
+    }
+
+    #[test]
+    fn native_names_and_synonyms_resolve() {
+        let v = vocab();
+        let spanish = language_index("es").map(usize::from);
+        for word in ["es", "spanish", "espanol", "castellano"] {
+            let set = resolve(&v.languages, word, false);
+            let hits: Vec<usize> = (0..set.len()).filter(|&i| set[i]).collect();
+            assert_eq!(hits.iter().copied().next(), spanish, "{word}");
+            assert_eq!(hits.len(), 1, "{word}");
+        }
+        let lawyer = category_index(Category::Lawyer);
+        for word in ["attorney", "avocat", "abogado"] {
+            let set = resolve(&v.categories, word, false);
+            assert!(set[lawyer], "{word}");
+        }
+        let creole = resolve(&v.languages, "creole", false);
+        assert!(creole[usize::from(language_index("ht").unwrap_or(0))]);
+    }
+
+    #[test]
+    fn no_synonym_is_claimed_by_two_categories() {
+        let v = vocab();
+        for (i, a) in v.categories.iter().enumerate() {
+            for b in &v.categories[i + 1..] {
+                for key in &a.keys {
+                    assert!(!b.keys.contains(key), "{key}");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,638 @@
+//! What a person can ask of the UI ([`Action`]) and which keys ask it. The
+//! table of [`BINDINGS`] is the one source for the key map, the help overlay
+//! and the footer, so that help can never miss a key.
+
+use std::time::Duration;
+
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+};
+use time::OffsetDateTime;
+
+use super::input::TextEdit;
+
+/// Everything that can change the UI's state, from a key, the mouse, the
+/// terminal or the clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    Lock,
+    /// Open or close the help overlay.
+    Help,
+    /// Esc: close, cancel, or clear what is open.
+    Back,
+    /// Enter: unlock, open the selected record.
+    Enter,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    /// Edit the focused text field.
+    Text(TextEdit),
+    NextField,
+    PrevField,
+    Save,
+    CycleCategory,
+    CycleCity,
+    NewRecord,
+    EditRecord,
+    DeleteRecord,
+    MarkVerified,
+    /// Yes to the question asked.
+    Confirm,
+    ScrollUp,
+    ScrollDown,
+    Click {
+        column: u16,
+        row: u16,
+    },
+    Resize {
+        width: u16,
+        height: u16,
+    },
+    /// Time passed: the clock and the idle timer, injected.
+    Tick {
+        elapsed: Duration,
+        now: OffsetDateTime,
+    },
+}
+
+/// Where the keys go: each screen and overlay has its own bindings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    Unlock,
+    List,
+    Detail,
+    Form,
+    Confirm,
+    Help,
+}
+
+impl Context {
+    pub const ALL: [Context; 6] = [
+        Context::Unlock,
+        Context::List,
+        Context::Detail,
+        Context::Form,
+        Context::Confirm,
+        Context::Help,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Unlock => "Unlock",
+            Context::List => "Search and list",
+            Context::Detail => "Record",
+            Context::Form => "Add or edit",
+            Context::Confirm => "Delete question",
+            Context::Help => "Help",
+        }
+    }
+
+    /// Whether plain characters are typed into a field here.
+    pub fn is_typing(self) -> bool {
+        matches!(self, Context::Unlock | Context::List | Context::Form)
+    }
+}
+
+/// One key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    code: KeyCode,
+    ctrl: bool,
+}
+
+const fn key(code: KeyCode) -> Key {
+    Key { code, ctrl: false }
+}
+
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        ctrl: true,
+    }
+}
+
+const fn ch(c: char) -> Key {
+    key(KeyCode::Char(c))
+}
+
+impl Key {
+    /// How the key is written in help and the footer.
+    pub fn label(self) -> String {
+        let name = match self.code {
+            KeyCode::Char(' ') => "Space".to_owned(),
+            KeyCode::Char(c) if self.ctrl => c.to_ascii_uppercase().to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::F(n) => format!("F{n}"),
+            KeyCode::Up => "↑".to_owned(),
+            KeyCode::Down => "↓".to_owned(),
+            KeyCode::Left => "←".to_owned(),
+            KeyCode::Right => "→".to_owned(),
+            KeyCode::PageUp => "PgUp".to_owned(),
+            KeyCode::PageDown => "PgDn".to_owned(),
+            KeyCode::Home => "Home".to_owned(),
+            KeyCode::End => "End".to_owned(),
+            KeyCode::Enter => "Enter".to_owned(),
+            KeyCode::Esc => "Esc".to_owned(),
+            KeyCode::Tab => "Tab".to_owned(),
+            KeyCode::BackTab => "Shift-Tab".to_owned(),
+            KeyCode::Backspace => "Backspace".to_owned(),
+            KeyCode::Delete => "Del".to_owned(),
+            other => format!("{other:?}"),
+        };
+        if self.ctrl {
+            format!("^{name}")
+        } else {
+            name
+        }
+    }
+
+    fn matches(self, event: &KeyEvent) -> bool {
+        let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+        let code = match event.code {
+            // Terminals differ in whether Ctrl-letters arrive in upper case.
+            KeyCode::Char(c) if ctrl => KeyCode::Char(c.to_ascii_lowercase()),
+            other => other,
+        };
+        // Esc typed just before a key can arrive as Alt+key; a Ctrl key
+        // still means itself then (Ctrl-C must always quit).
+        let alt = event.modifiers.contains(KeyModifiers::ALT);
+        self.ctrl == ctrl && self.code == code && (self.ctrl || !alt)
+    }
+}
+
+/// A row of the key table: keys, what they do and where.
+#[derive(Debug)]
+pub struct Binding {
+    pub keys: &'static [Key],
+    pub action: Action,
+    pub what: &'static str,
+    pub contexts: &'static [Context],
+    /// Shown in the footer (in table order, as far as there is room).
+    pub footer: bool,
+}
+
+use Context::{Confirm as C, Detail as D, Form as F, Help as H, List as L, Unlock as U};
+
+const EVERYWHERE: &[Context] = &[U, L, D, F, C, H];
+const UNLOCKED: &[Context] = &[L, D, F, C, H];
+
+const fn bind(
+    keys: &'static [Key],
+    action: Action,
+    what: &'static str,
+    contexts: &'static [Context],
+    footer: bool,
+) -> Binding {
+    Binding {
+        keys,
+        action,
+        what,
+        contexts,
+        footer,
+    }
+}
+
+/// Every key the UI knows. Typed characters go to the focused field in the
+/// typing contexts and are not listed one by one.
+pub const BINDINGS: &[Binding] = &[
+    bind(
+        &[key(KeyCode::F(1))],
+        Action::Help,
+        "help",
+        EVERYWHERE,
+        true,
+    ),
+    bind(&[ch('?')], Action::Help, "help", &[D, C, H], false),
+    bind(&[key(KeyCode::Enter)], Action::Enter, "unlock", &[U], true),
+    bind(&[key(KeyCode::Enter)], Action::Enter, "open", &[L], true),
+    bind(
+        &[key(KeyCode::Tab)],
+        Action::CycleCategory,
+        "category filter",
+        &[L],
+        true,
+    ),
+    bind(&[ctrl('t')], Action::CycleCity, "city filter", &[L], true),
+    bind(&[ctrl('a')], Action::NewRecord, "add", &[L], true),
+    bind(&[ctrl('e')], Action::EditRecord, "edit", &[L], true),
+    bind(&[ctrl('d')], Action::DeleteRecord, "delete", &[L], true),
+    bind(
+        &[ctrl('v')],
+        Action::MarkVerified,
+        "mark verified today",
+        &[L],
+        true,
+    ),
+    bind(
+        &[ch('e'), ctrl('e')],
+        Action::EditRecord,
+        "edit",
+        &[D],
+        true,
+    ),
+    bind(
+        &[ch('d'), ctrl('d')],
+        Action::DeleteRecord,
+        "delete",
+        &[D],
+        true,
+    ),
+    bind(
+        &[ch('v'), ctrl('v')],
+        Action::MarkVerified,
+        "mark verified today",
+        &[D],
+        true,
+    ),
+    bind(&[ch('a'), ctrl('a')], Action::NewRecord, "add", &[D], true),
+    bind(&[ctrl('s')], Action::Save, "save", &[F], true),
+    bind(
+        &[key(KeyCode::Tab), key(KeyCode::Down), key(KeyCode::Enter)],
+        Action::NextField,
+        "next field",
+        &[F],
+        true,
+    ),
+    bind(
+        &[key(KeyCode::BackTab), key(KeyCode::Up)],
+        Action::PrevField,
+        "previous field",
+        &[F],
+        false,
+    ),
+    bind(&[ch('y')], Action::Confirm, "yes, delete", &[C], true),
+    bind(
+        &[ch('n'), key(KeyCode::Esc)],
+        Action::Back,
+        "no, keep it",
+        &[C],
+        true,
+    ),
+    bind(
+        &[key(KeyCode::Up), ctrl('p')],
+        Action::Up,
+        "previous result",
+        &[L],
+        false,
+    ),
+    bind(
+        &[key(KeyCode::Down), ctrl('n')],
+        Action::Down,
+        "next result",
+        &[L],
+        false,
+    ),
+    bind(
+        &[key(KeyCode::Up), ctrl('p')],
+        Action::Up,
+        "previous record",
+        &[D],
+        false,
+    ),
+    bind(
+        &[key(KeyCode::Down), ctrl('n')],
+        Action::Down,
+        "next record",
+        &[D],
+        false,
+    ),
+    bind(&[key(KeyCode::Up)], Action::Up, "scroll up", &[H], false),
+    bind(
+        &[key(KeyCode::Down)],
+        Action::Down,
+        "scroll down",
+        &[H],
+        false,
+    ),
+    bind(
+        &[key(KeyCode::PageUp)],
+        Action::PageUp,
+        "page up",
+        &[L, D, H],
+        false,
+    ),
+    bind(
+        &[key(KeyCode::PageDown)],
+        Action::PageDown,
+        "page down",
+        &[L, D, H],
+        false,
+    ),
+    bind(
+        &[key(KeyCode::Esc)],
+        Action::Back,
+        "clear the passphrase",
+        &[U],
+        false,
+    ),
+    bind(
+        &[key(KeyCode::Esc)],
+        Action::Back,
+        "clear the search, then the filters",
+        &[L],
+        false,
+    ),
+    bind(
+        &[key(KeyCode::Esc)],
+        Action::Back,
+        "back to the list",
+        &[D],
+        true,
+    ),
+    bind(
+        &[key(KeyCode::Esc)],
+        Action::Back,
+        "cancel, changing nothing",
+        &[F],
+        true,
+    ),
+    bind(
+        &[key(KeyCode::Esc)],
+        Action::Back,
+        "close help",
+        &[H],
+        false,
+    ),
+    bind(
+        &[key(KeyCode::Backspace)],
+        Action::Text(TextEdit::Backspace),
+        "delete the character before the cursor",
+        &[U, L, F],
+        false,
+    ),
+    bind(
+        &[key(KeyCode::Delete)],
+        Action::Text(TextEdit::Delete),
+        "delete the character under the cursor",
+        &[L, F],
+        false,
+    ),
+    bind(
+        &[ctrl('w')],
+        Action::Text(TextEdit::DeleteWord),
+        "delete the word before the cursor",
+        &[U, L, F],
+        false,
+    ),
+    bind(
+        &[ctrl('u')],
+        Action::Text(TextEdit::DeleteToStart),
+        "delete to the start of the field",
+        &[U, L, F],
+        false,
+    ),
+    bind(
+        &[key(KeyCode::Left)],
+        Action::Text(TextEdit::Left),
+        "cursor left (in a choice: previous option)",
+        &[L, F],
+        false,
+    ),
+    bind(
+        &[key(KeyCode::Right)],
+        Action::Text(TextEdit::Right),
+        "cursor right (in a choice: next option)",
+        &[L, F],
+        false,
+    ),
+    bind(
+        &[key(KeyCode::Home)],
+        Action::Text(TextEdit::Home),
+        "cursor to the start",
+        &[L, F],
+        false,
+    ),
+    bind(
+        &[key(KeyCode::End)],
+        Action::Text(TextEdit::End),
+        "cursor to the end",
+        &[L, F],
+        false,
+    ),
+    bind(&[ctrl('l')], Action::Lock, "lock", UNLOCKED, true),
+    bind(&[ctrl('c')], Action::Quit, "quit", EVERYWHERE, true),
+];
+
+/// The action a terminal event asks for in `context`, if any.
+pub fn map_event(event: &Event, context: Context) -> Option<Action> {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => map_key(key, context),
+        Event::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::ScrollUp => Some(Action::ScrollUp),
+            MouseEventKind::ScrollDown => Some(Action::ScrollDown),
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
+                column: mouse.column,
+                row: mouse.row,
+            }),
+            _ => None,
+        },
+        Event::Resize(width, height) => Some(Action::Resize {
+            width: *width,
+            height: *height,
+        }),
+        _ => None,
+    }
+}
+
+fn map_key(event: &KeyEvent, context: Context) -> Option<Action> {
+    let bound = BINDINGS
+        .iter()
+        .filter(|binding| binding.contexts.contains(&context))
+        .find(|binding| binding.keys.iter().any(|key| key.matches(event)));
+    if let Some(binding) = bound {
+        return Some(binding.action);
+    }
+    let plain = !event
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    match event.code {
+        KeyCode::Char(c) if plain && context.is_typing() => Some(Action::Text(TextEdit::Insert(c))),
+        _ => None,
+    }
+}
+
+/// The footer of a context: its keys, most useful first.
+pub fn footer(context: Context) -> Vec<(String, &'static str)> {
+    BINDINGS
+        .iter()
+        .filter(|binding| binding.footer && binding.contexts.contains(&context))
+        .map(|binding| {
+            let keys = binding.keys.iter().map(|k| k.label()).collect::<Vec<_>>();
+            (keys.join("/"), binding.what)
+        })
+        .collect()
+}
+
+/// The help of a context: every key, one line each.
+pub fn help(context: Context) -> Vec<(String, &'static str)> {
+    let mut lines: Vec<(String, &'static str)> = BINDINGS
+        .iter()
+        .filter(|binding| binding.contexts.contains(&context))
+        .map(|binding| {
+            let keys = binding.keys.iter().map(|k| k.label()).collect::<Vec<_>>();
+            (keys.join(" "), binding.what)
+        })
+        .collect();
+    if context.is_typing() {
+        lines.insert(0, ("letters".to_owned(), typing_help(context)));
+    }
+    lines
+}
+
+fn typing_help(context: Context) -> &'static str {
+    match context {
+        Context::Unlock => "type the passphrase (never shown)",
+        Context::List => "search at once (? opens help while the search is empty)",
+        _ => "type into the field",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::{KeyEventState, MouseEvent};
+
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> Event {
+        Event::Key(KeyEvent {
+            code,
+            modifiers,
+            kind: KeyEventKind::Press,
+            state: KeyEventState::NONE,
+        })
+    }
+
+    #[test]
+    fn keys_mean_what_the_conventions_say() {
+        let none = KeyModifiers::NONE;
+        let ctrl = KeyModifiers::CONTROL;
+        let cases = [
+            (
+                press(KeyCode::Char('c'), ctrl),
+                Context::Form,
+                Some(Action::Quit),
+            ),
+            (
+                press(KeyCode::Char('C'), ctrl),
+                Context::Unlock,
+                Some(Action::Quit),
+            ),
+            (
+                press(KeyCode::Char('l'), ctrl),
+                Context::Detail,
+                Some(Action::Lock),
+            ),
+            (press(KeyCode::Char('l'), ctrl), Context::Unlock, None),
+            (
+                press(KeyCode::F(1), none),
+                Context::List,
+                Some(Action::Help),
+            ),
+            (
+                press(KeyCode::Char('?'), none),
+                Context::Detail,
+                Some(Action::Help),
+            ),
+            (
+                press(KeyCode::Char('?'), none),
+                Context::List,
+                Some(Action::Text(TextEdit::Insert('?'))),
+            ),
+            (
+                press(KeyCode::Char('n'), ctrl),
+                Context::List,
+                Some(Action::Down),
+            ),
+            (
+                press(KeyCode::Char('p'), ctrl),
+                Context::List,
+                Some(Action::Up),
+            ),
+            (
+                press(KeyCode::Enter, none),
+                Context::Form,
+                Some(Action::NextField),
+            ),
+            (
+                press(KeyCode::Char('e'), none),
+                Context::Detail,
+                Some(Action::EditRecord),
+            ),
+            (
+                press(KeyCode::Char('e'), none),
+                Context::List,
+                Some(Action::Text(TextEdit::Insert('e'))),
+            ),
+            (
+                press(KeyCode::Char('E'), KeyModifiers::SHIFT),
+                Context::Form,
+                Some(Action::Text(TextEdit::Insert('E'))),
+            ),
+            (
+                press(KeyCode::Char('y'), none),
+                Context::Confirm,
+                Some(Action::Confirm),
+            ),
+            (press(KeyCode::Char('x'), none), Context::Confirm, None),
+            (
+                press(KeyCode::Char('x'), KeyModifiers::ALT),
+                Context::List,
+                None,
+            ),
+            (
+                Event::Mouse(MouseEvent {
+                    kind: MouseEventKind::Down(MouseButton::Left),
+                    column: 3,
+                    row: 4,
+                    modifiers: none,
+                }),
+                Context::List,
+                Some(Action::Click { column: 3, row: 4 }),
+            ),
+            (
+                Event::Resize(80, 24),
+                Context::Help,
+                Some(Action::Resize {
+                    width: 80,
+                    height: 24,
+                }),
+            ),
+        ];
+        for (event, context, expected) in cases {
+            assert_eq!(
+                map_event(&event, context),
+                expected,
+                "{event:?} in {context:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_context() {
+        for context in Context::ALL {
+            let mut seen: Vec<Key> = Vec::new();
+            for binding in BINDINGS.iter().filter(|b| b.contexts.contains(&context)) {
+                for key in binding.keys {
+                    assert!(!seen.contains(key), "{key:?} twice in {context:?}");
+                    seen.push(*key);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_context_has_help_quit_and_a_way_back() {
+        for context in Context::ALL {
+            let actions: Vec<Action> = BINDINGS
+                .iter()
+                .filter(|b| b.contexts.contains(&context))
+                .map(|b| b.action)
+                .collect();
+            assert!(actions.contains(&Action::Help), "{context:?}");
+            assert!(actions.contains(&Action::Quit), "{context:?}");
+            assert!(actions.contains(&Action::Back), "{context:?}");
+            assert!(!footer(context).is_empty());
+        }
+    }
+}

@@ -1,0 +1,235 @@
+//! The search box, the quick filters and the result list with its
+//! selection. Searches are asked for here and run elsewhere: each change
+//! makes a numbered [`SearchRequest`]; results come back as a
+//! [`SearchOutcome`] and older ones never replace newer ones.
+
+use std::sync::{Arc, RwLock};
+
+use uuid::Uuid;
+
+use crate::model::Category;
+use crate::tui::finder::{Filter, Finder, Found, Query};
+use crate::tui::input::{TextEdit, TextInput};
+
+/// A search to run off the UI thread.
+pub struct SearchRequest {
+    generation: u64,
+    text: String,
+    filter: Filter,
+    keep: Option<Uuid>,
+    finder: Arc<RwLock<Finder>>,
+}
+
+/// What a search found.
+#[derive(Debug)]
+pub struct SearchOutcome {
+    generation: u64,
+    query: Result<Query, String>,
+    found: Found,
+    keep: Option<Uuid>,
+}
+
+impl SearchRequest {
+    pub fn run(self) -> SearchOutcome {
+        let query = Query::parse(&self.text);
+        let found = match (&query, self.finder.read()) {
+            (Ok(query), Ok(finder)) => finder.search(query, &self.filter),
+            _ => Found::default(),
+        };
+        SearchOutcome {
+            generation: self.generation,
+            query,
+            found,
+            keep: self.keep,
+        }
+    }
+}
+
+/// The results on screen and the query that found them (which the text in
+/// the box may already be ahead of).
+#[derive(Debug, Default)]
+pub struct Results {
+    pub(crate) generation: u64,
+    pub(crate) query: Query,
+    pub(crate) ids: Vec<Uuid>,
+    /// How many matched, which may be more than the list holds.
+    pub(crate) total: usize,
+    pub(crate) error: Option<String>,
+}
+
+#[derive(Default)]
+pub struct Browse {
+    pub(crate) query: TextInput,
+    pub(crate) filter: Filter,
+    pub(crate) results: Results,
+    pub(crate) selected: usize,
+    pub(crate) offset: usize,
+    generation: u64,
+    /// A search is wanted; the id to keep selected, if any.
+    wanted: Option<Option<Uuid>>,
+}
+
+impl Browse {
+    /// A list that asks for every record at once.
+    pub fn new() -> Browse {
+        let mut browse = Browse::default();
+        browse.research(None);
+        browse
+    }
+
+    /// Whether a search is under way whose results are not shown yet.
+    pub fn searching(&self) -> bool {
+        self.wanted.is_some() || self.results.generation < self.generation
+    }
+
+    pub fn selected_id(&self) -> Option<Uuid> {
+        self.results.ids.get(self.selected).copied()
+    }
+
+    /// Asks for the search to run again, keeping `keep` selected if found.
+    pub fn research(&mut self, keep: Option<Uuid>) {
+        self.generation += 1;
+        self.wanted = Some(keep);
+    }
+
+    pub fn take_request(&mut self, finder: &Arc<RwLock<Finder>>) -> Option<SearchRequest> {
+        let keep = self.wanted.take()?;
+        Some(SearchRequest {
+            generation: self.generation,
+            text: self.query.text().to_owned(),
+            filter: self.filter.clone(),
+            keep,
+            finder: Arc::clone(finder),
+        })
+    }
+
+    /// Shows results unless newer ones are already shown.
+    pub fn found(&mut self, outcome: SearchOutcome, rows: usize) {
+        if outcome.generation < self.results.generation {
+            return;
+        }
+        let (query, error) = match outcome.query {
+            Ok(query) => (query, None),
+            Err(problem) => (Query::default(), Some(problem)),
+        };
+        self.selected = outcome
+            .keep
+            .and_then(|id| outcome.found.ids.iter().position(|known| *known == id))
+            .unwrap_or(0);
+        self.results = Results {
+            generation: outcome.generation,
+            query,
+            ids: outcome.found.ids,
+            total: outcome.found.total,
+            error,
+        };
+        self.offset = 0;
+        self.keep_in_view(rows);
+    }
+
+    /// Edits the search text; a change searches again.
+    pub fn edit(&mut self, edit: TextEdit) {
+        if self.query.apply(edit) {
+            self.research(None);
+        }
+    }
+
+    /// Esc: clears the search, then the filters. Returns whether anything
+    /// was cleared.
+    pub fn clear(&mut self) -> bool {
+        if !self.query.is_empty() {
+            self.query.clear();
+        } else if self.filter != Filter::default() {
+            self.filter = Filter::default();
+        } else {
+            return false;
+        }
+        self.research(None);
+        true
+    }
+
+    /// Moves the selection by `delta` rows, staying within the results.
+    pub fn move_by(&mut self, delta: isize, rows: usize) {
+        let last = self.results.ids.len().saturating_sub(1);
+        self.selected = self.selected.saturating_add_signed(delta).min(last);
+        self.keep_in_view(rows);
+    }
+
+    /// Selects the row shown at `row` of the list; returns whether it was
+    /// already selected.
+    pub fn click(&mut self, row: usize, rows: usize) -> Option<bool> {
+        let index = self.offset + row;
+        if index >= self.results.ids.len() {
+            return None;
+        }
+        let again = index == self.selected;
+        self.selected = index;
+        self.keep_in_view(rows);
+        Some(again)
+    }
+
+    pub fn keep_in_view(&mut self, rows: usize) {
+        let rows = rows.max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + rows {
+            self.offset = self.selected + 1 - rows;
+        }
+        let last_page = self.results.ids.len().saturating_sub(rows);
+        self.offset = self.offset.min(last_page);
+    }
+
+    /// The next category filter: each one present, then none.
+    pub fn cycle_category(&mut self, present: &[Category]) {
+        self.filter.category = next_of(present, self.filter.category.as_ref()).copied();
+        self.filter.city = None;
+        self.research(None);
+    }
+
+    /// The next city filter: each one present, then none.
+    pub fn cycle_city(&mut self, present: &[String]) {
+        self.filter.city = next_of(present, self.filter.city.as_ref()).cloned();
+        self.research(None);
+    }
+}
+
+/// The item after `current` in `options`, `None` after the last, the first
+/// after `None`.
+fn next_of<'a, T: PartialEq>(options: &'a [T], current: Option<&T>) -> Option<&'a T> {
+    match current {
+        None => options.first(),
+        Some(current) => {
+            let at = options.iter().position(|o| o == current)?;
+            options.get(at + 1)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filters_cycle_through_each_option_then_none() {
+        let options = ["a", "b"];
+        assert_eq!(next_of(&options, None), Some(&"a"));
+        assert_eq!(next_of(&options, Some(&"a")), Some(&"b"));
+        assert_eq!(next_of(&options, Some(&"b")), None);
+        assert_eq!(next_of(&options, Some(&"gone")), None);
+    }
+
+    #[test]
+    fn older_results_never_replace_newer_ones() {
+        let finder = Arc::new(RwLock::new(Finder::build([])));
+        let mut browse = Browse::new();
+        let first = browse.take_request(&finder).unwrap();
+        browse.edit(TextEdit::Insert('x'));
+        let second = browse.take_request(&finder).unwrap();
+        assert!(browse.searching());
+        browse.found(second.run(), 10);
+        assert_eq!(browse.results.query.text(), "x");
+        browse.found(first.run(), 10);
+        assert_eq!(browse.results.query.text(), "x");
+        assert!(!browse.searching());
+    }
+}

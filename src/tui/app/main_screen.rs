@@ -1,0 +1,325 @@
+//! The unlocked screen: the list, the detail of one record, the form, and
+//! the delete question, over one open [`Session`]. Changes to records happen
+//! here, each one a single vault transaction followed by the index.
+
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+use crate::model::{format_date, Category, Record};
+use crate::tui::action::Action;
+use crate::tui::input::TextEdit;
+use crate::tui::layout::{main_areas, MainAreas};
+
+use super::browse::Browse;
+use super::form::{Form, FormOutcome};
+use super::unlock::Session;
+
+/// What fills the body of the screen.
+pub enum View {
+    List,
+    Detail { scroll: u16 },
+    Form(Box<Form>),
+}
+
+/// The question before a delete. Names the record, so nobody deletes the
+/// wrong one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfirmDelete {
+    pub(crate) id: Uuid,
+    pub(crate) name: String,
+}
+
+/// One line of news in the status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub(crate) text: String,
+    pub(crate) error: bool,
+}
+
+/// What a key did here, for the app to finish.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Consumed,
+    Ignored,
+    OpenHelp,
+}
+
+pub struct MainScreen {
+    pub(crate) session: Session,
+    pub(crate) browse: Browse,
+    pub(crate) view: View,
+    pub(crate) confirm: Option<ConfirmDelete>,
+    pub(crate) notice: Option<Notice>,
+}
+
+impl MainScreen {
+    pub fn new(session: Session) -> MainScreen {
+        MainScreen {
+            session,
+            browse: Browse::new(),
+            view: View::List,
+            confirm: None,
+            notice: None,
+        }
+    }
+
+    pub fn selected(&self) -> Option<&Record> {
+        self.browse
+            .selected_id()
+            .and_then(|id| self.session.vault.get(&id))
+    }
+
+    pub fn handle(
+        &mut self,
+        action: Action,
+        now: OffsetDateTime,
+        size: ratatui::layout::Rect,
+    ) -> Outcome {
+        let areas = main_areas(size);
+        let rows = usize::from(areas.list.height.max(1));
+        if self.confirm.is_some() {
+            return self.handle_confirm(action);
+        }
+        if !matches!(
+            action,
+            Action::ScrollUp | Action::ScrollDown | Action::Click { .. }
+        ) {
+            self.notice = None;
+        }
+        match &mut self.view {
+            View::Form(form) => {
+                let form_rows = usize::from(areas.body.height.max(1));
+                match form.handle(action, form_rows) {
+                    FormOutcome::Consumed => Outcome::Consumed,
+                    FormOutcome::Ignored => Outcome::Ignored,
+                    FormOutcome::Cancel => {
+                        self.view = View::List;
+                        self.say("Nothing was changed.", false);
+                        Outcome::Consumed
+                    }
+                    FormOutcome::Save => {
+                        self.save_form(now, form_rows);
+                        Outcome::Consumed
+                    }
+                }
+            }
+            View::Detail { .. } => self.handle_detail(action, now, rows),
+            View::List => self.handle_list(action, now, rows, &areas),
+        }
+    }
+
+    fn handle_list(
+        &mut self,
+        action: Action,
+        now: OffsetDateTime,
+        rows: usize,
+        areas: &MainAreas,
+    ) -> Outcome {
+        match action {
+            Action::Text(TextEdit::Insert('?')) if self.browse.query.is_empty() => {
+                return Outcome::OpenHelp
+            }
+            Action::Text(edit) => self.browse.edit(edit),
+            Action::Back => {
+                self.browse.clear();
+            }
+            Action::Up => self.browse.move_by(-1, rows),
+            Action::Down => self.browse.move_by(1, rows),
+            Action::ScrollUp => self.browse.move_by(-3, rows),
+            Action::ScrollDown => self.browse.move_by(3, rows),
+            Action::PageUp => self.browse.move_by(-(rows as isize), rows),
+            Action::PageDown => self.browse.move_by(rows as isize, rows),
+            Action::Enter => self.open(),
+            Action::Click { column, row } => {
+                let list = areas.list;
+                let inside = column >= list.x
+                    && column < list.x + list.width
+                    && row >= list.y
+                    && row < list.y + list.height;
+                if inside && self.browse.click(usize::from(row - list.y), rows) == Some(true) {
+                    self.open();
+                }
+            }
+            Action::CycleCategory => {
+                let present = self.session.finder.read().map(|f| f.categories());
+                self.browse.cycle_category(&present.unwrap_or_default());
+            }
+            Action::CycleCity => {
+                let present = self.cities(self.browse.filter.category);
+                self.browse.cycle_city(&present);
+            }
+            Action::NewRecord => self.view = View::Form(Box::new(Form::add())),
+            Action::EditRecord => self.edit_selected(),
+            Action::DeleteRecord => self.ask_delete(),
+            Action::MarkVerified => self.mark_verified(now),
+            _ => return Outcome::Ignored,
+        }
+        Outcome::Consumed
+    }
+
+    fn handle_detail(&mut self, action: Action, now: OffsetDateTime, rows: usize) -> Outcome {
+        match action {
+            Action::Back => self.view = View::List,
+            Action::Up => self.browse.move_by(-1, rows),
+            Action::Down => self.browse.move_by(1, rows),
+            Action::PageUp | Action::ScrollUp | Action::PageDown | Action::ScrollDown => {
+                let step: i32 = match action {
+                    Action::PageUp => -(rows as i32) / 2,
+                    Action::PageDown => rows as i32 / 2,
+                    Action::ScrollUp => -3,
+                    _ => 3,
+                };
+                if let View::Detail { scroll } = &mut self.view {
+                    *scroll = (i32::from(*scroll) + step).clamp(0, 500) as u16;
+                }
+                return Outcome::Consumed;
+            }
+            Action::NewRecord => self.view = View::Form(Box::new(Form::add())),
+            Action::EditRecord => self.edit_selected(),
+            Action::DeleteRecord => self.ask_delete(),
+            Action::MarkVerified => self.mark_verified(now),
+            _ => return Outcome::Ignored,
+        }
+        if let View::Detail { scroll } = &mut self.view {
+            *scroll = 0;
+        }
+        Outcome::Consumed
+    }
+
+    fn handle_confirm(&mut self, action: Action) -> Outcome {
+        match action {
+            Action::Confirm => {
+                if let Some(confirm) = self.confirm.take() {
+                    self.delete(confirm);
+                }
+            }
+            Action::Back => {
+                self.confirm = None;
+                self.say("Nothing was deleted.", false);
+            }
+            Action::Help => return Outcome::OpenHelp,
+            _ => return Outcome::Ignored,
+        }
+        Outcome::Consumed
+    }
+
+    fn open(&mut self) {
+        if self.selected().is_some() {
+            self.view = View::Detail { scroll: 0 };
+        }
+    }
+
+    fn edit_selected(&mut self) {
+        match self.selected() {
+            Some(record) => self.view = View::Form(Box::new(Form::edit(record))),
+            None => self.say("No record is selected.", true),
+        }
+    }
+
+    fn ask_delete(&mut self) {
+        match self.selected() {
+            Some(record) => {
+                self.confirm = Some(ConfirmDelete {
+                    id: record.id,
+                    name: record.name.clone(),
+                })
+            }
+            None => self.say("No record is selected.", true),
+        }
+    }
+
+    fn delete(&mut self, confirm: ConfirmDelete) {
+        match self.session.vault.delete(&confirm.id) {
+            Ok(_) => {
+                if let Ok(mut finder) = self.session.finder.write() {
+                    finder.remove(confirm.id);
+                }
+                self.view = View::List;
+                self.browse.research(None);
+                self.say(format!("Deleted “{}”.", confirm.name), false);
+            }
+            Err(error) => self.say(format!("Not deleted: {error}"), true),
+        }
+    }
+
+    fn mark_verified(&mut self, now: OffsetDateTime) {
+        let Some(record) = self.selected() else {
+            self.say("No record is selected.", true);
+            return;
+        };
+        let mut input = record.to_input();
+        input.verified_on = Some(format_date(now.date()));
+        input.updated_at = None;
+        let name = record.name.clone();
+        match input.validate(now) {
+            Ok(record) => {
+                if self.store(record) {
+                    self.say(format!("Marked “{name}” verified today."), false);
+                }
+            }
+            Err(error) => self.say(format!("Not marked: {error}"), true),
+        }
+    }
+
+    fn save_form(&mut self, now: OffsetDateTime, rows: usize) {
+        let View::Form(form) = &mut self.view else {
+            return;
+        };
+        let mut input = form.to_input(now);
+        input.updated_at = None;
+        match input.validate(now) {
+            Err(error) => form.show_error(&error, now, rows),
+            Ok(record) => {
+                let name = record.name.clone();
+                if self.store(record) {
+                    self.view = View::List;
+                    self.say(format!("Saved “{name}”."), false);
+                }
+            }
+        }
+    }
+
+    /// Writes one record (one vault transaction), then tells the index and
+    /// searches again with the record selected. Returns whether it was saved.
+    fn store(&mut self, record: Record) -> bool {
+        let id = record.id;
+        let indexed = record.clone();
+        match self.session.vault.put(record) {
+            Ok(_) => {
+                if let Ok(mut finder) = self.session.finder.write() {
+                    finder.upsert(&indexed);
+                }
+                self.browse.research(Some(id));
+                true
+            }
+            Err(error) => {
+                self.say(format!("Not saved: {error}"), true);
+                false
+            }
+        }
+    }
+
+    /// Cities present (within `category`, if given), most records first.
+    pub fn cities(&self, category: Option<Category>) -> Vec<String> {
+        let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+        for record in self.session.vault.records() {
+            if record.city.is_empty() || category.is_some_and(|c| c != record.category) {
+                continue;
+            }
+            *counts.entry(record.city.as_str()).or_default() += 1;
+        }
+        let mut cities: Vec<(&str, usize)> = counts.into_iter().collect();
+        cities.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        cities
+            .into_iter()
+            .map(|(city, _)| city.to_owned())
+            .collect()
+    }
+
+    pub fn say(&mut self, text: impl Into<String>, error: bool) {
+        self.notice = Some(Notice {
+            text: text.into(),
+            error,
+        });
+    }
+}

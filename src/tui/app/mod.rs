@@ -1,0 +1,248 @@
+//! The UI's whole state and the one place it changes: [`App::update`].
+//!
+//! `App` holds what every screen shares (the clock, the idle timer, the
+//! terminal's size, help) and one screen: locked ([`UnlockState`]) or open
+//! ([`MainScreen`], which owns the decrypted records). Locking replaces the
+//! open screen, so the records, the index and the search text go with it.
+//! Slow work (unwrapping the key, searching) is asked for through
+//! `take_*_request` and its result handed back through `unlocked` and
+//! `found`, so `update` never blocks and tests need no threads.
+
+mod browse;
+mod form;
+mod main_screen;
+mod unlock;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use ratatui::layout::Rect;
+use time::OffsetDateTime;
+
+use crate::vault::{Vault, VaultError};
+
+use super::action::{Action, Context};
+
+pub use browse::{Results, SearchOutcome, SearchRequest};
+pub use form::{FieldKey, Form, FormField, FormMode, Value};
+pub use main_screen::{ConfirmDelete, MainScreen, Notice, View};
+pub use unlock::{LockReason, Phase, Session, UnlockRequest, UnlockState};
+
+/// Settings that do not change while the app runs.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub vault_dir: PathBuf,
+    /// Lock after this long without a key or a click.
+    pub lock_after: Duration,
+    /// The throwaway demo vault, whose passphrase may be shown.
+    pub demo: bool,
+    /// False when NO_COLOR is set.
+    pub color: bool,
+}
+
+/// The passphrase of the demo vault, shown on its unlock screen.
+pub const DEMO_PASSPHRASE: &str = "demo";
+
+pub enum Screen {
+    Locked(UnlockState),
+    Open(Box<MainScreen>),
+}
+
+pub struct App {
+    pub(crate) config: Config,
+    pub(crate) now: OffsetDateTime,
+    idle: Duration,
+    pub(crate) size: Rect,
+    pub(crate) screen: Screen,
+    /// The help overlay and how far it is scrolled.
+    pub(crate) help: Option<u16>,
+    quit: bool,
+    clear: bool,
+}
+
+impl App {
+    /// An app showing the unlock screen.
+    pub fn new(config: Config, now: OffsetDateTime) -> App {
+        App {
+            config,
+            now,
+            idle: Duration::ZERO,
+            size: Rect::new(0, 0, 80, 24),
+            screen: Screen::Locked(UnlockState::new(LockReason::Start)),
+            help: None,
+            quit: false,
+            clear: false,
+        }
+    }
+
+    /// An app already unlocked, as the demo starts.
+    pub fn unlocked(config: Config, vault: Vault, now: OffsetDateTime) -> App {
+        let mut app = App::new(config, now);
+        app.screen = Screen::Open(Box::new(MainScreen::new(Session::new(vault))));
+        app
+    }
+
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    /// Whether the terminal should be wiped before the next frame (after
+    /// locking, so nothing of the records stays in the terminal's buffers).
+    pub fn take_clear(&mut self) -> bool {
+        std::mem::take(&mut self.clear)
+    }
+
+    pub fn is_locked(&self) -> bool {
+        matches!(self.screen, Screen::Locked(_))
+    }
+
+    /// Whether something is moving on screen that needs frequent ticks.
+    pub fn is_busy(&self) -> bool {
+        match &self.screen {
+            Screen::Locked(state) => state.phase != Phase::Waiting,
+            Screen::Open(main) => main.browse.searching(),
+        }
+    }
+
+    /// Where keys go now.
+    pub fn context(&self) -> Context {
+        if self.help.is_some() {
+            return Context::Help;
+        }
+        match &self.screen {
+            Screen::Locked(_) => Context::Unlock,
+            Screen::Open(main) if main.confirm.is_some() => Context::Confirm,
+            Screen::Open(main) => match main.view {
+                View::List => Context::List,
+                View::Detail { .. } => Context::Detail,
+                View::Form(_) => Context::Form,
+            },
+        }
+    }
+
+    /// Changes the state for one action. Never blocks: slow work is left as
+    /// a request for the caller to run.
+    pub fn update(&mut self, action: Action) {
+        match action {
+            Action::Tick { elapsed, now } => return self.tick(elapsed, now),
+            Action::Resize { width, height } => return self.resize(width, height),
+            _ => {}
+        }
+        self.idle = Duration::ZERO;
+        match action {
+            Action::Quit => {
+                self.quit = true;
+                return;
+            }
+            Action::Lock => return self.lock(LockReason::ByHand),
+            _ => {}
+        }
+        if let Some(scroll) = &mut self.help {
+            match action {
+                Action::Help | Action::Back => self.help = None,
+                Action::Up | Action::ScrollUp => *scroll = scroll.saturating_sub(1),
+                Action::Down | Action::ScrollDown => *scroll = scroll.saturating_add(1).min(200),
+                Action::PageUp => *scroll = scroll.saturating_sub(10),
+                Action::PageDown => *scroll = scroll.saturating_add(10).min(200),
+                _ => {}
+            }
+            return;
+        }
+        let open_help = match &mut self.screen {
+            Screen::Locked(state) => {
+                !state.handle(action, &self.config.vault_dir) && action == Action::Help
+            }
+            Screen::Open(main) => match main.handle(action, self.now, self.size) {
+                main_screen::Outcome::OpenHelp => true,
+                main_screen::Outcome::Ignored => action == Action::Help,
+                main_screen::Outcome::Consumed => false,
+            },
+        };
+        if open_help {
+            self.help = Some(0);
+        }
+    }
+
+    fn tick(&mut self, elapsed: Duration, now: OffsetDateTime) {
+        self.now = now;
+        self.idle = self.idle.saturating_add(elapsed);
+        match &mut self.screen {
+            Screen::Locked(state) => state.tick(),
+            Screen::Open(_) if self.idle >= self.config.lock_after => {
+                let minutes = self.config.lock_after.as_secs() / 60;
+                self.lock(LockReason::Idle { minutes });
+            }
+            Screen::Open(_) => {}
+        }
+    }
+
+    fn resize(&mut self, width: u16, height: u16) {
+        self.size = Rect::new(0, 0, width, height);
+        if let Screen::Open(main) = &mut self.screen {
+            let rows = super::layout::body_rows(self.size);
+            main.browse.keep_in_view(rows);
+            if let View::Form(form) = &mut main.view {
+                form.keep_in_view(rows + 1);
+            }
+        }
+    }
+
+    /// Drops the records, the index and everything typed, and shows the
+    /// locked screen.
+    fn lock(&mut self, reason: LockReason) {
+        if self.is_locked() {
+            return;
+        }
+        self.screen = Screen::Locked(UnlockState::new(reason));
+        self.help = None;
+        self.clear = true;
+    }
+
+    /// The key unwrap to run, after Enter on the unlock screen.
+    pub fn take_unlock_request(&mut self) -> Option<UnlockRequest> {
+        match &mut self.screen {
+            Screen::Locked(state) => state.take_request(),
+            Screen::Open(_) => None,
+        }
+    }
+
+    /// The search to run, after the query, the filters or a record changed.
+    pub fn take_search_request(&mut self) -> Option<SearchRequest> {
+        match &mut self.screen {
+            Screen::Open(main) => {
+                let finder = std::sync::Arc::clone(&main.session.finder);
+                main.browse.take_request(&finder)
+            }
+            Screen::Locked(_) => None,
+        }
+    }
+
+    /// An unlock finished.
+    pub fn unlocked_with(&mut self, result: Result<Session, VaultError>) {
+        let Screen::Locked(state) = &mut self.screen else {
+            return;
+        };
+        if state.phase == Phase::Waiting {
+            // Not asked for (any more): a late result is dropped unseen.
+            return;
+        }
+        match result {
+            Ok(session) => {
+                self.screen = Screen::Open(Box::new(MainScreen::new(session)));
+                self.idle = Duration::ZERO;
+            }
+            Err(error) => state.failed(&error),
+        }
+    }
+
+    /// A search finished. Results for a screen since locked are dropped.
+    pub fn found(&mut self, outcome: SearchOutcome) {
+        if let Screen::Open(main) = &mut self.screen {
+            let rows = super::layout::body_rows(self.size);
+            main.browse.found(outcome, rows);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,274 @@
+//! The one place where the terminal UI meets search. Everything the UI needs
+//! from search goes through [`Finder`]: building from the vault's records,
+//! keeping up with changes, answering a query under the quick filters, and
+//! the match positions of the rows on screen.
+//!
+//! Matching and ranking are `crate::search`'s; this file adds what only the
+//! UI wants: the quick filters (exact category and city, applied to the
+//! ranked hits) and a cap on how many rows a list can hold.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+use uuid::Uuid;
+
+use crate::model::{Category, Record};
+use crate::search::{self, Field, Index, Searcher};
+
+/// The most results a list holds. Nobody scrolls past this; the status line
+/// still counts them all.
+pub const MAX_ROWS: usize = 5_000;
+
+/// A query ready to run, parsed once per keystroke, with the text it was
+/// read from.
+#[derive(Debug, Clone, Default)]
+pub struct Query {
+    text: String,
+    parsed: search::Query,
+}
+
+impl Query {
+    /// Reads what the person typed. Refuses only a query too long to be one.
+    pub fn parse(text: &str) -> Result<Query, String> {
+        let parsed = search::Query::parse(text).map_err(|e| e.to_string())?;
+        Ok(Query {
+            text: text.to_owned(),
+            parsed,
+        })
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.parsed.is_empty()
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// What search had to guess about the query, to say in the status line.
+    pub fn notice(&self) -> Option<String> {
+        self.parsed.notices().first().map(ToString::to_string)
+    }
+}
+
+/// The quick filters, applied on top of any query.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub category: Option<Category>,
+    /// Compared after folding, so `Sao Paulo` and `São Paulo` are one city.
+    pub city: Option<String>,
+}
+
+/// Parts of a record that the list shows with highlights.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Part {
+    Name,
+    Organization,
+    Category,
+    City,
+}
+
+impl Part {
+    /// The text the positions of this part point into.
+    pub fn text(self, record: &Record) -> &str {
+        match self {
+            Part::Name => &record.name,
+            Part::Organization => &record.organization,
+            Part::Category => record.category.label(),
+            Part::City => &record.city,
+        }
+    }
+
+    fn of(field: Field) -> Option<Part> {
+        Some(match field {
+            Field::Name => Part::Name,
+            Field::Organization => Part::Organization,
+            Field::Category => Part::Category,
+            Field::City => Part::City,
+            _ => return None,
+        })
+    }
+}
+
+/// Matched characters of one part, as `char` indices into [`Part::text`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Highlight {
+    pub part: Part,
+    pub positions: Vec<usize>,
+}
+
+/// What the results of a search are.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Found {
+    /// Best first, at most [`MAX_ROWS`].
+    pub ids: Vec<Uuid>,
+    /// How many records matched in all.
+    pub total: usize,
+}
+
+/// The search index over the unlocked records, and what the filters need.
+/// `Send + Sync`: the search thread reads it while the UI thread draws.
+pub struct Finder {
+    index: Index,
+    /// Category and folded city of each record, for the quick filters.
+    meta: HashMap<Uuid, (Category, String)>,
+    /// Remembers the last queries typed, so typing on searches only their
+    /// results. Only the search thread uses it.
+    searcher: Mutex<Searcher>,
+}
+
+impl Finder {
+    pub fn build<'a>(records: impl IntoIterator<Item = &'a Record>) -> Finder {
+        let records: Vec<&Record> = records.into_iter().collect();
+        Finder {
+            index: Index::build(records.iter().copied()),
+            meta: records
+                .iter()
+                .map(|r| (r.id, (r.category, search::fold(&r.city))))
+                .collect(),
+            searcher: Mutex::new(Searcher::new()),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.index.is_empty()
+    }
+
+    /// Takes in a new or changed record.
+    pub fn upsert(&mut self, record: &Record) {
+        self.index.upsert(record);
+        self.meta
+            .insert(record.id, (record.category, search::fold(&record.city)));
+    }
+
+    pub fn remove(&mut self, id: Uuid) {
+        self.index.remove(id);
+        self.meta.remove(&id);
+    }
+
+    /// The records that match the query and the filter, best first.
+    pub fn search(&self, query: &Query, filter: &Filter) -> Found {
+        let unfiltered = filter == &Filter::default();
+        let limit = if unfiltered { MAX_ROWS } else { usize::MAX };
+        let matches = match self.searcher.lock() {
+            Ok(mut searcher) => searcher.search(&self.index, &query.parsed, limit),
+            Err(_) => self.index.search(&query.parsed, limit),
+        };
+        if unfiltered {
+            return Found {
+                ids: matches.hits.iter().map(|hit| hit.id).collect(),
+                total: matches.total,
+            };
+        }
+        let city = filter.city.as_deref().map(search::fold);
+        let passes = |id: &Uuid| {
+            self.meta.get(id).is_some_and(|(category, folded_city)| {
+                filter.category.is_none_or(|c| c == *category)
+                    && city.as_deref().is_none_or(|c| c == folded_city)
+            })
+        };
+        let ids: Vec<Uuid> = matches
+            .hits
+            .iter()
+            .map(|hit| hit.id)
+            .filter(passes)
+            .collect();
+        let total = ids.len();
+        Found {
+            ids: ids.into_iter().take(MAX_ROWS).collect(),
+            total,
+        }
+    }
+
+    /// Where the query matched the shown parts of one record.
+    pub fn highlights(&self, query: &Query, record: &Record) -> Vec<Highlight> {
+        if query.is_empty() {
+            return Vec::new();
+        }
+        query
+            .parsed
+            .highlights(record)
+            .into_iter()
+            .filter_map(|m| {
+                Some(Highlight {
+                    part: Part::of(m.field)?,
+                    positions: m.positions,
+                })
+            })
+            .collect()
+    }
+
+    /// The categories present, in their usual order.
+    pub fn categories(&self) -> Vec<Category> {
+        let mut present: Vec<Category> = Vec::new();
+        for (category, _) in self.meta.values() {
+            if !present.contains(category) {
+                present.push(*category);
+            }
+        }
+        present.sort();
+        present
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    fn record(name: &str, category: Category, city: &str) -> Record {
+        let mut record = Record::new(name, category, datetime!(2026-11-30 12:00 UTC));
+        record.city = city.to_owned();
+        record
+    }
+
+    #[test]
+    fn terms_must_all_match_ignoring_case_and_accents() {
+        let a = record("Clínica Libre", Category::Clinic, "São Paulo");
+        let b = record("Ana Ruiz", Category::Lawyer, "Portland");
+        let finder = Finder::build([&a, &b]);
+        let query = Query::parse("clinica sao").unwrap();
+        assert_eq!(finder.search(&query, &Filter::default()).ids, vec![a.id]);
+        let query = Query::parse("clinic portland").unwrap();
+        assert!(finder.search(&query, &Filter::default()).ids.is_empty());
+        let all = finder.search(&Query::default(), &Filter::default());
+        assert_eq!(all.total, 2);
+    }
+
+    #[test]
+    fn filters_narrow_exactly_and_changes_are_seen() {
+        let a = record("Ana", Category::Clinic, "Portland");
+        let b = record("Bea", Category::Clinic, "Lyon");
+        let c = record("Cy", Category::Clinic, "Lyonnais");
+        let mut finder = Finder::build([&a, &b, &c]);
+        let filter = Filter {
+            category: Some(Category::Clinic),
+            city: Some("LYON".into()),
+        };
+        assert_eq!(finder.search(&Query::default(), &filter).ids, vec![b.id]);
+        let mut moved = b.clone();
+        moved.city = "Portland".into();
+        finder.upsert(&moved);
+        assert!(finder.search(&Query::default(), &filter).ids.is_empty());
+        finder.remove(a.id);
+        assert_eq!(finder.len(), 2);
+        assert_eq!(finder.categories(), vec![Category::Clinic]);
+    }
+
+    #[test]
+    fn highlights_point_at_original_characters_of_shown_parts() {
+        let a = record("Clínica Libre", Category::Clinic, "São Paulo");
+        let finder = Finder::build([&a]);
+        let query = Query::parse("clinica sao").unwrap();
+        let marks = finder.highlights(&query, &a);
+        let name = marks.iter().find(|h| h.part == Part::Name).unwrap();
+        assert_eq!(name.positions, vec![0, 1, 2, 3, 4, 5, 6]);
+        let city = marks.iter().find(|h| h.part == Part::City).unwrap();
+        assert_eq!(city.positions, vec![0, 1, 2]);
+        assert!(Query::parse(&"x".repeat(300)).is_err());
+    }
+}

@@ -1,0 +1,174 @@
+//! The terminal UI end to end: the real binary in a real terminal (a tmux
+//! pane), driven by keys and read back from the screen. Needs tmux: in CI
+//! (`CI=true`) a missing tmux fails the test; elsewhere it is skipped with a
+//! note.
+
+use std::process::{Command, Output};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+/// How long any one screen may take to appear.
+const PATIENCE: Duration = Duration::from_secs(20);
+
+/// A tmux server of our own, on its own socket, killed when dropped (also
+/// when the test fails).
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn start(command: &str, width: u16, height: u16) -> Tmux {
+        let nanos = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos());
+        let tmux = Tmux {
+            socket: format!("pamphlet-e2e-{}-{nanos}", std::process::id()),
+        };
+        let output = tmux.run(&[
+            "new-session",
+            "-d",
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+            command,
+        ]);
+        assert!(output.status.success(), "tmux: {output:?}");
+        tmux
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            // Our socket, and no user configuration (prefix keys, hooks).
+            .args(["-L", &self.socket, "-f", "/dev/null"])
+            .args(args)
+            .env_remove("NO_COLOR")
+            .output()
+            .expect("run tmux")
+    }
+
+    fn screen(&self) -> String {
+        let output = self.run(&["capture-pane", "-p"]);
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+
+    /// Keys by tmux name: `Enter`, `Escape`, `C-a`.
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys"];
+        args.extend_from_slice(keys);
+        assert!(self.run(&args).status.success());
+    }
+
+    /// Text typed as it is.
+    fn type_text(&self, text: &str) {
+        assert!(self.run(&["send-keys", "-l", text]).status.success());
+    }
+
+    /// Polls the screen until `ready` says yes; fails with the screen after
+    /// `PATIENCE`.
+    fn wait_until(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if ready(&screen) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < PATIENCE,
+                "timed out waiting for {what}; the screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn wait_for(&self, text: &str) -> String {
+        self.wait_until(text, |screen| screen.contains(text))
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-server"]);
+    }
+}
+
+fn tmux_available() -> bool {
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// Lines of the result list that show a record of `category`.
+fn rows_of(screen: &str, category: &str) -> usize {
+    screen
+        .lines()
+        .filter(|line| line.contains(&format!(" {category} ")))
+        .count()
+}
+
+#[test]
+fn demo_search_detail_add_and_quit_in_a_real_terminal() {
+    if !tmux_available() {
+        if std::env::var("CI").is_ok_and(|v| v == "true") {
+            panic!("tmux is needed for the terminal test in CI; .ci/run installs it");
+        }
+        eprintln!("note: tmux is not installed; skipping the terminal end-to-end test");
+        return;
+    }
+    let binary = assert_cmd::cargo::cargo_bin("pamphlet");
+    let command = format!(
+        "sh -c '\"{}\" demo; echo EXITED-$?; exec sh'",
+        binary.display()
+    );
+    let tmux = Tmux::start(&command, 100, 30);
+
+    // The demo opens unlocked, with every record listed.
+    tmux.wait_for("223 / 223 records");
+
+    // Typing searches at once: clinics on top.
+    tmux.type_text("clinic");
+    let screen = tmux.wait_for("Results for “clinic”");
+    assert!(rows_of(&screen, "clinic") >= 10, "{screen}");
+    assert!(screen.contains("Clínica Girasol"), "{screen}");
+
+    // Enter shows the details of the selected record.
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("Description");
+    for label in ["Phone", "Languages", "Verified on"] {
+        assert!(screen.contains(label), "{label} in\n{screen}");
+    }
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("Results for “clinic”");
+
+    // Add a record through the form.
+    tmux.keys(&["C-a"]);
+    tmux.wait_for("Add a record");
+    tmux.type_text("Casa Prueba Zafiro");
+    tmux.keys(&["Tab"]);
+    tmux.type_text("h");
+    tmux.wait_for("‹ housing ›");
+    for _ in 0..3 {
+        tmux.keys(&["Tab"]);
+    }
+    tmux.type_text("Lisboa");
+    tmux.keys(&["C-s"]);
+    tmux.wait_for("Saved “Casa Prueba Zafiro”.");
+
+    // It is then found by search.
+    tmux.keys(&["C-u"]);
+    tmux.type_text("zafiro lisboa");
+    let screen = tmux.wait_until("the new record found", |screen| {
+        screen.contains("Results for “zafiro lisboa”") && screen.contains("1 / 224 records")
+    });
+    assert!(screen.contains("Casa Prueba Zafiro"), "{screen}");
+
+    // Quitting gives back a usable shell with nothing of the UI left.
+    tmux.keys(&["C-c"]);
+    let screen = tmux.wait_for("EXITED-0");
+    assert!(!screen.contains("Search ›"), "the UI is gone:\n{screen}");
+    tmux.type_text("echo $((40 + 2))");
+    tmux.keys(&["Enter"]);
+    tmux.wait_until("the shell to answer", |screen| {
+        screen.lines().any(|line| line.trim() == "42")
+    });
+}
