@@ -4,5 +4,6 @@
 //! reports errors. The library never prints and never exits.
 #![forbid(unsafe_code)]
 
+pub mod generate;
 pub mod model;
 pub mod search;
