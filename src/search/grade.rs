@@ -20,10 +20,6 @@ pub(crate) const INFIX: i64 = 400;
 pub(crate) const SCATTERED: i64 = 100;
 pub(crate) const SCATTERED_RANGE: i64 = 200;
 
-/// The most any term can score in any field: a whole word in a field of
-/// weight 3. Reaching it ends the search for a better field.
-pub(crate) const BEST: i64 = EXACT * 3;
-
 /// The grade of an occurrence of the term at byte `at` of `text`. Folded
 /// text has only alphanumerics and single spaces, so a word boundary is a
 /// space, a field separator or an end.

@@ -8,10 +8,10 @@ use std::sync::OnceLock;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use uuid::Uuid;
 
-use crate::model::Record;
+use crate::model::{Record, Status};
 
 use super::fold::{char_mask, fold};
-use super::grade::{self, BEST, EXACT, SEPARATOR};
+use super::grade::{self, EXACT, SEPARATOR};
 use super::query::{Query, Scope, Term};
 use super::vocab::{category_index, country_index, language_index, vocab, Entry};
 use super::{Field, FieldSet, Hit, Matches};
@@ -58,6 +58,8 @@ struct Slot {
     languages: Box<[u16]>,
     /// Days since the Julian epoch; `i32::MIN` when never verified.
     verified: i32,
+    /// 2 active, 1 inactive, 0 defunct: ranks above the score.
+    standing: u8,
 }
 
 impl Slot {
@@ -91,6 +93,11 @@ impl Slot {
             country,
             languages,
             verified: record.verified_on.map_or(i32::MIN, |d| d.to_julian_day()),
+            standing: match record.status {
+                Status::Active => 2,
+                Status::Inactive => 1,
+                Status::Defunct => 0,
+            },
         }
     }
 
@@ -154,11 +161,16 @@ impl Default for Index {
 /// A record that matched, with what ranking needs.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Found {
-    /// Score in the high half, tie order in the low half: one integer sort.
+    /// From the top: standing (2 bits), score (30 bits), tie order (32
+    /// bits), so that ranking is one integer sort.
     key: u64,
     pub(crate) slot: u32,
     fields: FieldSet,
 }
+
+/// The most a score can be: 256 characters make at most 128 terms of at
+/// most 2,640 points each, far below this.
+const SCORE_BITS: u64 = (1 << 30) - 1;
 
 /// Below this many records, starting threads costs more than it saves.
 const PARALLEL_FROM: usize = 8_192;
@@ -296,9 +308,11 @@ impl Index {
             };
             if let Some((score, fields)) = plan.evaluate(slot) {
                 let tie = ties.get(at as usize).copied().unwrap_or(u32::MAX);
-                let score = u32::try_from(score).unwrap_or(u32::MAX);
+                let score = u64::try_from(score).unwrap_or(0).min(SCORE_BITS);
                 found.push(Found {
-                    key: (u64::from(score) << 32) | u64::from(u32::MAX - tie),
+                    key: (u64::from(slot.standing) << 62)
+                        | (score << 32)
+                        | u64::from(u32::MAX - tie),
                     slot: at,
                     fields,
                 });
@@ -324,7 +338,7 @@ impl Index {
                 let slot = self.slots.get(f.slot as usize)?;
                 Some(Hit {
                     id: slot.id,
-                    score: i64::from((f.key >> 32) as u32),
+                    score: i64::try_from((f.key >> 32) & SCORE_BITS).unwrap_or(0),
                     fields: f.fields,
                 })
             })
@@ -448,67 +462,69 @@ impl TermPlan<'_> {
         if term.mask & !slot.mask != 0 {
             return None;
         }
-        let mut best: Option<(i64, Field)> = None;
-        let consider = |best: &mut Option<(i64, Field)>, points: i64, field: Field| {
-            if best.is_none_or(|(b, _)| points > b) {
-                *best = Some((points, field));
-            }
+        // Weighted points per field, `Field as usize`; 0 where no match.
+        let mut points = [0i64; Field::ALL.len()];
+        let note = |points: &mut [i64; Field::ALL.len()], field: Field, p: i64| {
+            let cell = &mut points[field as usize];
+            *cell = (*cell).max(p);
         };
         if only.is_none() {
             let at = |table: &[i64], i: u16| table.get(usize::from(i)).copied().unwrap_or(0);
-            let p = at(&self.categories, u16::from(slot.category));
-            if p > 0 {
-                consider(&mut best, p, Field::Category);
-            }
-            let p = at(&self.countries, slot.country);
-            if p > 0 {
-                consider(&mut best, p, Field::Country);
-            }
-            let p = slot
-                .languages
-                .iter()
-                .map(|&l| at(&self.languages, l))
-                .max()
-                .unwrap_or(0);
-            if p > 0 {
-                consider(&mut best, p, Field::Languages);
+            note(
+                &mut points,
+                Field::Category,
+                at(&self.categories, u16::from(slot.category)),
+            );
+            note(
+                &mut points,
+                Field::Country,
+                at(&self.countries, slot.country),
+            );
+            for &l in slot.languages.iter() {
+                note(&mut points, Field::Languages, at(&self.languages, l));
             }
         }
-        let ceiling = |best: Option<(i64, Field)>| best.map_or(0, |(b, _)| b);
         // Whole occurrences: one pass over all the text.
-        if ceiling(best) < BEST {
-            let bytes = slot.text.as_bytes();
-            let len = term.text().len();
-            let mut field = 0;
-            for at in term.finder.find_iter(bytes) {
-                while field < TEXT_FIELDS.len() && slot.ends[field] as usize <= at {
-                    field += 1;
-                }
-                let Some(&f) = TEXT_FIELDS.get(field) else {
-                    break;
-                };
-                if only.is_some_and(|o| o != f) {
-                    continue;
-                }
-                consider(&mut best, grade::contiguous(bytes, at, len) * f.weight(), f);
-                if ceiling(best) >= BEST {
-                    break;
-                }
+        let bytes = slot.text.as_bytes();
+        let len = term.text().len();
+        let mut field = 0;
+        for at in term.finder.find_iter(bytes) {
+            while field < TEXT_FIELDS.len() && slot.ends[field] as usize <= at {
+                field += 1;
+            }
+            let Some(&f) = TEXT_FIELDS.get(field) else {
+                break;
+            };
+            if only.is_none_or(|o| o == f) {
+                note(
+                    &mut points,
+                    f,
+                    grade::contiguous(bytes, at, len) * f.weight(),
+                );
             }
         }
         // Scattered, only where it could still beat what was found whole.
         if !term.phrase() {
+            let mut ceiling = points.iter().copied().max().unwrap_or(0);
             for (i, f) in TEXT_FIELDS.into_iter().enumerate() {
                 let could = (grade::SCATTERED + grade::SCATTERED_RANGE - 1) * f.weight();
-                if could <= ceiling(best) {
+                if could <= ceiling {
                     break;
                 }
-                if only.is_some_and(|o| o != f) {
+                if only.is_some_and(|o| o != f) || points[f as usize] > 0 {
                     continue;
                 }
                 if let Some(g) = grade::scattered(matcher, term, slot.field_text(i)) {
-                    consider(&mut best, g * f.weight(), f);
+                    note(&mut points, f, g * f.weight());
+                    ceiling = ceiling.max(g * f.weight());
                 }
+            }
+        }
+        let mut best: Option<(i64, Field)> = None;
+        for f in Field::ALL {
+            let p = points[f as usize];
+            if p > best.map_or(0, |(b, _)| b) {
+                best = Some((p, f));
             }
         }
         best

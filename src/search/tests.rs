@@ -457,3 +457,23 @@ fn the_index_can_be_searched_from_another_thread() {
     shareable::<Index>();
     shareable::<Query>();
 }
+
+#[test]
+fn defunct_and_inactive_referrals_sink_below_active_ones() {
+    let records = vec![
+        record("Harbor Clinic", "2026-06-01", |r| {
+            r.status = Some("defunct".into())
+        }),
+        record("Harbor Care", "2026-05-01", |r| {
+            r.status = Some("inactive".into())
+        }),
+        record("Ana", "2020-01-01", |r| {
+            r.notes = Some("near the harbor".into())
+        }),
+    ];
+    let index = Index::build(&records);
+    assert_eq!(
+        names(&records, &index, "harbor"),
+        ["Ana", "Harbor Care", "Harbor Clinic"]
+    );
+}
