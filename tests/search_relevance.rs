@@ -57,12 +57,21 @@ const CASES: &[(&str, Expect)] = &[
     ("ciudad de mexico bail", First("Fondo de Fianzas Colibrí")),
     // Words across fields.
     ("housing toronto spanish", First("Casa Amanecer Toronto")),
-    ("translator paris arabic", First("Réseau d'interprètes bénévoles")),
+    (
+        "translator paris arabic",
+        First("Réseau d'interprètes bénévoles"),
+    ),
     ("therapist montreal french", First("Hélène Boisvérd")),
     ("lawyer berlin polish", First("Kanzlei Brücke")),
     ("trans clinic mexico", First("Consultorio Trans Amanecer")),
-    ("harm reduction portland", First("Lantern Harm Reduction Van")),
-    ("\"harm reduction\" new york", First("Marigold Harm Reduction Drop-in")),
+    (
+        "harm reduction portland",
+        First("Lantern Harm Reduction Van"),
+    ),
+    (
+        "\"harm reduction\" new york",
+        First("Marigold Harm Reduction Drop-in"),
+    ),
     // Synonyms and language names.
     ("doctor houston", First("Clínica Colibrí")),
     ("health toronto", Top3("Juniper Community Health Centre")),
@@ -79,11 +88,17 @@ const CASES: &[(&str, Expect)] = &[
     ("tagalog oakland", First("Kapwa Circle")),
     // Filters.
     ("lang:es cat:housing houston", First("Casa Semilla")),
-    ("lang:spanish cat:therapist new york", First("Sam Estrellano")),
+    (
+        "lang:spanish cat:therapist new york",
+        First("Sam Estrellano"),
+    ),
     ("lang:fa", First("Dayereh Women's Circle")),
     ("cat:doctor city:lyon", First("Centre de santé Jardin")),
     ("city:portland cat:bail", First("Thistle Bail Fund")),
-    ("tag:no-id berlin clinic", First("Offene Sprechstunde Mitte")),
+    (
+        "tag:no-id berlin clinic",
+        First("Offene Sprechstunde Mitte"),
+    ),
     ("country:br cat:lawyer", First("Dra. Inês Velmont")),
     ("country:canada translator", First("Roselaure Déspradel")),
     ("cat:translator lang:ru", First("Oksana Kovrinsk")),
@@ -101,7 +116,7 @@ const CASES: &[(&str, Expect)] = &[
     ("\"portland paris\"", Nothing),
 ];
 
-fn name_of<'a>(records: &'a [Record], id: uuid::Uuid) -> &'a str {
+fn name_of(records: &[Record], id: uuid::Uuid) -> &str {
     records
         .iter()
         .find(|r| r.id == id)

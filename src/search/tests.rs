@@ -477,3 +477,23 @@ fn defunct_and_inactive_referrals_sink_below_active_ones() {
         ["Ana", "Harbor Care", "Harbor Clinic"]
     );
 }
+
+#[test]
+fn text_left_behind_by_changes_is_reclaimed_without_losing_records() {
+    let mut records: Vec<Record> = ["Ana", "Beto", "Carla", "Dario"]
+        .iter()
+        .map(|n| record(n, "2026-01-01", |r| r.city = Some("Lyon".into())))
+        .collect();
+    let mut index = Index::build(&records);
+    let before = index.memory_bytes();
+    for round in 0..5 {
+        for r in &mut records {
+            r.city = format!("Lyon {round}");
+            index.upsert(r);
+        }
+    }
+    index.remove(records[1].id);
+    assert!(index.memory_bytes() < before * 3, "the arena was compacted");
+    assert_eq!(names(&records, &index, "lyon 4"), ["Ana", "Carla", "Dario"]);
+    assert!(names(&records, &index, "\"lyon 3\"").is_empty());
+}

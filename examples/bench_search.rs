@@ -1,0 +1,297 @@
+//! Search at typing speed: builds the index over a large generated
+//! directory, then types each query one character at a time (and deletes it
+//! again) through a `Searcher`, timing every keystroke's parse and search.
+//! The goal is a 95th percentile under one frame, 16 ms, at 100,000
+//! records on a 2-core machine.
+//!
+//! ```text
+//! cargo run --release --example bench_search [-- COUNT] [--seed N] [--fzf] [--verbose]
+//! ```
+//!
+//! `--fzf` also runs every keystroke's query through `fzf --filter` over the
+//! same records flattened one per line (fzf must be installed), for
+//! comparison with the tool people know. Figures are printed, never
+//! asserted: machines vary too much for a timed test.
+
+use std::io::Write;
+use std::process::{Command, ExitCode, Stdio};
+use std::time::{Duration, Instant};
+
+use pamphlet::generate::generate;
+use pamphlet::model::Record;
+use pamphlet::search::{Field, Index, Query, Searcher};
+
+/// Short, long, typo, filter, exclusion, phrase and no-match queries.
+const QUERIES: &[&str] = &[
+    "clinic portland",
+    "avocat paris",
+    "clnic portlnd",
+    "spanish lawyer houston",
+    "sao paulo housing",
+    "montreal",
+    "e",
+    "lang:es cat:therapist toronto",
+    "city:montreal tag:no-id",
+    "bail !immigration",
+    "clinic portland !spanish",
+    "\"harm reduction\" walk-in",
+    "trans competent sliding scale evenings therapist oakland",
+    "zxqv",
+];
+
+/// Rows a screen shows: what the interface asks for.
+const LIMIT: usize = 50;
+
+struct Args {
+    count: usize,
+    seed: u64,
+    fzf: bool,
+    verbose: bool,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut args = Args {
+        count: 100_000,
+        seed: 1,
+        fzf: false,
+        verbose: false,
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--fzf" => args.fzf = true,
+            "--verbose" => args.verbose = true,
+            "--seed" => {
+                let value = it.next().ok_or("--seed needs a number")?;
+                args.seed = value.parse().map_err(|_| format!("bad seed {value:?}"))?;
+            }
+            other => {
+                args.count = other.parse().map_err(|_| {
+                    format!(
+                        "usage: bench_search [COUNT] [--seed N] [--fzf] [--verbose]; got {other:?}"
+                    )
+                })?;
+            }
+        }
+    }
+    Ok(args)
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args() {
+        Ok(args) => args,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let records: Vec<Record> = generate(args.seed, args.count).collect();
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    println!(
+        "{} records (seed {}), {threads} cores available",
+        records.len(),
+        args.seed
+    );
+
+    let rss_before = resident_bytes();
+    let started = Instant::now();
+    let index = Index::build(&records);
+    let built = started.elapsed();
+    // The first search sorts the tie order; count it with the build.
+    let started = Instant::now();
+    let _ = index.search(&Query::default(), 1);
+    let tie_order = started.elapsed();
+    let rss_after = resident_bytes();
+    println!(
+        "index: built in {}, tie order in {}; {:.1} MiB by its own count{}",
+        ms(built),
+        ms(tie_order),
+        mib(index.memory_bytes()),
+        match (rss_before, rss_after) {
+            (Some(b), Some(a)) =>
+                format!(", resident memory grew {:.1} MiB", mib(a.saturating_sub(b))),
+            _ => String::new(),
+        }
+    );
+
+    println!();
+    println!(
+        "{:<58} {:>5} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8}",
+        "query (typed, then deleted)", "keys", "p50", "p95", "max", "del p50", "del p95", "scan"
+    );
+    let mut all_typed = Vec::new();
+    let mut all_deleted = Vec::new();
+    for text in QUERIES {
+        let (typed, deleted, total) = type_and_delete(&index, text);
+        if args.verbose {
+            let times: Vec<String> = text
+                .chars()
+                .zip(&typed)
+                .map(|(c, t)| format!("{c}{:.1}", t.as_secs_f64() * 1000.0))
+                .collect();
+            println!("  {}", times.join(" "));
+        }
+        let started = Instant::now();
+        let full = Query::parse(text).map(|q| index.search(&q, LIMIT));
+        let scan = started.elapsed();
+        let found = full.map_or(0, |m| m.total);
+        println!(
+            "{:<58} {:>5} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8}   {found} found{}",
+            format!("{text:?}"),
+            typed.len(),
+            ms(percentile(&typed, 50)),
+            ms(percentile(&typed, 95)),
+            ms(percentile(&typed, 100)),
+            ms(percentile(&deleted, 50)),
+            ms(percentile(&deleted, 95)),
+            ms(scan),
+            if total == found { "" } else { " (mismatch!)" },
+        );
+        all_typed.extend(typed);
+        all_deleted.extend(deleted);
+    }
+    println!(
+        "{:<58} {:>5} {:>8} {:>8} {:>8} {:>8} {:>8}",
+        "overall",
+        all_typed.len(),
+        ms(percentile(&all_typed, 50)),
+        ms(percentile(&all_typed, 95)),
+        ms(percentile(&all_typed, 100)),
+        ms(percentile(&all_deleted, 50)),
+        ms(percentile(&all_deleted, 95)),
+    );
+    println!("(p50/p95/max per typed keystroke; del = per deleting keystroke; scan = the whole query searched afresh)");
+
+    if args.fzf {
+        if let Err(message) = run_fzf(&records) {
+            eprintln!("error: {message}");
+            return ExitCode::FAILURE;
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// Types the query a character at a time in a fresh session, then deletes
+/// it again; returns each keystroke's time and the final query's count.
+fn type_and_delete(index: &Index, text: &str) -> (Vec<Duration>, Vec<Duration>, usize) {
+    let mut searcher = Searcher::new();
+    let mut typed = String::new();
+    let mut typing = Vec::new();
+    let mut total = 0;
+    for c in text.chars() {
+        typed.push(c);
+        let started = Instant::now();
+        if let Ok(query) = Query::parse(&typed) {
+            total = searcher.search(index, &query, LIMIT).total;
+        }
+        typing.push(started.elapsed());
+    }
+    let mut deleting = Vec::new();
+    while typed.pop().is_some() {
+        let started = Instant::now();
+        if let Ok(query) = Query::parse(&typed) {
+            let _ = searcher.search(index, &query, LIMIT);
+        }
+        deleting.push(started.elapsed());
+    }
+    (typing, deleting, total)
+}
+
+/// The same keystrokes through `fzf --filter`, over the records flattened
+/// one per line. fzf has no field filters, so `city:` and the like are
+/// dropped from its queries (it reads `!term` and quotes its own way).
+fn run_fzf(records: &[Record]) -> Result<(), String> {
+    let version = Command::new("fzf")
+        .arg("--version")
+        .output()
+        .map_err(|e| format!("fzf --version: {e} (install it: apt-get install fzf)"))?;
+    let mut lines = String::new();
+    for record in records {
+        let parts: Vec<String> = Field::ALL
+            .iter()
+            .map(|f| f.text(record).replace('\n', " "))
+            .collect();
+        lines.push_str(&parts.join(" | "));
+        lines.push('\n');
+    }
+    println!();
+    println!(
+        "fzf {} --filter over {} lines ({:.1} MiB), one process per keystroke:",
+        String::from_utf8_lossy(&version.stdout).trim(),
+        records.len(),
+        mib(lines.len())
+    );
+    println!(
+        "{:<58} {:>5} {:>8} {:>8} {:>8}",
+        "query", "keys", "p50", "p95", "max"
+    );
+    let mut all = Vec::new();
+    for text in QUERIES {
+        let mut times = Vec::new();
+        let mut typed = String::new();
+        for c in text.chars() {
+            typed.push(c);
+            let query: Vec<&str> = typed
+                .split_whitespace()
+                .map(|word| word.split_once(':').map_or(word, |(_, value)| value))
+                .collect();
+            let started = Instant::now();
+            let mut child = Command::new("fzf")
+                .arg("--filter")
+                .arg(query.join(" "))
+                .stdin(Stdio::piped())
+                .stdout(Stdio::null())
+                .spawn()
+                .map_err(|e| format!("fzf: {e}"))?;
+            if let Some(mut stdin) = child.stdin.take() {
+                // fzf may stop reading early; a broken pipe is not an error here.
+                let _ = stdin.write_all(lines.as_bytes());
+            }
+            child.wait().map_err(|e| format!("fzf: {e}"))?;
+            times.push(started.elapsed());
+        }
+        println!(
+            "{:<58} {:>5} {:>8} {:>8} {:>8}",
+            format!("{text:?}"),
+            times.len(),
+            ms(percentile(&times, 50)),
+            ms(percentile(&times, 95)),
+            ms(percentile(&times, 100)),
+        );
+        all.extend(times);
+    }
+    println!(
+        "{:<58} {:>5} {:>8} {:>8} {:>8}",
+        "overall",
+        all.len(),
+        ms(percentile(&all, 50)),
+        ms(percentile(&all, 95)),
+        ms(percentile(&all, 100)),
+    );
+    Ok(())
+}
+
+fn percentile(times: &[Duration], p: usize) -> Duration {
+    if times.is_empty() {
+        return Duration::ZERO;
+    }
+    let mut sorted = times.to_vec();
+    sorted.sort();
+    let rank = (p * sorted.len()).div_ceil(100).clamp(1, sorted.len());
+    sorted[rank - 1]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2}ms", d.as_secs_f64() * 1000.0)
+}
+
+fn mib(bytes: usize) -> f64 {
+    bytes as f64 / (1024.0 * 1024.0)
+}
+
+/// Resident memory from /proc, where there is one.
+fn resident_bytes() -> Option<usize> {
+    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
+    let pages: usize = statm.split_whitespace().nth(1)?.parse().ok()?;
+    Some(pages * 4096)
+}
