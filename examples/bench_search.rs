@@ -116,13 +116,24 @@ fn main() -> ExitCode {
 
     println!();
     println!(
-        "{:<58} {:>5} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8}",
-        "query (typed, then deleted)", "keys", "p50", "p95", "max", "del p50", "del p95", "scan"
+        "{:<58} {:>5} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8}",
+        "query (typed, then deleted)",
+        "keys",
+        "p50",
+        "p95",
+        "max",
+        "cpu/key",
+        "del p50",
+        "del p95",
+        "scan"
     );
+    let load_before = load_average();
     let mut all_typed = Vec::new();
     let mut all_deleted = Vec::new();
     for text in QUERIES {
+        let cpu_before = cpu_time();
         let (typed, deleted, total) = type_and_delete(&index, text);
+        let cpu = cpu_time().zip(cpu_before).map(|(a, b)| a.saturating_sub(b));
         if args.verbose {
             let times: Vec<String> = text
                 .chars()
@@ -135,13 +146,17 @@ fn main() -> ExitCode {
         let full = Query::parse(text).map(|q| index.search(&q, LIMIT));
         let scan = started.elapsed();
         let found = full.map_or(0, |m| m.total);
+        let keys = u32::try_from(typed.len() + deleted.len())
+            .unwrap_or(u32::MAX)
+            .max(1);
         println!(
-            "{:<58} {:>5} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8}   {found} found{}",
+            "{:<58} {:>5} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8}   {found} found{}",
             format!("{text:?}"),
             typed.len(),
             ms(percentile(&typed, 50)),
             ms(percentile(&typed, 95)),
             ms(percentile(&typed, 100)),
+            cpu.map_or("n/a".to_owned(), |c| ms(c / keys)),
             ms(percentile(&deleted, 50)),
             ms(percentile(&deleted, 95)),
             ms(scan),
@@ -151,16 +166,24 @@ fn main() -> ExitCode {
         all_deleted.extend(deleted);
     }
     println!(
-        "{:<58} {:>5} {:>8} {:>8} {:>8} {:>8} {:>8}",
+        "{:<58} {:>5} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8}",
         "overall",
         all_typed.len(),
         ms(percentile(&all_typed, 50)),
         ms(percentile(&all_typed, 95)),
         ms(percentile(&all_typed, 100)),
+        "",
         ms(percentile(&all_deleted, 50)),
         ms(percentile(&all_deleted, 95)),
     );
-    println!("(p50/p95/max per typed keystroke; del = per deleting keystroke; scan = the whole query searched afresh)");
+    println!(
+        "(wall-clock p50/p95/max per typed keystroke; cpu/key = CPU time of all threads per keystroke, \
+         typed and deleted, in 10 ms ticks averaged; del = per deleting keystroke; scan = the whole \
+         query searched afresh)"
+    );
+    if let (Some(before), Some(after)) = (load_before, load_average()) {
+        println!("load average (1 min) before {before}, after {after}: others' work competes for the cores");
+    }
 
     if args.fzf {
         if let Err(message) = run_fzf(&records) {
@@ -287,6 +310,25 @@ fn ms(d: Duration) -> String {
 
 fn mib(bytes: usize) -> f64 {
     bytes as f64 / (1024.0 * 1024.0)
+}
+
+/// CPU time of the whole process (all threads, living and gone) from
+/// /proc, in its 10 ms ticks: wall-clock times on a shared machine say as
+/// much about the neighbours as about the search.
+fn cpu_time() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the parenthesized command name; utime and stime are the
+    // 14th and 15th of the line.
+    let rest = stat.rsplit_once(')')?.1;
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let utime: u64 = fields.get(11)?.parse().ok()?;
+    let stime: u64 = fields.get(12)?.parse().ok()?;
+    Some(Duration::from_millis((utime + stime) * 10))
+}
+
+fn load_average() -> Option<String> {
+    let text = std::fs::read_to_string("/proc/loadavg").ok()?;
+    text.split_whitespace().next().map(str::to_owned)
 }
 
 /// Resident memory from /proc, where there is one.
