@@ -2,11 +2,12 @@
 //! scan, and the scan itself.
 
 use std::collections::HashMap;
+use std::fmt;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
-use fuzzy_matcher::skim::SkimMatcherV2;
 use uuid::Uuid;
+use zeroize::Zeroize;
 
 use crate::model::{Record, Status};
 
@@ -141,8 +142,9 @@ fn next_version() -> u64 {
 
 /// The records' searchable text, folded once when the vault is unlocked and
 /// kept current with [`Index::upsert`] and [`Index::remove`]. Holds no
-/// original text, only its folded form and what ranking needs.
-#[derive(Debug)]
+/// original text, only its folded form and what ranking needs; that is
+/// still the directory in plain text, so it is kept out of `Debug` and
+/// wiped from memory when the index goes, like the records themselves.
 pub struct Index {
     slots: Vec<Slot>,
     /// All the slots' text, one after the other in slot order (but for
@@ -157,6 +159,20 @@ pub struct Index {
     /// done at the first search after a change, not at every change.
     ties: OnceLock<Vec<u32>>,
     version: u64,
+}
+
+impl fmt::Debug for Index {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Index")
+            .field("records", &self.slots.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Drop for Index {
+    fn drop(&mut self) {
+        self.arena.zeroize();
+    }
 }
 
 impl Default for Index {
@@ -245,7 +261,8 @@ impl Index {
             arena.push_str(slot.text(&self.arena));
             slot.start = u32::try_from(start).unwrap_or(u32::MAX);
         }
-        self.arena = arena;
+        let mut old = std::mem::replace(&mut self.arena, arena);
+        old.zeroize();
         self.garbage = 0;
     }
 
@@ -458,7 +475,6 @@ impl Index {
 /// category, language and country name worked out once, not per record.
 pub(crate) struct Plan<'q> {
     terms: Vec<TermPlan<'q>>,
-    matcher: SkimMatcherV2,
 }
 
 struct TermPlan<'q> {
@@ -472,7 +488,6 @@ struct TermPlan<'q> {
 
 impl<'q> Plan<'q> {
     pub(crate) fn new(query: &'q Query) -> Plan<'q> {
-        let matcher = grade::matcher();
         let v = vocab();
         let mut terms: Vec<TermPlan<'q>> = query
             .terms()
@@ -490,7 +505,7 @@ impl<'q> Plan<'q> {
                             }
                             e.keys
                                 .iter()
-                                .filter_map(|k| grade::best(&matcher, term, k))
+                                .filter_map(|k| grade::best(term, k))
                                 .max()
                                 .map_or(0, |g| g * field.weight())
                         })
@@ -506,7 +521,7 @@ impl<'q> Plan<'q> {
             .collect();
         // Cheap, selective conditions first: coded filters, then the rest.
         terms.sort_by_key(|t| !matches!(t.term.scope(), Scope::Codes(_)));
-        Plan { terms, matcher }
+        Plan { terms }
     }
 
     /// Bounds on the record's score, or `None` if it doesn't match. Cheap:
@@ -532,7 +547,7 @@ impl<'q> Plan<'q> {
         let mut score = 0;
         let mut fields = FieldSet::default();
         for plan in &self.terms {
-            let hit = plan.best(slot, text, &self.matcher);
+            let hit = plan.best(slot, text);
             match (hit, plan.term.negated()) {
                 (Some(_), true) | (None, false) => return None,
                 (None, true) => {}
@@ -700,7 +715,7 @@ impl TermPlan<'_> {
     }
 
     /// The term's best points in the record and the field that earned them.
-    fn best(&self, slot: &Slot, text: &str, matcher: &SkimMatcherV2) -> Option<(i64, Field)> {
+    fn best(&self, slot: &Slot, text: &str) -> Option<(i64, Field)> {
         let term = self.term;
         let only = match term.scope() {
             Scope::Codes(set) => return self.codes(set, slot),
@@ -722,7 +737,7 @@ impl TermPlan<'_> {
                 if only.is_some_and(|o| o != f) || points[f as usize] > 0 {
                     continue;
                 }
-                if let Some(g) = grade::scattered(matcher, term, slot.field_text(text, i)) {
+                if let Some(g) = grade::scattered(term, slot.field_text(text, i)) {
                     points[f as usize] = g * f.weight();
                     ceiling = ceiling.max(g * f.weight());
                 }

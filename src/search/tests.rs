@@ -497,3 +497,15 @@ fn text_left_behind_by_changes_is_reclaimed_without_losing_records() {
     assert_eq!(names(&records, &index, "lyon 4"), ["Ana", "Carla", "Dario"]);
     assert!(names(&records, &index, "\"lyon 3\"").is_empty());
 }
+
+#[test]
+fn the_index_does_not_print_the_directory() {
+    let records = [record("Clínica Secreta", "2026-01-01", |r| {
+        r.city = Some("Portland".into())
+    })];
+    let index = Index::build(&records);
+    let shown = format!("{index:?}");
+    assert!(!shown.to_lowercase().contains("secreta"), "{shown}");
+    assert!(!shown.to_lowercase().contains("portland"), "{shown}");
+    assert!(shown.contains("records: 1"), "{shown}");
+}
