@@ -152,6 +152,7 @@ pub fn run(cli: Cli) -> Outcome {
             new_passphrase_file,
         }) => passwd(&context, new_passphrase_file.as_deref()),
         Some(Command::Demo) => demo(&context),
+        Some(Command::Wipe { yes }) => wipe(&context, yes),
         Some(Command::Keys { command }) => bundle_commands::keys(&context, command),
         Some(Command::Export(args)) => bundle_commands::export(&context, args),
         Some(Command::Verify { file, passphrase }) => {
@@ -318,6 +319,34 @@ fn passwd(context: &Context, new_file: Option<&Path>) -> Outcome {
 }
 
 /// The sample directory in a throwaway vault, in the terminal UI.
+fn wipe(context: &Context, yes: bool) -> Outcome {
+    let dir = &context.vault_dir;
+    if !dir.join(pamphlet::vault::KEY_FILE).exists() && !dir.join(pamphlet::vault::DB_DIR).exists()
+    {
+        return Err(VaultError::NotFound(dir.clone()).into());
+    }
+    if !yes {
+        let answer = rpassword::prompt_password(format!(
+            "This destroys the vault at {} for good. Type WIPE to go on: ",
+            dir.display()
+        ))
+        .map_err(|_| {
+            Failure::new("no terminal to confirm on").hint("give --yes to wipe without asking")
+        })?;
+        if answer.trim() != "WIPE" {
+            return Err(Failure::new("not wiped"));
+        }
+    }
+    let started = std::time::Instant::now();
+    pamphlet::vault::wipe(dir)?;
+    println!(
+        "wiped {} in {} ms",
+        dir.display(),
+        started.elapsed().as_millis()
+    );
+    Ok(())
+}
+
 fn demo(context: &Context) -> Outcome {
     tui::run_demo(context.lock_after)?;
     Ok(())
