@@ -149,12 +149,18 @@ fn event_loop(
         height: size.height,
     });
     let mut last_tick = Instant::now();
+    // The end-to-end test sets this to check that a panic gives the
+    // terminal back; it holds nothing secret and changes nothing else.
+    let panic_for_test = std::env::var_os("PAMPHLET_TEST_PANIC").is_some();
     loop {
         dispatch(app, sender, searches)?;
         if app.take_clear() {
             guard.terminal.clear()?;
         }
         guard.terminal.draw(|frame| ui::render(app, frame))?;
+        if panic_for_test {
+            panic!("PAMPHLET_TEST_PANIC is set: panicking with the terminal taken");
+        }
         if app.should_quit() {
             return Ok(());
         }
