@@ -83,6 +83,12 @@ pub enum Command {
     },
     /// Open the shipped sample directory in a throwaway vault
     Demo,
+    /// Destroy the vault at once, beyond recovery (no passphrase needed)
+    Wipe {
+        /// Do not ask for confirmation
+        #[arg(long)]
+        yes: bool,
+    },
     /// Your public keys, and the keyring of signers you trust
     Keys {
         #[command(subcommand)]

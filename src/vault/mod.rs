@@ -447,6 +447,46 @@ impl Vault {
     }
 }
 
+/// Destroys the vault in `dir` without needing its passphrase: first
+/// `key.age` (overwritten with random bytes, synced, removed), which alone
+/// makes every sealed value unreadable, even in a copy of `db/` taken
+/// earlier; then `db/`. Works while another process has the vault open.
+pub fn wipe(dir: &Path) -> Result<(), VaultError> {
+    let key_path = dir.join(KEY_FILE);
+    let db_path = dir.join(DB_DIR);
+    let has_key = key_path.exists();
+    if !has_key && !db_path.exists() {
+        return Err(VaultError::NotFound(dir.to_owned()));
+    }
+    if has_key {
+        shred(&key_path)?;
+        keys::sync_dir(dir)?;
+    }
+    if db_path.exists() {
+        fs::remove_dir_all(&db_path)?;
+        keys::sync_dir(dir)?;
+    }
+    Ok(())
+}
+
+/// Overwrites a small file with random bytes in place, syncs, and removes
+/// it. On flash storage and journaling file systems the old blocks may
+/// survive the overwrite; what remains of key.age is still encrypted to the
+/// passphrase, and the overwrite defeats a casual undelete.
+fn shred(path: &Path) -> io::Result<()> {
+    use rand::RngCore;
+    use std::io::{Seek, Write};
+    let len = fs::metadata(path)?.len();
+    let mut file = fs::OpenOptions::new().write(true).open(path)?;
+    let mut noise = vec![0u8; usize::try_from(len).unwrap_or(0).max(1024)];
+    rand::rngs::OsRng.fill_bytes(&mut noise);
+    file.seek(io::SeekFrom::Start(0))?;
+    file.write_all(&noise)?;
+    file.sync_all()?;
+    drop(file);
+    fs::remove_file(path)
+}
+
 fn create_private_dir(dir: &Path) -> io::Result<()> {
     fs::create_dir_all(dir)?;
     #[cfg(unix)]

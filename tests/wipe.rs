@@ -1,0 +1,99 @@
+//! `pamphlet wipe`: crypto-shredding. Once key.age is gone, even a copy of
+//! `db/` taken before the wipe opens to nothing.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+use std::time::Instant;
+
+use common::TestVault;
+use pamphlet::vault::{KeyMaterial, Vault, VaultError, WorkFactor};
+use secrecy::SecretString;
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn a_wiped_vault_cannot_be_opened_even_from_an_earlier_copy_of_its_database() {
+    let temp = tempfile::tempdir().unwrap();
+    let dir = temp.path().join("vault");
+    let passphrase = SecretString::from("correct horse battery staple".to_owned());
+    let mut vault = Vault::init(&dir, &passphrase, WorkFactor::log_n(4)).unwrap();
+    let records: Vec<_> = pamphlet::generate::generate(11, 100_000).collect();
+    let names: Vec<String> = records
+        .iter()
+        .step_by(500)
+        .take(200)
+        .map(|r| r.name.clone())
+        .collect();
+    vault.put_all(records).unwrap();
+    let vault_id = vault.keys().vault_id;
+    drop(vault);
+
+    // The raid: someone copies db/ before the wipe (and never gets key.age).
+    let stolen = temp.path().join("stolen-db");
+    copy_dir(&dir.join("db"), &stolen);
+
+    let started = Instant::now();
+    pamphlet::vault::wipe(&dir).unwrap();
+    let took = started.elapsed();
+    eprintln!("wiped a vault of 100,000 records in {took:?}");
+    assert!(!dir.join("key.age").exists());
+    assert!(!dir.join("db").exists());
+    assert!(matches!(Vault::check(&dir), Err(VaultError::NotFound(_))));
+
+    // Put the stolen database back beside a key file of the attacker's own,
+    // even one claiming the right vault id: nothing opens.
+    let attempt = temp.path().join("attempt");
+    copy_dir(&stolen, &attempt.join("db"));
+    let mut forged = KeyMaterial::generate().unwrap();
+    let wrong_id = Vault::open(&attempt, KeyMaterial::generate().unwrap());
+    assert!(
+        matches!(wrong_id, Err(VaultError::KeyMismatch)),
+        "{:?}",
+        wrong_id.err()
+    );
+    forged.vault_id = vault_id;
+    let wrong_key = Vault::open(&attempt, forged);
+    assert!(
+        matches!(wrong_key, Err(VaultError::Damaged(_))),
+        "{:?}",
+        wrong_key.err()
+    );
+
+    // And no record's name is in the copy in the clear.
+    let files = common::files_under(&stolen);
+    for name in names.iter().filter(|name| name.len() >= 6) {
+        for bytes in files.values() {
+            assert!(memchr::memmem::find(bytes, name.as_bytes()).is_none());
+        }
+    }
+}
+
+#[test]
+fn the_command_wipes_without_a_passphrase_and_says_so() {
+    let vault = TestVault::new();
+    vault
+        .cmd()
+        .args(["add", "--name", "Casa Segura", "--category", "housing"])
+        .assert()
+        .success();
+    let output = vault.cmd().args(["wipe", "--yes"]).output().unwrap();
+    assert!(output.status.success(), "{}", common::stderr_of(&output));
+    assert!(String::from_utf8_lossy(&output.stdout).starts_with("wiped "));
+    assert!(!vault.dir.join("key.age").exists() && !vault.dir.join("db").exists());
+    let again = vault.cmd().args(["wipe", "--yes"]).output().unwrap();
+    assert_eq!(again.status.code(), Some(1));
+    assert!(common::stderr_of(&again).contains("error: no vault at"));
+}
