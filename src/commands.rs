@@ -16,6 +16,7 @@ use time::OffsetDateTime;
 
 use crate::bundle_commands;
 use crate::cli::{Cli, Command, RecordFields};
+use crate::interop_commands;
 use crate::passphrase::{self, Source};
 
 /// A failed command: one line for stderr, an optional hint, an exit code.
@@ -160,6 +161,15 @@ pub fn run(cli: Cli) -> Outcome {
             bundle_commands::verify(&context, &file, &passphrase)
         }
         Some(Command::Import(args)) => bundle_commands::import(&context, args),
+        Some(Command::ExportHsds(args)) => interop_commands::export_hsds(&context, args),
+        Some(Command::ImportHsds { dir }) => interop_commands::import_hsds(&context, &dir),
+        Some(Command::ImportCsv(args)) => interop_commands::import_csv(&context, args),
+        Some(Command::ExportCsv { query, out }) => {
+            interop_commands::export_csv(&context, &query.join(" "), out.as_deref())
+        }
+        Some(Command::Print(args)) => interop_commands::print(&context, args),
+        Some(Command::Completions { shell }) => interop_commands::completions(shell),
+        Some(Command::Man) => interop_commands::man(),
     }
 }
 
@@ -486,7 +496,7 @@ fn read_input(file: &Path) -> Result<String, Failure> {
     })
 }
 
-fn display_input(file: &Path) -> String {
+pub fn display_input(file: &Path) -> String {
     if file == Path::new("-") {
         "standard input".to_owned()
     } else {
@@ -495,7 +505,7 @@ fn display_input(file: &Path) -> String {
 }
 
 /// A reader closing the pipe early (`| head`) is not an error.
-fn ignore_broken_pipe(error: io::Error) -> io::Result<()> {
+pub fn ignore_broken_pipe(error: io::Error) -> io::Result<()> {
     if error.kind() == io::ErrorKind::BrokenPipe {
         Ok(())
     } else {
