@@ -102,6 +102,9 @@ pub enum Command {
         file: PathBuf,
         #[command(flatten)]
         passphrase: BundlePassphrase,
+        /// Print one JSON object
+        #[arg(long)]
+        json: bool,
     },
     /// Show what a bundle would change, then apply it in one transaction
     Import(ImportArgs),
@@ -217,6 +220,9 @@ pub struct ImportArgs {
     /// Show the plan and change nothing
     #[arg(long)]
     pub dry_run: bool,
+    /// Print the bundle, the plan and the outcome as one JSON object
+    #[arg(long)]
+    pub json: bool,
     /// Trust the bundle's signer (adds the key to the keyring)
     #[arg(long)]
     pub trust_signer: bool,

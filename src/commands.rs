@@ -128,6 +128,12 @@ fn unlock_with(dir: &Path, passphrase: &SecretString, source: Source) -> Result<
 }
 
 pub fn run(cli: Cli) -> Outcome {
+    // These two need no vault, not even a place for one.
+    match cli.command {
+        Some(Command::Completions { shell }) => return interop_commands::completions(shell),
+        Some(Command::Man) => return interop_commands::man(),
+        _ => {}
+    }
     let vault_dir = match cli.vault {
         Some(dir) => dir,
         None => default_vault_dir()?,
@@ -157,9 +163,11 @@ pub fn run(cli: Cli) -> Outcome {
         Some(Command::Wipe { yes }) => wipe(&context, yes),
         Some(Command::Keys { command }) => bundle_commands::keys(&context, command),
         Some(Command::Export(args)) => bundle_commands::export(&context, args),
-        Some(Command::Verify { file, passphrase }) => {
-            bundle_commands::verify(&context, &file, &passphrase)
-        }
+        Some(Command::Verify {
+            file,
+            passphrase,
+            json,
+        }) => bundle_commands::verify(&context, &file, &passphrase, json),
         Some(Command::Import(args)) => bundle_commands::import(&context, args),
         Some(Command::ExportHsds(args)) => interop_commands::export_hsds(&context, args),
         Some(Command::ImportHsds { dir }) => interop_commands::import_hsds(&context, &dir),
@@ -168,8 +176,7 @@ pub fn run(cli: Cli) -> Outcome {
             interop_commands::export_csv(&context, &query.join(" "), out.as_deref())
         }
         Some(Command::Print(args)) => interop_commands::print(&context, args),
-        Some(Command::Completions { shell }) => interop_commands::completions(shell),
-        Some(Command::Man) => interop_commands::man(),
+        Some(Command::Completions { .. } | Command::Man) => Ok(()),
     }
 }
 
