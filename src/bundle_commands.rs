@@ -323,19 +323,7 @@ pub fn import(context: &Context, args: ImportArgs) -> CommandResult {
     if let Some(name) = &trust_as {
         println!("now trusting {name} ({})", opened.fingerprint);
     }
-    println!(
-        "imported: {} new, {} updated, {} unchanged, {} conflicts{}; {} records written",
-        counts.new,
-        counts.updated,
-        counts.unchanged,
-        counts.conflicts,
-        match (counts.conflicts, prefer) {
-            (0, _) => "",
-            (_, Prefer::Local) => " (kept the local records)",
-            (_, Prefer::Bundle) => " (took the bundle's records)",
-        },
-        summary.written
-    );
+    println!("imported: {summary}");
     Ok(())
 }
 

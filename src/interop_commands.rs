@@ -7,10 +7,10 @@ use std::io::{self, BufWriter, Read, Write};
 use std::path::Path;
 
 use clap::CommandFactory;
+use pamphlet::interop::check_redact;
 use pamphlet::interop::csv::{self as csv_records, CsvError};
 use pamphlet::interop::hsds::{self, HsdsError};
 use pamphlet::interop::sheet::{self, Format, Options, Paper};
-use pamphlet::interop::{check_redact, redact};
 use pamphlet::model::Record;
 use pamphlet::vault::Vault;
 
@@ -43,7 +43,7 @@ fn selected(vault: &Vault, query: &str, redacted: &[String]) -> Result<Vec<Recor
         .filter_map(|id| vault.get(id))
         .map(|record| {
             let mut copy = record.clone();
-            redact(&mut copy, redacted);
+            copy.redact(redacted);
             copy
         })
         .collect())

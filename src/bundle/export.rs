@@ -11,8 +11,7 @@ use super::BundleError;
 use crate::model::Record;
 use crate::vault::{Vault, WorkFactor};
 
-/// Fields that `--redact` may empty.
-pub const REDACTABLE: [&str; 5] = ["address", "phones", "email", "website", "notes"];
+pub use crate::model::REDACTABLE;
 
 /// Whom a bundle is encrypted to.
 pub enum Encryption {
@@ -85,7 +84,7 @@ pub fn export(
     let mut records = Vec::with_capacity(selected.len() * 400);
     for record in &selected {
         let mut record = (*record).clone();
-        redact(&mut record, &options.redact);
+        record.redact(&options.redact);
         records.extend_from_slice(record.to_json_line().as_bytes());
         records.push(b'\n');
     }
@@ -164,20 +163,6 @@ fn encrypt(plaintext: &[u8], encryption: Encryption) -> Result<Vec<u8>, BundleEr
     writer.write_all(plaintext)?;
     writer.finish()?;
     Ok(out)
-}
-
-/// Empties the named fields.
-fn redact(record: &mut Record, fields: &[String]) {
-    for field in fields {
-        match field.as_str() {
-            "address" => record.address.clear(),
-            "phones" => record.phones.clear(),
-            "email" => record.email.clear(),
-            "website" => record.website.clear(),
-            "notes" => record.notes.clear(),
-            _ => {}
-        }
-    }
 }
 
 /// Keeps `local`'s value for each redacted field, so that importing a

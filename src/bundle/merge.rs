@@ -152,6 +152,30 @@ pub fn plan(vault: &Vault, bundle: &OpenedBundle, prefer: Prefer) -> Plan {
 pub struct ImportSummary {
     pub counts: Counts,
     pub written: usize,
+    /// Which side won the conflicts.
+    pub prefer: Prefer,
+}
+
+impl std::fmt::Display for ImportSummary {
+    /// "3 new, 1 updated, 0 unchanged, 1 conflicts (kept the local
+    /// records); 4 records written"
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let counts = self.counts;
+        write!(
+            f,
+            "{} new, {} updated, {} unchanged, {} conflicts{}; {} records written",
+            counts.new,
+            counts.updated,
+            counts.unchanged,
+            counts.conflicts,
+            match (counts.conflicts, self.prefer) {
+                (0, _) => "",
+                (_, Prefer::Local) => " (kept the local records)",
+                (_, Prefer::Bundle) => " (took the bundle's records)",
+            },
+            self.written
+        )
+    }
 }
 
 /// Applies `plan` in one transaction: the records it takes, their
@@ -188,6 +212,7 @@ pub fn apply(
         .last_seen
         .insert(manifest.signer.clone(), manifest.sequence);
     let counts = plan.counts();
+    let prefer = plan.prefer;
     let imported_at = crate::model::truncate_to_seconds(now);
     let writes: Vec<(Record, Provenance)> = plan
         .items
@@ -207,5 +232,9 @@ pub fn apply(
         .collect();
     let written = writes.len();
     vault.commit_import(writes, trust)?;
-    Ok(ImportSummary { counts, written })
+    Ok(ImportSummary {
+        counts,
+        written,
+        prefer,
+    })
 }

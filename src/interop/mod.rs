@@ -10,10 +10,8 @@ pub mod sheet;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use crate::model::Record;
-
 /// Fields that `--redact` may empty, as in bundles.
-pub use crate::bundle::REDACTABLE;
+pub use crate::model::REDACTABLE;
 
 /// A field name given to `--redact` that is not redactable.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -34,20 +32,6 @@ pub fn check_redact(fields: &[String]) -> Result<(), RedactError> {
             field: field.clone(),
         }),
         None => Ok(()),
-    }
-}
-
-/// Empties the named fields (checked by `check_redact`).
-pub fn redact(record: &mut Record, fields: &[String]) {
-    for field in fields {
-        match field.as_str() {
-            "address" => record.address.clear(),
-            "phones" => record.phones.clear(),
-            "email" => record.email.clear(),
-            "website" => record.website.clear(),
-            "notes" => record.notes.clear(),
-            _ => {}
-        }
     }
 }
 

@@ -292,6 +292,21 @@ impl Record {
         }
     }
 
+    /// Empties the named fields (names from `REDACTABLE`; others are
+    /// ignored, so check them first).
+    pub fn redact(&mut self, fields: &[String]) {
+        for field in fields {
+            match field.as_str() {
+                "address" => self.address.clear(),
+                "phones" => self.phones.clear(),
+                "email" => self.email.clear(),
+                "website" => self.website.clear(),
+                "notes" => self.notes.clear(),
+                _ => {}
+            }
+        }
+    }
+
     /// The names of the fields whose values differ, `updated_at` aside.
     pub fn differences(&self, other: &Record) -> Vec<&'static str> {
         let mut fields = Vec::new();
@@ -386,6 +401,10 @@ impl FieldError {
         }
     }
 }
+
+/// Fields that may be left out of what leaves the vault (`--redact`): how
+/// to reach a referral, and what organizers wrote about it.
+pub const REDACTABLE: [&str; 5] = ["address", "phones", "email", "website", "notes"];
 
 /// Longest text accepted in a single field, in bytes.
 pub const MAX_FIELD_LEN: usize = 4096;

@@ -297,23 +297,9 @@ fn apply(
         .signer
         .is_none()
         .then(|| review.trust_as.text().trim().to_owned());
-    let prefer = review.plan.prefer;
     match bundle::apply(vault, &review.bundle, review.plan, trust_as.as_deref(), now) {
         Ok(summary) => {
-            let counts = summary.counts;
-            let mut text = format!(
-                "Imported: {} new, {} updated, {} unchanged, {} conflicts{}; {} records written.",
-                counts.new,
-                counts.updated,
-                counts.unchanged,
-                counts.conflicts,
-                match (counts.conflicts, prefer) {
-                    (0, _) => "",
-                    (_, Prefer::Local) => " (kept the local records)",
-                    (_, Prefer::Bundle) => " (took the bundle's records)",
-                },
-                summary.written
-            );
+            let mut text = format!("Imported: {summary}.");
             if let Some(name) = trust_as {
                 text.push_str(&format!(
                     " Now trusting {name} ({}).",
