@@ -6,8 +6,8 @@
 //! call returns, and only then to the in-memory copy.
 
 mod keys;
-mod seal;
-mod store;
+pub(crate) mod seal;
+pub(crate) mod store;
 mod trust;
 
 use std::collections::{BTreeMap, HashMap};

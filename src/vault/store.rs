@@ -37,9 +37,9 @@ const TRUST_KEY: &[u8] = b"trust";
 /// vouched for it. Borrowed for writing, owned for reading; both encode the
 /// same way.
 #[derive(Serialize)]
-struct StoredRef<'a> {
-    record: &'a Record,
-    provenance: Option<&'a Provenance>,
+pub(crate) struct StoredRef<'a> {
+    pub(crate) record: &'a Record,
+    pub(crate) provenance: Option<&'a Provenance>,
 }
 
 #[derive(Deserialize)]
@@ -202,7 +202,7 @@ impl Store {
     }
 }
 
-fn open_bucket(
+pub(crate) fn open_bucket(
     sealer: &Sealer,
     key: &[u8],
     value: &[u8],
