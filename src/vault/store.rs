@@ -258,8 +258,24 @@ fn open_db(path: &Path, create: bool) -> Result<Db, VaultError> {
             sled::Error::Io(io) if io.to_string().contains("could not acquire lock") => {
                 VaultError::InUse
             }
+            sled::Error::Io(io) => match io.kind() {
+                io::ErrorKind::ReadOnlyFilesystem => VaultError::ReadOnly {
+                    dir: vault_dir(path),
+                    reason: "it is on a read-only file system",
+                },
+                io::ErrorKind::PermissionDenied => VaultError::ReadOnly {
+                    dir: vault_dir(path),
+                    reason: "permission denied",
+                },
+                _ => VaultError::from(io),
+            },
             other => storage(other),
         })
+}
+
+/// The vault directory of the database at `db`.
+fn vault_dir(db: &Path) -> std::path::PathBuf {
+    db.parent().unwrap_or(db).to_owned()
 }
 
 /// Whether another process holds the database, found without writing a
@@ -280,7 +296,7 @@ pub fn probe_in_use(path: &Path) -> Result<bool, VaultError> {
 fn storage(error: sled::Error) -> VaultError {
     match error {
         sled::Error::Corruption { .. } => VaultError::damaged("the database is corrupted"),
-        sled::Error::Io(e) => VaultError::Io(e),
+        sled::Error::Io(e) => VaultError::from(e),
         other => VaultError::Storage(other.to_string()),
     }
 }
