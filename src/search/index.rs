@@ -60,6 +60,14 @@ struct Slot {
     verified: i32,
 }
 
+impl Drop for Slot {
+    /// The folded text is record data: cleared from memory with the slot,
+    /// as records are (locking drops the index).
+    fn drop(&mut self) {
+        zeroize::Zeroize::zeroize(&mut self.text);
+    }
+}
+
 impl Slot {
     fn new(record: &Record) -> Slot {
         let v = vocab();
