@@ -10,7 +10,7 @@
 # committed); the seeds in fuzz/seeds/TARGET are only read. A crash leaves
 # its input in fuzz/artifacts/TARGET: fix it, then keep the input under
 # tests/data/fuzz/TARGET/, where `cargo test --test fuzz` replays it.
-set -uo pipefail
+set -euo pipefail
 cd "$(dirname "$0")"
 
 seconds="${1:-60}"
@@ -21,7 +21,7 @@ if [ "${#targets[@]}" -eq 0 ]; then
 fi
 
 export RUSTC_BOOTSTRAP=1
-cargo fuzz build -O || exit 1
+cargo fuzz build -O
 
 mkdir -p logs
 failed=0
@@ -36,7 +36,7 @@ for target in "${targets[@]}"; do
     outcome="CRASH: see $log and artifacts/$target/"
     failed=1
   fi
-  runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
+  runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1 || true)
   echo "$target: ${runs:-?} executions in ${seconds}s, $outcome"
 done
 exit "$failed"
