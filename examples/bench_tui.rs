@@ -54,6 +54,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         lock_after: Duration::from_secs(300),
         demo: true,
         color: true,
+        places: pamphlet::tui::places::Places::from_env(),
+        bundle_scrypt_log_n: None,
     };
     let started = Instant::now();
     let mut app = App::unlocked(config, vault, now);

@@ -25,6 +25,10 @@ struct Args {
 }
 
 fn main() -> ExitCode {
+    if std::env::args().any(|arg| arg == "-h" || arg == "--help") {
+        println!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
     let args = match parse_args(std::env::args().skip(1)) {
         Ok(args) => args,
         Err(problem) => {
@@ -33,16 +37,17 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    if args.stats {
-        print_stats(&args);
-        return ExitCode::SUCCESS;
-    }
-    match write_records(&args) {
+    let written = if args.stats {
+        print_stats(&args)
+    } else {
+        write_records(&args)
+    };
+    match written {
         Ok(()) => ExitCode::SUCCESS,
         // The reader has all it wanted (`| head`): not a failure.
         Err(err) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("error: cannot write the records: {err}");
+            eprintln!("error: cannot write to standard output: {err}");
             ExitCode::FAILURE
         }
     }
@@ -61,7 +66,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
                     .map_err(|_| format!("--seed {value:?} is not a whole number"))?;
             }
             "--stats" => stats = true,
-            "-h" | "--help" => return Err("help requested".into()),
+            "--" => {}
             other if other.starts_with('-') => return Err(format!("unknown option {other:?}")),
             other if count.is_none() => {
                 count = Some(
@@ -87,7 +92,7 @@ fn write_records(args: &Args) -> io::Result<()> {
 }
 
 /// Generation time, and how much text search would have to go through.
-fn print_stats(args: &Args) {
+fn print_stats(args: &Args) -> io::Result<()> {
     let started = Instant::now();
     let records: Vec<Record> = generate(args.seed, args.count).collect();
     let elapsed = started.elapsed();
@@ -102,22 +107,26 @@ fn print_stats(args: &Args) {
     let languages: usize = records.iter().map(|r| r.languages.len()).sum();
     let per_record = |total: usize| total as f64 / records.len().max(1) as f64;
 
-    println!(
+    let mut out = io::stdout().lock();
+    writeln!(
+        out,
         "generated {} records (seed {}) in {:.1} ms",
         records.len(),
         args.seed,
         elapsed.as_secs_f64() * 1000.0
-    );
-    println!(
+    )?;
+    writeln!(
+        out,
         "searchable text: {:.1} characters per record (name, organization, description, city, region, notes, tags), {:.1} with the address",
         per_record(chars),
         per_record(chars + address_chars)
-    );
-    println!(
+    )?;
+    writeln!(
+        out,
         "with accented letters: {:.1}%",
         100.0 * per_record(accented)
-    );
-    println!("languages per record: {:.2}", per_record(languages));
+    )?;
+    writeln!(out, "languages per record: {:.2}", per_record(languages))
 }
 
 fn searchable_text(record: &Record) -> String {

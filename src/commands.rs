@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use pamphlet::interop::json::{parse_records, write_json_lines};
 use pamphlet::model::{self, PhoneInput, Record, RecordInput};
+use pamphlet::search::{Field, Index, Matches, Query};
 use pamphlet::tui::{self, TuiError};
 use pamphlet::vault::{Vault, VaultError};
 use secrecy::SecretString;
@@ -273,33 +274,49 @@ fn remove(context: &Context, id: &str) -> Outcome {
     Ok(())
 }
 
-/// The ids of the records a query selects, best first; all for an empty
-/// query.
+/// Parses `text` and runs it through the search engine; notices about the
+/// query (an unknown `field:`, an unclosed quote) go to stderr.
+fn run_query(vault: &Vault, text: &str, limit: usize) -> Result<Matches, Failure> {
+    let query = Query::parse(text).map_err(|e| Failure::usage(e.to_string()))?;
+    for notice in query.notices() {
+        eprintln!("note: {notice}");
+    }
+    let index = Index::build(vault.records());
+    Ok(index.search(&query, limit))
+}
+
+/// The ids of the records a query selects, best first; all, in id order,
+/// for an empty query.
 pub fn select(vault: &Vault, query: &str) -> Result<Vec<uuid::Uuid>, Failure> {
-    let terms: Vec<String> = query.split_whitespace().map(fold).collect();
-    let mut hits: Vec<&Record> = vault
-        .records()
-        .filter(|record| {
-            let text = fold(&searchable_text(record));
-            terms.iter().all(|term| text.contains(term.as_str()))
-        })
-        .collect();
-    hits.sort_by(|a, b| a.name.cmp(&b.name));
-    Ok(hits.into_iter().map(|record| record.id).collect())
+    if query.trim().is_empty() {
+        return Ok(vault.records_by_id().iter().map(|r| r.id).collect());
+    }
+    let matches = run_query(vault, query, usize::MAX)?;
+    Ok(matches.hits.iter().map(|hit| hit.id).collect())
 }
 
 fn search(context: &Context, query: &str, limit: usize, json: bool) -> Outcome {
     let vault = context.unlock()?;
-    let hits: Vec<&Record> = select(&vault, query)?
-        .iter()
-        .filter_map(|id| vault.get(id))
-        .collect();
+    let matches = run_query(&vault, query, limit)?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let written: io::Result<()> = (|| {
-        for record in hits.iter().take(limit) {
+        for hit in &matches.hits {
+            let Some(record) = vault.get(&hit.id) else {
+                continue;
+            };
             if json {
-                writeln!(out, "{}", record.to_json_line())?;
+                // The record's own JSON, in its usual field order, with the
+                // score and the matched fields in front.
+                let matched: Vec<&str> = hit.fields.iter().map(Field::as_str).collect();
+                let record_json = record.to_json_line();
+                writeln!(
+                    out,
+                    "{{\"score\":{},\"matched\":{},{}",
+                    hit.score,
+                    serde_json::Value::from(matched),
+                    record_json.strip_prefix('{').unwrap_or(&record_json)
+                )?;
             } else {
                 writeln!(out, "{}", summary_line(record))?;
             }
@@ -307,8 +324,14 @@ fn search(context: &Context, query: &str, limit: usize, json: bool) -> Outcome {
         out.flush()
     })();
     written.or_else(ignore_broken_pipe)?;
-    if hits.is_empty() && !json {
+    if matches.hits.is_empty() && !json {
         eprintln!("no records match {query:?}");
+    } else if matches.total > matches.hits.len() && !json {
+        eprintln!(
+            "{} of {} matches shown; --limit N shows more",
+            matches.hits.len(),
+            matches.total
+        );
     }
     Ok(())
 }
@@ -321,7 +344,6 @@ fn passwd(context: &Context, new_file: Option<&Path>) -> Outcome {
     Ok(())
 }
 
-/// The sample directory in a throwaway vault, in the terminal UI.
 fn wipe(context: &Context, yes: bool) -> Outcome {
     let dir = &context.vault_dir;
     if !dir.join(pamphlet::vault::KEY_FILE).exists() && !dir.join(pamphlet::vault::DB_DIR).exists()
@@ -350,6 +372,7 @@ fn wipe(context: &Context, yes: bool) -> Outcome {
     Ok(())
 }
 
+/// The sample directory in a throwaway vault, in the terminal UI.
 fn demo(context: &Context) -> Outcome {
     tui::run_demo(context.lock_after)?;
     Ok(())
@@ -481,31 +504,6 @@ fn ignore_broken_pipe(error: io::Error) -> io::Result<()> {
     } else {
         Err(error)
     }
-}
-
-fn searchable_text(record: &Record) -> String {
-    let mut text = vec![
-        record.name.as_str(),
-        record.organization.as_str(),
-        record.category.as_str(),
-        record.description.as_str(),
-        record.city.as_str(),
-        record.region.as_str(),
-        record.country.as_str(),
-        record.notes.as_str(),
-    ];
-    text.extend(record.tags.iter().map(String::as_str));
-    text.extend(record.languages.iter().map(String::as_str));
-    text.extend(record.language_names());
-    text.join(" ")
-}
-
-fn fold(text: &str) -> String {
-    use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
-    text.nfkd()
-        .filter(|c| !is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// One line per result: name, category, place, first phone.

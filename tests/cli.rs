@@ -400,3 +400,48 @@ fn no_record_text_reaches_the_disk_in_the_clear() {
         }
     }
 }
+
+#[test]
+fn search_ranks_with_the_engine_and_reports_score_and_fields() {
+    let vault = TestVault::new();
+    vault
+        .cmd()
+        .arg("load")
+        .arg(sample_path())
+        .assert()
+        .success();
+    let output = vault
+        .cmd()
+        .args([
+            "search", "spanish", "lawyer", "houston", "--json", "--limit", "2",
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let lines: Vec<serde_json::Value> = String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["name"], "Marisol Quintarro");
+    assert!(lines[0]["score"].as_i64().unwrap() >= lines[1]["score"].as_i64().unwrap());
+    let matched: Vec<&str> = lines[0]["matched"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert!(
+        matched.contains(&"city") && matched.contains(&"category"),
+        "{matched:?}"
+    );
+
+    let long = "x".repeat(300);
+    vault
+        .cmd()
+        .args(["search", &long])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("at most 256"));
+}

@@ -4,9 +4,10 @@
 //!
 //! What a test cannot see is checked by reading the code (see SECURITY.md):
 //! `KeyMaterial` is zeroized on drop; passphrases live in `SecretString`
-//! (also when read from a file); the passphrase field of the terminal UI is
-//! zeroized; locking drops the records (zeroized) and the search index
-//! (zeroized); only age output ever goes to a temporary file.
+//! (also when read from a file); the passphrase fields of the terminal UI
+//! (unlock, export, import) are zeroized; locking drops the records and the
+//! search index, both zeroized; only age output ever goes to a temporary
+//! file.
 
 use std::marker::PhantomData;
 use std::time::Duration;
@@ -60,6 +61,8 @@ fn types_holding_secrets_cannot_be_debug_printed() {
     };
     const { assert!(!is_debug!(pamphlet::tui::input::TextInput), "TextInput") };
     const { assert!(!is_debug!(pamphlet::tui::app::UnlockState), "UnlockState") };
+    const { assert!(!is_debug!(pamphlet::tui::app::ExportDialog), "ExportDialog") };
+    const { assert!(!is_debug!(pamphlet::tui::app::ImportDialog), "ImportDialog") };
     const { assert!(!is_debug!(App), "App") };
 }
 
@@ -82,6 +85,12 @@ fn what_can_be_debug_printed_holds_no_secret() {
             lock_after: Duration::from_secs(300),
             demo: false,
             color: false,
+            places: pamphlet::tui::places::Places {
+                drive_roots: vec![temp.path().join("media")],
+                mounted_only: false,
+                here: temp.path().join("here"),
+            },
+            bundle_scrypt_log_n: Some(4),
         },
         datetime!(2026-11-30 12:00 UTC),
     );

@@ -172,3 +172,31 @@ fn demo_search_detail_add_and_quit_in_a_real_terminal() {
         screen.lines().any(|line| line.trim() == "42")
     });
 }
+
+#[test]
+fn a_panic_gives_the_terminal_back() {
+    if !tmux_available() {
+        if std::env::var("CI").is_ok_and(|v| v == "true") {
+            panic!("tmux is needed for the terminal test in CI; .ci/run installs it");
+        }
+        eprintln!("note: tmux is not installed; skipping the terminal end-to-end test");
+        return;
+    }
+    let binary = assert_cmd::cargo::cargo_bin("pamphlet");
+    let command = format!(
+        "sh -c 'PAMPHLET_TEST_PANIC=1 \"{}\" demo; echo EXITED-$?; exec sh'",
+        binary.display()
+    );
+    let tmux = Tmux::start(&command, 100, 30);
+    // Rust exits with 101 after a panic; the message is readable because the
+    // hook restored the terminal first.
+    let screen = tmux.wait_for("EXITED-101");
+    assert!(screen.contains("PAMPHLET_TEST_PANIC is set"), "{screen}");
+    assert!(!screen.contains("Search ›"), "the UI is gone:\n{screen}");
+    // The terminal is out of raw mode: line editing and echo are back.
+    tmux.type_text("stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo | tr '\\n' ' '; echo");
+    tmux.keys(&["Enter"]);
+    tmux.wait_until("cooked mode", |screen| {
+        screen.lines().any(|line| line.trim() == "icanon echo")
+    });
+}

@@ -20,10 +20,6 @@ pub(crate) const INFIX: i64 = 400;
 pub(crate) const SCATTERED: i64 = 100;
 pub(crate) const SCATTERED_RANGE: i64 = 200;
 
-/// The most any term can score in any field: a whole word in a field of
-/// weight 3. Reaching it ends the search for a better field.
-pub(crate) const BEST: i64 = EXACT * 3;
-
 /// The grade of an occurrence of the term at byte `at` of `text`. Folded
 /// text has only alphanumerics and single spaces, so a word boundary is a
 /// space, a field separator or an end.
@@ -61,23 +57,29 @@ pub(crate) fn best_contiguous(term: &Term, text: &str) -> Option<i64> {
 }
 
 /// Points for the term scattered in `text`, if its letters occur in order.
-pub(crate) fn scattered(matcher: &SkimMatcherV2, term: &Term, text: &str) -> Option<i64> {
+///
+/// Each call gets a matcher of its own: a `SkimMatcherV2` reuses its score
+/// matrix between calls without clearing all of it, and we found (by the
+/// typing property test) that the same text could then score differently
+/// depending on what was matched before. A fresh matrix costs an allocation,
+/// and this runs only for the rows that can make the page.
+pub(crate) fn scattered(term: &Term, text: &str) -> Option<i64> {
     if !is_subsequence(term.text(), text) {
         return None;
     }
-    let score = matcher.fuzzy_match(text, term.text())?;
+    let score = matcher().fuzzy_match(text, term.text())?;
     let closeness = (score.max(0) * SCATTERED_RANGE / term.ideal).min(SCATTERED_RANGE - 1);
     Some(SCATTERED + closeness)
 }
 
 /// The best grade of the term anywhere in `text`, whole or scattered; a
 /// phrase only counts whole.
-pub(crate) fn best(matcher: &SkimMatcherV2, term: &Term, text: &str) -> Option<i64> {
+pub(crate) fn best(term: &Term, text: &str) -> Option<i64> {
     best_contiguous(term, text).or_else(|| {
         if term.phrase() {
             None
         } else {
-            scattered(matcher, term, text)
+            scattered(term, text)
         }
     })
 }

@@ -6,7 +6,6 @@
 use std::collections::BTreeMap;
 use std::collections::BTreeSet;
 
-use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
 
 use crate::model::{language_name, Record};
@@ -67,7 +66,6 @@ impl Query {
             })
             .collect();
         let items = items(record);
-        let matcher = grade::matcher().element_limit(1 << 20);
         let mut marks: BTreeMap<Field, BTreeSet<usize>> = BTreeMap::new();
         for term in self.terms().iter().filter(|t| !t.negated()) {
             match term.scope() {
@@ -90,7 +88,7 @@ impl Query {
                                 .map(Place::Item),
                         )
                         .collect();
-                    mark_term(&mut marks, &matcher, term, &places);
+                    mark_term(&mut marks, term, &places);
                 }
             }
         }
@@ -104,12 +102,7 @@ impl Query {
     }
 }
 
-fn mark_term(
-    marks: &mut BTreeMap<Field, BTreeSet<usize>>,
-    matcher: &SkimMatcherV2,
-    term: &Term,
-    places: &[Place<'_>],
-) {
+fn mark_term(marks: &mut BTreeMap<Field, BTreeSet<usize>>, term: &Term, places: &[Place<'_>]) {
     let mut whole = false;
     for place in places {
         match place {
@@ -138,12 +131,12 @@ fn mark_term(
     let mut best: Option<(i64, &Place<'_>)> = None;
     for place in places {
         let (points, field) = match place {
-            Place::Text(shown) => (grade::scattered(matcher, term, &shown.folded), shown.field),
+            Place::Text(shown) => (grade::scattered(term, &shown.folded), shown.field),
             Place::Item(item) => (
                 item.entry
                     .keys
                     .iter()
-                    .filter_map(|k| grade::scattered(matcher, term, k))
+                    .filter_map(|k| grade::scattered(term, k))
                     .max(),
                 item.field,
             ),
@@ -156,6 +149,9 @@ fn mark_term(
     }
     match best {
         Some((_, Place::Text(shown))) => {
+            // A fresh matcher, for the reason given at `grade::scattered`;
+            // the limit keeps a long field's score matrix small.
+            let matcher = grade::matcher().element_limit(1 << 20);
             if let Some((_, positions)) = matcher.fuzzy_indices(&shown.folded, term.text()) {
                 let set = marks.entry(shown.field).or_default();
                 set.extend(positions.iter().filter_map(|&p| shown.map.get(p)));

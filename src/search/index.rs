@@ -2,16 +2,17 @@
 //! scan, and the scan itself.
 
 use std::collections::HashMap;
+use std::fmt;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
-use fuzzy_matcher::skim::SkimMatcherV2;
 use uuid::Uuid;
+use zeroize::Zeroize;
 
-use crate::model::Record;
+use crate::model::{Record, Status};
 
-use super::fold::{char_mask, fold};
-use super::grade::{self, BEST, EXACT, SEPARATOR};
+use super::fold::{char_mask, fold, is_subsequence};
+use super::grade::{self, EXACT, SEPARATOR};
 use super::query::{Query, Scope, Term};
 use super::vocab::{category_index, country_index, language_index, vocab, Entry};
 use super::{Field, FieldSet, Hit, Matches};
@@ -46,10 +47,11 @@ const NONE: u16 = u16::MAX;
 #[derive(Debug)]
 struct Slot {
     id: Uuid,
-    /// The folded text fields in `TEXT_FIELDS` order, each followed by
-    /// `SEPARATOR`.
-    text: Box<str>,
-    /// Where each text field ends (its separator) in `text`.
+    /// Where the record's text is in the index's arena: the folded text
+    /// fields in `TEXT_FIELDS` order, each followed by `SEPARATOR`.
+    start: u32,
+    len: u32,
+    /// Where each text field ends (its separator), from `start`.
     ends: [u32; TEXT_FIELDS.len()],
     /// `char_mask` of everything searchable, the coded names included.
     mask: u64,
@@ -58,26 +60,22 @@ struct Slot {
     languages: Box<[u16]>,
     /// Days since the Julian epoch; `i32::MIN` when never verified.
     verified: i32,
-}
-
-impl Drop for Slot {
-    /// The folded text is record data: cleared from memory with the slot,
-    /// as records are (locking drops the index).
-    fn drop(&mut self) {
-        zeroize::Zeroize::zeroize(&mut self.text);
-    }
+    /// 2 active, 1 inactive, 0 defunct: ranks above the score.
+    standing: u8,
 }
 
 impl Slot {
-    fn new(record: &Record) -> Slot {
+    /// Makes the slot, appending its text to `arena`.
+    fn new(record: &Record, arena: &mut String) -> Slot {
         let v = vocab();
-        let mut text = String::new();
+        let start = arena.len();
         let mut ends = [0; TEXT_FIELDS.len()];
         for (end, field) in ends.iter_mut().zip(TEXT_FIELDS) {
-            text.push_str(&searchable_text(record, field));
-            *end = u32::try_from(text.len()).unwrap_or(u32::MAX);
-            text.push(char::from(SEPARATOR));
+            arena.push_str(&searchable_text(record, field));
+            *end = u32::try_from(arena.len() - start).unwrap_or(u32::MAX);
+            arena.push(char::from(SEPARATOR));
         }
+        let text = arena.get(start..).unwrap_or_default();
         let category = category_index(record.category);
         let country = country_index(&record.country).unwrap_or(NONE);
         let languages: Box<[u16]> = record
@@ -85,41 +83,49 @@ impl Slot {
             .iter()
             .filter_map(|code| language_index(code))
             .collect();
-        let mut mask = char_mask(&text) | entry_mask(&v.categories, category);
+        let mut mask = char_mask(text) | entry_mask(&v.categories, category);
         mask |= entry_mask(&v.countries, usize::from(country));
         for &language in languages.iter() {
             mask |= entry_mask(&v.languages, usize::from(language));
         }
         Slot {
             id: record.id,
-            text: text.into_boxed_str(),
+            start: u32::try_from(start).unwrap_or(u32::MAX),
+            len: u32::try_from(text.len()).unwrap_or(u32::MAX),
             ends,
             mask,
             category: u8::try_from(category).unwrap_or(u8::MAX),
             country,
             languages,
             verified: record.verified_on.map_or(i32::MIN, |d| d.to_julian_day()),
+            standing: match record.status {
+                Status::Active => 2,
+                Status::Inactive => 1,
+                Status::Defunct => 0,
+            },
         }
     }
 
-    fn field_text(&self, i: usize) -> &str {
+    /// The slot's text in the arena.
+    fn text<'a>(&self, arena: &'a str) -> &'a str {
+        let start = self.start as usize;
+        arena
+            .get(start..start + self.len as usize)
+            .unwrap_or_default()
+    }
+
+    /// Field `i` of `TEXT_FIELDS`, in the slot's `text`.
+    fn field_text<'a>(&self, text: &'a str, i: usize) -> &'a str {
         let start = if i == 0 {
             0
         } else {
             self.ends[i - 1] as usize + 1
         };
-        self.text
-            .get(start..self.ends[i] as usize)
-            .unwrap_or_default()
-    }
-
-    /// The folded name, for breaking ties.
-    fn name(&self) -> &str {
-        self.field_text(0)
+        text.get(start..self.ends[i] as usize).unwrap_or_default()
     }
 
     fn heap_bytes(&self) -> usize {
-        self.text.len() + self.languages.len() * 2
+        self.languages.len() * 2
     }
 }
 
@@ -136,10 +142,17 @@ fn next_version() -> u64 {
 
 /// The records' searchable text, folded once when the vault is unlocked and
 /// kept current with [`Index::upsert`] and [`Index::remove`]. Holds no
-/// original text, only its folded form and what ranking needs.
-#[derive(Debug)]
+/// original text, only its folded form and what ranking needs; that is
+/// still the directory in plain text, so it is kept out of `Debug` and
+/// wiped from memory when the index goes, like the records themselves.
 pub struct Index {
     slots: Vec<Slot>,
+    /// All the slots' text, one after the other in slot order (but for
+    /// changes since the last compaction), so that a scan reads memory in
+    /// order instead of chasing 100,000 allocations.
+    arena: String,
+    /// Bytes of `arena` no slot uses any more.
+    garbage: usize,
     by_id: HashMap<Uuid, u32>,
     /// Each slot's place in the tie order (verified recently first, then
     /// by name). Sorting 100,000 names takes tens of milliseconds, so it is
@@ -148,10 +161,26 @@ pub struct Index {
     version: u64,
 }
 
+impl fmt::Debug for Index {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Index")
+            .field("records", &self.slots.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Drop for Index {
+    fn drop(&mut self) {
+        self.arena.zeroize();
+    }
+}
+
 impl Default for Index {
     fn default() -> Index {
         Index {
             slots: Vec::new(),
+            arena: String::new(),
+            garbage: 0,
             by_id: HashMap::new(),
             ties: OnceLock::new(),
             version: next_version(),
@@ -159,13 +188,38 @@ impl Default for Index {
     }
 }
 
-/// A record that matched, with what ranking needs.
+/// A record that matched, with what ranking needs. Its score may be known
+/// only within bounds: grading a scattered match takes the fuzzy matcher,
+/// the costliest step of a search, so it is left until the record might
+/// make the page asked for.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Found {
-    /// Score in the high half, tie order in the low half: one integer sort.
-    key: u64,
+    /// From the top: standing (2 bits), score (30 bits), tie order (32
+    /// bits), so that ranking is one integer sort. `low` and `high` are the
+    /// same when the score is known.
+    low: u64,
+    high: u64,
     pub(crate) slot: u32,
     fields: FieldSet,
+}
+
+impl Found {
+    fn exact(&self) -> bool {
+        self.low == self.high
+    }
+
+    fn score(&self) -> i64 {
+        i64::try_from((self.low >> 32) & SCORE_BITS).unwrap_or(0)
+    }
+}
+
+/// The most a score can be: 256 characters make at most 128 terms of at
+/// most 2,400 points each, far below this.
+const SCORE_BITS: u64 = (1 << 30) - 1;
+
+fn key(standing: u8, score: i64, tie: u32) -> u64 {
+    let score = u64::try_from(score).unwrap_or(0).min(SCORE_BITS);
+    (u64::from(standing) << 62) | (score << 32) | u64::from(u32::MAX - tie)
 }
 
 /// Below this many records, starting threads costs more than it saves.
@@ -181,14 +235,35 @@ impl Index {
     }
 
     fn insert(&mut self, record: &Record) {
+        let slot = Slot::new(record, &mut self.arena);
         match self.by_id.get(&record.id) {
-            Some(&at) => self.slots[at as usize] = Slot::new(record),
+            Some(&at) => {
+                self.garbage += self.slots[at as usize].len as usize;
+                self.slots[at as usize] = slot;
+            }
             None => {
                 let at = u32::try_from(self.slots.len()).unwrap_or(u32::MAX);
                 self.by_id.insert(record.id, at);
-                self.slots.push(Slot::new(record));
+                self.slots.push(slot);
             }
         }
+    }
+
+    /// Rewrites the arena without the text of replaced and removed
+    /// records, once that is more than half of it.
+    fn compact(&mut self) {
+        if self.garbage <= self.arena.len() / 2 {
+            return;
+        }
+        let mut arena = String::with_capacity(self.arena.len() - self.garbage);
+        for slot in &mut self.slots {
+            let start = arena.len();
+            arena.push_str(slot.text(&self.arena));
+            slot.start = u32::try_from(start).unwrap_or(u32::MAX);
+        }
+        let mut old = std::mem::replace(&mut self.arena, arena);
+        old.zeroize();
+        self.garbage = 0;
     }
 
     /// Adds a record, or replaces the one with the same id.
@@ -202,7 +277,8 @@ impl Index {
         let Some(at) = self.by_id.remove(&id) else {
             return false;
         };
-        self.slots.swap_remove(at as usize);
+        let gone = self.slots.swap_remove(at as usize);
+        self.garbage += gone.len as usize;
         if let Some(moved) = self.slots.get(at as usize) {
             self.by_id.insert(moved.id, at);
         }
@@ -211,6 +287,7 @@ impl Index {
     }
 
     fn changed(&mut self) {
+        self.compact();
         self.ties = OnceLock::new();
         self.version = next_version();
     }
@@ -236,7 +313,8 @@ impl Index {
     /// anyone wondering what unlocking costs in memory.
     pub fn memory_bytes(&self) -> usize {
         let slots = self.slots.capacity() * std::mem::size_of::<Slot>()
-            + self.slots.iter().map(Slot::heap_bytes).sum::<usize>();
+            + self.slots.iter().map(Slot::heap_bytes).sum::<usize>()
+            + self.arena.capacity();
         let ids = self.by_id.capacity() * (std::mem::size_of::<(Uuid, u32)>() + 1);
         let ties = self.ties.get().map_or(0, |t| t.capacity() * 4);
         slots + ids + ties
@@ -245,36 +323,35 @@ impl Index {
     /// Every record that matches, best first; at most `limit` of them, with
     /// the count of all.
     pub fn search(&self, query: &Query, limit: usize) -> Matches {
-        let mut found = self.scan(query, None);
-        let hits = self.rank(&mut found, limit);
+        let plan = Plan::new(query);
+        let mut found = self.scan(&plan, None);
+        let hits = self.rank(&plan, &mut found, limit);
         Matches {
             hits,
             total: found.len(),
         }
     }
 
-    /// The records among `candidates` (slots) that match `query`; all of
-    /// them when `candidates` is `None`.
-    pub(crate) fn scan(&self, query: &Query, candidates: Option<&[u32]>) -> Vec<Found> {
+    /// The records among `candidates` (slots) that match the plan's query;
+    /// all of them when `candidates` is `None`.
+    pub(crate) fn scan(&self, plan: &Plan<'_>, candidates: Option<&[u32]>) -> Vec<Found> {
         let ties = self.ties();
-        let plan = Plan::new(query);
         let count = candidates.map_or(self.slots.len(), <[u32]>::len);
         let threads = std::thread::available_parallelism()
             .map_or(1, usize::from)
             .min(4);
         if count < PARALLEL_FROM || threads < 2 {
-            return self.scan_range(&plan, ties, candidates, 0..count);
+            return self.scan_range(plan, ties, candidates, 0..count);
         }
         let chunk = count.div_ceil(threads);
         std::thread::scope(|scope| {
             let workers: Vec<_> = (0..threads)
                 .map(|t| {
                     let range = t * chunk..((t + 1) * chunk).min(count);
-                    let plan = &plan;
                     scope.spawn(move || self.scan_range(plan, ties, candidates, range))
                 })
                 .collect();
-            let mut all = Vec::new();
+            let mut all = Vec::with_capacity(count);
             for worker in workers {
                 match worker.join() {
                     Ok(part) => all.extend(part),
@@ -293,7 +370,7 @@ impl Index {
         candidates: Option<&[u32]>,
         range: std::ops::Range<usize>,
     ) -> Vec<Found> {
-        let mut found = Vec::new();
+        let mut found = Vec::with_capacity(range.len());
         for i in range {
             let at = match candidates {
                 Some(c) => c[i],
@@ -302,13 +379,13 @@ impl Index {
             let Some(slot) = self.slots.get(at as usize) else {
                 continue;
             };
-            if let Some((score, fields)) = plan.evaluate(slot) {
+            if let Some(bounds) = plan.bounds(slot, slot.text(&self.arena)) {
                 let tie = ties.get(at as usize).copied().unwrap_or(u32::MAX);
-                let score = u32::try_from(score).unwrap_or(u32::MAX);
                 found.push(Found {
-                    key: (u64::from(score) << 32) | u64::from(u32::MAX - tie),
+                    low: key(slot.standing, bounds.low, tie),
+                    high: key(slot.standing, bounds.high, tie),
                     slot: at,
-                    fields,
+                    fields: bounds.fields,
                 });
             }
         }
@@ -316,23 +393,54 @@ impl Index {
     }
 
     /// Puts the best `limit` first, in order, and returns them as hits.
-    pub(crate) fn rank(&self, found: &mut [Found], limit: usize) -> Vec<Hit> {
-        let best_first = |a: &Found, b: &Found| b.key.cmp(&a.key);
-        let top = if limit < found.len() {
-            if limit > 0 {
-                found.select_nth_unstable_by(limit - 1, best_first);
+    /// Only the records whose bounds reach the `limit`-th best lower bound
+    /// are graded exactly; the rest can't make the page.
+    pub(crate) fn rank(&self, plan: &Plan<'_>, found: &mut [Found], limit: usize) -> Vec<Hit> {
+        let limit = limit.min(found.len());
+        if limit == 0 {
+            return Vec::new();
+        }
+        let by_low = |a: &Found, b: &Found| b.low.cmp(&a.low);
+        let contenders = if limit < found.len() {
+            found.select_nth_unstable_by(limit - 1, by_low);
+            let threshold = found[limit - 1].low;
+            // Those that could reach the threshold, to the front.
+            let mut front = 0;
+            for i in 0..found.len() {
+                if found[i].high >= threshold {
+                    found.swap(front, i);
+                    front += 1;
+                }
             }
-            &mut found[..limit]
+            front
         } else {
-            &mut found[..]
+            found.len()
         };
-        top.sort_unstable_by(best_first);
+        let ties = self.ties();
+        for f in found[..contenders].iter_mut().filter(|f| !f.exact()) {
+            let Some(slot) = self.slots.get(f.slot as usize) else {
+                continue;
+            };
+            if let Some((score, fields)) = plan.evaluate(slot, slot.text(&self.arena)) {
+                let tie = ties.get(f.slot as usize).copied().unwrap_or(u32::MAX);
+                f.low = key(slot.standing, score, tie);
+                f.high = f.low;
+                f.fields = fields;
+            }
+        }
+        let top = &mut found[..contenders];
+        let by_key = |a: &Found, b: &Found| b.low.cmp(&a.low);
+        if limit < top.len() {
+            top.select_nth_unstable_by(limit - 1, by_key);
+        }
+        let top = &mut top[..limit];
+        top.sort_unstable_by(by_key);
         top.iter()
             .filter_map(|f| {
                 let slot = self.slots.get(f.slot as usize)?;
                 Some(Hit {
                     id: slot.id,
-                    score: i64::from((f.key >> 32) as u32),
+                    score: f.score(),
                     fields: f.fields,
                 })
             })
@@ -348,7 +456,10 @@ impl Index {
                 let (a, b) = (&self.slots[a as usize], &self.slots[b as usize]);
                 b.verified
                     .cmp(&a.verified)
-                    .then_with(|| a.name().cmp(b.name()))
+                    .then_with(|| {
+                        let name = |s: &Slot| s.field_text(s.text(&self.arena), 0);
+                        name(a).cmp(name(b))
+                    })
                     .then_with(|| a.id.cmp(&b.id))
             });
             let mut ties = vec![0; self.slots.len()];
@@ -362,9 +473,8 @@ impl Index {
 
 /// A query made ready for one scan: each term with its grades against every
 /// category, language and country name worked out once, not per record.
-struct Plan<'q> {
+pub(crate) struct Plan<'q> {
     terms: Vec<TermPlan<'q>>,
-    matcher: SkimMatcherV2,
 }
 
 struct TermPlan<'q> {
@@ -377,8 +487,7 @@ struct TermPlan<'q> {
 }
 
 impl<'q> Plan<'q> {
-    fn new(query: &'q Query) -> Plan<'q> {
-        let matcher = grade::matcher();
+    pub(crate) fn new(query: &'q Query) -> Plan<'q> {
         let v = vocab();
         let mut terms: Vec<TermPlan<'q>> = query
             .terms()
@@ -396,7 +505,7 @@ impl<'q> Plan<'q> {
                             }
                             e.keys
                                 .iter()
-                                .filter_map(|k| grade::best(&matcher, term, k))
+                                .filter_map(|k| grade::best(term, k))
                                 .max()
                                 .map_or(0, |g| g * field.weight())
                         })
@@ -412,15 +521,33 @@ impl<'q> Plan<'q> {
             .collect();
         // Cheap, selective conditions first: coded filters, then the rest.
         terms.sort_by_key(|t| !matches!(t.term.scope(), Scope::Codes(_)));
-        Plan { terms, matcher }
+        Plan { terms }
+    }
+
+    /// Bounds on the record's score, or `None` if it doesn't match. Cheap:
+    /// the fuzzy matcher isn't run.
+    fn bounds(&self, slot: &Slot, text: &str) -> Option<Bounds> {
+        let mut bounds = Bounds::default();
+        for plan in &self.terms {
+            match (plan.range(slot, text), plan.term.negated()) {
+                (Some(_), true) | (None, false) => return None,
+                (None, true) => {}
+                (Some((low, high, field)), false) => {
+                    bounds.low += low;
+                    bounds.high += high;
+                    bounds.fields.insert(field);
+                }
+            }
+        }
+        Some(bounds)
     }
 
     /// The record's score and where it matched, or `None` if it doesn't.
-    fn evaluate(&self, slot: &Slot) -> Option<(i64, FieldSet)> {
+    fn evaluate(&self, slot: &Slot, text: &str) -> Option<(i64, FieldSet)> {
         let mut score = 0;
         let mut fields = FieldSet::default();
         for plan in &self.terms {
-            let hit = plan.best(slot, &self.matcher);
+            let hit = plan.best(slot, text);
             match (hit, plan.term.negated()) {
                 (Some(_), true) | (None, false) => return None,
                 (None, true) => {}
@@ -434,21 +561,59 @@ impl<'q> Plan<'q> {
     }
 }
 
+/// The first field (index into `TEXT_FIELDS`) of `text` in which the
+/// letters of `needle` occur in order, found in one pass: a letter found in
+/// a later field than the one being tried starts the match again there.
+fn first_scattered(needle: &str, text: &str, ends: &[u32; TEXT_FIELDS.len()]) -> Option<usize> {
+    if !needle.is_ascii() {
+        return (0..TEXT_FIELDS.len()).find(|&i| {
+            let start = if i == 0 { 0 } else { ends[i - 1] as usize + 1 };
+            text.get(start..ends[i] as usize)
+                .is_some_and(|field| is_subsequence(needle, field))
+        });
+    }
+    let (needle, hay) = (needle.as_bytes(), text.as_bytes());
+    let mut field = 0;
+    let mut at = 0;
+    let mut matched = 0;
+    while matched < needle.len() {
+        let found = at + memchr::memchr(needle[matched], hay.get(at..)?)?;
+        if found >= ends[field] as usize {
+            // Past this field: try again from the start of the one it is in.
+            while field < ends.len() && ends[field] as usize <= found {
+                field += 1;
+            }
+            if field == ends.len() {
+                return None;
+            }
+            at = ends[field - 1] as usize + 1;
+            matched = 0;
+            continue;
+        }
+        matched += 1;
+        at = found + 1;
+    }
+    Some(field)
+}
+
+/// What [`Plan::bounds`] knows of a record's score.
+#[derive(Debug, Default)]
+struct Bounds {
+    low: i64,
+    high: i64,
+    fields: FieldSet,
+}
+
 impl TermPlan<'_> {
-    /// The term's best points in the record and the field that earned them.
-    fn best(&self, slot: &Slot, matcher: &SkimMatcherV2) -> Option<(i64, Field)> {
+    /// Bounds on the term's best points in the record, and the field
+    /// that earns them (or, while the bounds are apart, the field that may).
+    /// Whole occurrences are graded exactly; a scattered one is only known
+    /// to lie between the lowest and highest scattered grade of its field.
+    fn range(&self, slot: &Slot, text: &str) -> Option<(i64, i64, Field)> {
         let term = self.term;
         let only = match term.scope() {
             Scope::Codes(set) => {
-                let (hit, field) = match set.field() {
-                    Field::Category => (set.contains(usize::from(slot.category)), Field::Category),
-                    Field::Languages => (
-                        slot.languages.iter().any(|&l| set.contains(usize::from(l))),
-                        Field::Languages,
-                    ),
-                    _ => (set.contains(usize::from(slot.country)), Field::Country),
-                };
-                return hit.then_some((EXACT * field.weight(), field));
+                return self.codes(set, slot).map(|(p, f)| (p, p, f));
             }
             Scope::Field(field) => Some(*field),
             Scope::Everywhere => None,
@@ -456,67 +621,133 @@ impl TermPlan<'_> {
         if term.mask & !slot.mask != 0 {
             return None;
         }
+        let points = self.whole(slot, text, only);
         let mut best: Option<(i64, Field)> = None;
-        let consider = |best: &mut Option<(i64, Field)>, points: i64, field: Field| {
-            if best.is_none_or(|(b, _)| points > b) {
-                *best = Some((points, field));
+        for f in Field::ALL {
+            let p = points[f as usize];
+            if p > best.map_or(0, |(b, _)| b) {
+                best = Some((p, f));
             }
+        }
+        let exact = best.map_or(0, |(b, _)| b);
+        if !term.phrase() {
+            let found = match only {
+                Some(o) => TEXT_FIELDS
+                    .iter()
+                    .position(|&f| f == o)
+                    .filter(|&i| is_subsequence(term.text(), slot.field_text(text, i))),
+                None => first_scattered(term.text(), text, &slot.ends),
+            };
+            if let Some(i) = found {
+                let f = TEXT_FIELDS[i];
+                let high = (grade::SCATTERED + grade::SCATTERED_RANGE - 1) * f.weight();
+                // Fields further on weigh no more, so can't do better.
+                if high > exact {
+                    let low = (grade::SCATTERED * f.weight()).max(exact);
+                    return Some((low, high, f));
+                }
+            }
+        }
+        best.map(|(b, f)| (b, b, f))
+    }
+
+    /// A coded filter: whether the record has one of the codes.
+    fn codes(&self, set: &super::CodeSet, slot: &Slot) -> Option<(i64, Field)> {
+        let (hit, field) = match set.field() {
+            Field::Category => (set.contains(usize::from(slot.category)), Field::Category),
+            Field::Languages => (
+                slot.languages.iter().any(|&l| set.contains(usize::from(l))),
+                Field::Languages,
+            ),
+            _ => (set.contains(usize::from(slot.country)), Field::Country),
+        };
+        hit.then_some((EXACT * field.weight(), field))
+    }
+
+    /// Weighted points per field (`Field as usize`) for the names of the
+    /// record's codes and for whole occurrences in its text; 0 elsewhere.
+    fn whole(&self, slot: &Slot, text: &str, only: Option<Field>) -> [i64; Field::ALL.len()] {
+        let term = self.term;
+        let mut points = [0i64; Field::ALL.len()];
+        let note = |points: &mut [i64; Field::ALL.len()], field: Field, p: i64| {
+            let cell = &mut points[field as usize];
+            *cell = (*cell).max(p);
         };
         if only.is_none() {
             let at = |table: &[i64], i: u16| table.get(usize::from(i)).copied().unwrap_or(0);
-            let p = at(&self.categories, u16::from(slot.category));
-            if p > 0 {
-                consider(&mut best, p, Field::Category);
-            }
-            let p = at(&self.countries, slot.country);
-            if p > 0 {
-                consider(&mut best, p, Field::Country);
-            }
-            let p = slot
-                .languages
-                .iter()
-                .map(|&l| at(&self.languages, l))
-                .max()
-                .unwrap_or(0);
-            if p > 0 {
-                consider(&mut best, p, Field::Languages);
+            note(
+                &mut points,
+                Field::Category,
+                at(&self.categories, u16::from(slot.category)),
+            );
+            note(
+                &mut points,
+                Field::Country,
+                at(&self.countries, slot.country),
+            );
+            for &l in slot.languages.iter() {
+                note(&mut points, Field::Languages, at(&self.languages, l));
             }
         }
-        let ceiling = |best: Option<(i64, Field)>| best.map_or(0, |(b, _)| b);
-        // Whole occurrences: one pass over all the text.
-        if ceiling(best) < BEST {
-            let bytes = slot.text.as_bytes();
-            let len = term.text().len();
-            let mut field = 0;
-            for at in term.finder.find_iter(bytes) {
-                while field < TEXT_FIELDS.len() && slot.ends[field] as usize <= at {
-                    field += 1;
-                }
-                let Some(&f) = TEXT_FIELDS.get(field) else {
-                    break;
-                };
-                if only.is_some_and(|o| o != f) {
-                    continue;
-                }
-                consider(&mut best, grade::contiguous(bytes, at, len) * f.weight(), f);
-                if ceiling(best) >= BEST {
-                    break;
-                }
+        let mut ceiling = points.iter().copied().max().unwrap_or(0);
+        let bytes = text.as_bytes();
+        let len = term.text().len();
+        let mut field = 0;
+        for at in term.finder.find_iter(bytes) {
+            while field < TEXT_FIELDS.len() && slot.ends[field] as usize <= at {
+                field += 1;
+            }
+            let Some(&f) = TEXT_FIELDS.get(field) else {
+                break;
+            };
+            // Fields come heaviest first: once none left could do better,
+            // the long descriptions at the end need not be looked at.
+            if EXACT * f.weight() <= ceiling {
+                break;
+            }
+            if only.is_none_or(|o| o == f) {
+                let p = grade::contiguous(bytes, at, len) * f.weight();
+                note(&mut points, f, p);
+                ceiling = ceiling.max(p);
             }
         }
+        points
+    }
+
+    /// The term's best points in the record and the field that earned them.
+    fn best(&self, slot: &Slot, text: &str) -> Option<(i64, Field)> {
+        let term = self.term;
+        let only = match term.scope() {
+            Scope::Codes(set) => return self.codes(set, slot),
+            Scope::Field(field) => Some(*field),
+            Scope::Everywhere => None,
+        };
+        if term.mask & !slot.mask != 0 {
+            return None;
+        }
+        let mut points = self.whole(slot, text, only);
         // Scattered, only where it could still beat what was found whole.
         if !term.phrase() {
+            let mut ceiling = points.iter().copied().max().unwrap_or(0);
             for (i, f) in TEXT_FIELDS.into_iter().enumerate() {
                 let could = (grade::SCATTERED + grade::SCATTERED_RANGE - 1) * f.weight();
-                if could <= ceiling(best) {
+                if could <= ceiling {
                     break;
                 }
-                if only.is_some_and(|o| o != f) {
+                if only.is_some_and(|o| o != f) || points[f as usize] > 0 {
                     continue;
                 }
-                if let Some(g) = grade::scattered(matcher, term, slot.field_text(i)) {
-                    consider(&mut best, g * f.weight(), f);
+                if let Some(g) = grade::scattered(term, slot.field_text(text, i)) {
+                    points[f as usize] = g * f.weight();
+                    ceiling = ceiling.max(g * f.weight());
                 }
+            }
+        }
+        let mut best: Option<(i64, Field)> = None;
+        for f in Field::ALL {
+            let p = points[f as usize];
+            if p > best.map_or(0, |(b, _)| b) {
+                best = Some((p, f));
             }
         }
         best

@@ -182,3 +182,6 @@ pub struct Matches {
     pub hits: Vec<Hit>,
     pub total: usize,
 }
+
+#[cfg(test)]
+mod tests;

@@ -329,9 +329,10 @@ impl Query {
                     Some(Filter::Text(field)) => Scope::Field(field),
                     _ => Scope::Everywhere,
                 };
-                if negated || phrase {
+                if negated || phrase || scope != Scope::Everywhere {
                     // `!são-paulo` leaves out São Paulo, not everything that
-                    // mentions `sao` somewhere and `paulo` somewhere else.
+                    // mentions `sao` somewhere and `paulo` somewhere else;
+                    // `tag:no-id` is the tag `no-id`, not two tags.
                     self.terms.push(Term::new(negated, phrase, scope, folded));
                 } else {
                     // `São-Paulo` reads as `sao paulo`: two words that must

@@ -2,7 +2,7 @@
 //! results of an earlier query that admits everything it does, instead of
 //! among all the records.
 
-use super::index::{Found, Index};
+use super::index::{Found, Index, Plan};
 use super::query::Query;
 use super::Matches;
 
@@ -47,9 +47,10 @@ impl Searcher {
             }
             self.steps.pop();
         }
+        let plan = Plan::new(query);
         if let Some(last) = self.steps.last_mut() {
             if last.query.same_terms(query) {
-                let hits = index.rank(&mut last.found, limit);
+                let hits = index.rank(&plan, &mut last.found, limit);
                 return Matches {
                     hits,
                     total: last.found.len(),
@@ -60,8 +61,8 @@ impl Searcher {
             .steps
             .last()
             .map(|last| last.found.iter().map(|f| f.slot).collect());
-        let mut found = index.scan(query, candidates.as_deref());
-        let hits = index.rank(&mut found, limit);
+        let mut found = index.scan(&plan, candidates.as_deref());
+        let hits = index.rank(&plan, &mut found, limit);
         let total = found.len();
         if self.steps.len() == REMEMBERED {
             self.steps.remove(0);

@@ -38,6 +38,12 @@ pub enum Action {
     EditRecord,
     DeleteRecord,
     MarkVerified,
+    /// Open the export dialog: a bundle of the records listed.
+    Export,
+    /// Open the import dialog.
+    Import,
+    /// Space or Tab in a dialog: flip the focused choice.
+    Toggle,
     /// Yes to the question asked.
     Confirm,
     ScrollUp,
@@ -65,16 +71,20 @@ pub enum Context {
     Detail,
     Form,
     Confirm,
+    Export,
+    Import,
     Help,
 }
 
 impl Context {
-    pub const ALL: [Context; 6] = [
+    pub const ALL: [Context; 8] = [
         Context::Unlock,
         Context::List,
         Context::Detail,
         Context::Form,
         Context::Confirm,
+        Context::Export,
+        Context::Import,
         Context::Help,
     ];
 
@@ -85,13 +95,18 @@ impl Context {
             Context::Detail => "Record",
             Context::Form => "Add or edit",
             Context::Confirm => "Delete question",
+            Context::Export => "Export a bundle",
+            Context::Import => "Import a bundle",
             Context::Help => "Help",
         }
     }
 
     /// Whether plain characters are typed into a field here.
     pub fn is_typing(self) -> bool {
-        matches!(self, Context::Unlock | Context::List | Context::Form)
+        matches!(
+            self,
+            Context::Unlock | Context::List | Context::Form | Context::Export | Context::Import
+        )
     }
 }
 
@@ -173,10 +188,13 @@ pub struct Binding {
     pub footer: bool,
 }
 
-use Context::{Confirm as C, Detail as D, Form as F, Help as H, List as L, Unlock as U};
+use Context::{
+    Confirm as C, Detail as D, Export as X, Form as F, Help as H, Import as I, List as L,
+    Unlock as U,
+};
 
-const EVERYWHERE: &[Context] = &[U, L, D, F, C, H];
-const UNLOCKED: &[Context] = &[L, D, F, C, H];
+const EVERYWHERE: &[Context] = &[U, L, D, F, C, X, I, H];
+const UNLOCKED: &[Context] = &[L, D, F, C, X, I, H];
 
 const fn bind(
     keys: &'static [Key],
@@ -247,6 +265,22 @@ pub const BINDINGS: &[Binding] = &[
         true,
     ),
     bind(&[ch('a'), ctrl('a')], Action::NewRecord, "add", &[D], true),
+    bind(&[key(KeyCode::Enter)], Action::Enter, "export", &[X], true),
+    bind(&[ch(' ')], Action::Toggle, "tick or untick", &[X], true),
+    bind(
+        &[key(KeyCode::Enter)],
+        Action::Enter,
+        "open, then import",
+        &[I],
+        true,
+    ),
+    bind(
+        &[key(KeyCode::Tab)],
+        Action::Toggle,
+        "keep local or take bundle's",
+        &[I],
+        true,
+    ),
     bind(&[ctrl('s')], Action::Save, "save", &[F], true),
     bind(
         &[key(KeyCode::Tab), key(KeyCode::Down), key(KeyCode::Enter)],
@@ -256,10 +290,17 @@ pub const BINDINGS: &[Binding] = &[
         true,
     ),
     bind(
+        &[key(KeyCode::Tab), key(KeyCode::Down)],
+        Action::NextField,
+        "next field",
+        &[X],
+        true,
+    ),
+    bind(
         &[key(KeyCode::BackTab), key(KeyCode::Up)],
         Action::PrevField,
         "previous field",
-        &[F],
+        &[F, X],
         false,
     ),
     bind(&[ch('y')], Action::Confirm, "yes, delete", &[C], true),
@@ -298,26 +339,26 @@ pub const BINDINGS: &[Binding] = &[
         &[D],
         false,
     ),
-    bind(&[key(KeyCode::Up)], Action::Up, "scroll up", &[H], false),
+    bind(&[key(KeyCode::Up)], Action::Up, "scroll up", &[H, I], false),
     bind(
         &[key(KeyCode::Down)],
         Action::Down,
         "scroll down",
-        &[H],
+        &[H, I],
         false,
     ),
     bind(
         &[key(KeyCode::PageUp)],
         Action::PageUp,
         "page up",
-        &[L, D, H],
+        &[L, D, H, I],
         false,
     ),
     bind(
         &[key(KeyCode::PageDown)],
         Action::PageDown,
         "page down",
-        &[L, D, H],
+        &[L, D, H, I],
         false,
     ),
     bind(
@@ -345,7 +386,14 @@ pub const BINDINGS: &[Binding] = &[
         &[key(KeyCode::Esc)],
         Action::Back,
         "cancel, changing nothing",
-        &[F],
+        &[F, X],
+        true,
+    ),
+    bind(
+        &[key(KeyCode::Esc)],
+        Action::Back,
+        "reject or close, changing nothing",
+        &[I],
         true,
     ),
     bind(
@@ -359,58 +407,60 @@ pub const BINDINGS: &[Binding] = &[
         &[key(KeyCode::Backspace)],
         Action::Text(TextEdit::Backspace),
         "delete the character before the cursor",
-        &[U, L, F],
+        &[U, L, F, X, I],
         false,
     ),
     bind(
         &[key(KeyCode::Delete)],
         Action::Text(TextEdit::Delete),
         "delete the character under the cursor",
-        &[L, F],
+        &[L, F, X, I],
         false,
     ),
     bind(
         &[ctrl('w')],
         Action::Text(TextEdit::DeleteWord),
         "delete the word before the cursor",
-        &[U, L, F],
+        &[U, L, F, X, I],
         false,
     ),
     bind(
         &[ctrl('u')],
         Action::Text(TextEdit::DeleteToStart),
         "delete to the start of the field",
-        &[U, L, F],
+        &[U, L, F, X, I],
         false,
     ),
     bind(
         &[key(KeyCode::Left)],
         Action::Text(TextEdit::Left),
         "cursor left (in a choice: previous option)",
-        &[L, F],
+        &[L, F, X, I],
         false,
     ),
     bind(
         &[key(KeyCode::Right)],
         Action::Text(TextEdit::Right),
         "cursor right (in a choice: next option)",
-        &[L, F],
+        &[L, F, X, I],
         false,
     ),
     bind(
         &[key(KeyCode::Home)],
         Action::Text(TextEdit::Home),
         "cursor to the start",
-        &[L, F],
+        &[L, F, X, I],
         false,
     ),
     bind(
         &[key(KeyCode::End)],
         Action::Text(TextEdit::End),
         "cursor to the end",
-        &[L, F],
+        &[L, F, X, I],
         false,
     ),
+    bind(&[ctrl('x')], Action::Export, "export", &[L, D], true),
+    bind(&[ctrl('o')], Action::Import, "import", &[L, D], true),
     bind(&[ctrl('l')], Action::Lock, "lock", UNLOCKED, true),
     bind(&[ctrl('c')], Action::Quit, "quit", EVERYWHERE, true),
 ];
@@ -485,6 +535,7 @@ fn typing_help(context: Context) -> &'static str {
     match context {
         Context::Unlock => "type the passphrase (never shown)",
         Context::List => "search at once (? opens help while the search is empty)",
+        Context::Export | Context::Import => "type into the field (passphrases are never shown)",
         _ => "type into the field",
     }
 }
@@ -575,6 +626,42 @@ mod tests {
                 Some(Action::Confirm),
             ),
             (press(KeyCode::Char('x'), none), Context::Confirm, None),
+            (
+                press(KeyCode::Char('x'), ctrl),
+                Context::List,
+                Some(Action::Export),
+            ),
+            (
+                press(KeyCode::Char('o'), ctrl),
+                Context::Detail,
+                Some(Action::Import),
+            ),
+            (press(KeyCode::Char('x'), ctrl), Context::Form, None),
+            (
+                press(KeyCode::Char(' '), none),
+                Context::Export,
+                Some(Action::Toggle),
+            ),
+            (
+                press(KeyCode::Tab, none),
+                Context::Export,
+                Some(Action::NextField),
+            ),
+            (
+                press(KeyCode::Tab, none),
+                Context::Import,
+                Some(Action::Toggle),
+            ),
+            (
+                press(KeyCode::Char(' '), none),
+                Context::Import,
+                Some(Action::Text(TextEdit::Insert(' '))),
+            ),
+            (
+                press(KeyCode::Char('l'), ctrl),
+                Context::Import,
+                Some(Action::Lock),
+            ),
             (
                 press(KeyCode::Char('x'), KeyModifiers::ALT),
                 Context::List,

@@ -193,6 +193,24 @@ impl Finder {
         }
     }
 
+    /// Every record that matches the query and the filter, not only the
+    /// rows a list holds: what an export of "the records listed" takes.
+    pub fn all_matching(&self, query: &Query, filter: &Filter) -> Vec<Uuid> {
+        let city = filter.city.as_deref().map(search::fold);
+        self.index
+            .search(&query.parsed, usize::MAX)
+            .hits
+            .iter()
+            .map(|hit| hit.id)
+            .filter(|id| {
+                self.meta.get(id).is_some_and(|(category, folded_city)| {
+                    filter.category.is_none_or(|c| c == *category)
+                        && city.as_deref().is_none_or(|c| c == folded_city)
+                })
+            })
+            .collect()
+    }
+
     /// Where the query matched the shown parts of one record.
     pub fn highlights(&self, query: &Query, record: &Record) -> Vec<Highlight> {
         if query.is_empty() {

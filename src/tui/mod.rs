@@ -5,19 +5,23 @@
 //!
 //! Layout of the module: `action` (actions and the key table), `app` (state
 //! and `update`), `ui` (drawing), `finder` (the adapter to search), `input`
-//! (a text field), `layout` (where things go), `theme` (colour or not),
-//! `terminal` (taking and giving back the terminal).
+//! (a text field), `layout` (where things go), `places` (where bundles go
+//! by default), `theme` (colour or not), `terminal` (taking and giving back
+//! the terminal).
 
 pub mod action;
 pub mod app;
 pub mod finder;
 pub mod input;
 pub mod layout;
+pub mod places;
 pub mod theme;
 pub mod ui;
 
 mod demo;
 mod terminal;
+#[cfg(test)]
+mod testing;
 
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;
@@ -95,6 +99,8 @@ fn config(vault_dir: PathBuf, lock_after: Duration, demo: bool) -> Config {
         lock_after,
         demo,
         color: theme::Theme::color_from_env(std::env::var_os("NO_COLOR")),
+        places: places::Places::from_env(),
+        bundle_scrypt_log_n: None,
     }
 }
 
@@ -143,14 +149,25 @@ fn event_loop(
         height: size.height,
     });
     let mut last_tick = Instant::now();
+    // The end-to-end test sets this to check that a panic gives the
+    // terminal back; it holds nothing secret and changes nothing else.
+    let panic_for_test = std::env::var_os("PAMPHLET_TEST_PANIC").is_some();
     loop {
         dispatch(app, sender, searches)?;
         if app.take_clear() {
             guard.terminal.clear()?;
         }
         guard.terminal.draw(|frame| ui::render(app, frame))?;
+        if panic_for_test {
+            panic!("PAMPHLET_TEST_PANIC is set: panicking with the terminal taken");
+        }
         if app.should_quit() {
             return Ok(());
+        }
+        // A bundle dialog's slow step, now that "working…" is on screen;
+        // then draw its outcome at once.
+        if app.work() {
+            continue;
         }
         let wait = if app.is_busy() {
             Duration::from_millis(80)

@@ -48,8 +48,11 @@ impl TerminalGuard {
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
         // Wipe what was drawn before leaving, in case the terminal keeps the
-        // alternate screen's contents somewhere.
-        let _ = self.terminal.clear();
+        // alternate screen's contents somewhere; but not once the panic hook
+        // has given the terminal back, or the panic message would go too.
+        if TAKEN.load(Ordering::SeqCst) {
+            let _ = self.terminal.clear();
+        }
         restore();
     }
 }

@@ -1,6 +1,7 @@
-//! The unlocked screen: the list, the detail of one record, the form, and
-//! the delete question, over one open [`Session`]. Changes to records happen
-//! here, each one a single vault transaction followed by the index.
+//! The unlocked screen: the list, the detail of one record, the form, the
+//! delete question and the bundle dialogs, over one open [`Session`].
+//! Changes to records happen here, each one a single vault transaction
+//! followed by the index.
 
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -11,8 +12,15 @@ use crate::tui::input::TextEdit;
 use crate::tui::layout::{main_areas, MainAreas};
 
 use super::browse::Browse;
+use super::export::{DialogOutcome, ExportDialog};
 use super::form::{Form, FormOutcome};
+use super::import::ImportDialog;
 use super::unlock::Session;
+use super::Config;
+
+/// An import writing more records than this rebuilds the search index
+/// rather than updating it one record at a time.
+const REBUILD_AFTER: usize = 2_000;
 
 /// What fills the body of the screen.
 pub enum View {
@@ -36,6 +44,12 @@ pub struct Notice {
     pub(crate) error: bool,
 }
 
+/// A dialog over the screen.
+pub enum Dialog {
+    Export(Box<ExportDialog>),
+    Import(Box<ImportDialog>),
+}
+
 /// What a key did here, for the app to finish.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
@@ -49,6 +63,7 @@ pub struct MainScreen {
     pub(crate) browse: Browse,
     pub(crate) view: View,
     pub(crate) confirm: Option<ConfirmDelete>,
+    pub(crate) dialog: Option<Dialog>,
     pub(crate) notice: Option<Notice>,
 }
 
@@ -59,6 +74,7 @@ impl MainScreen {
             browse: Browse::new(),
             view: View::List,
             confirm: None,
+            dialog: None,
             notice: None,
         }
     }
@@ -74,11 +90,33 @@ impl MainScreen {
         action: Action,
         now: OffsetDateTime,
         size: ratatui::layout::Rect,
+        config: &Config,
     ) -> Outcome {
         let areas = main_areas(size);
         let rows = usize::from(areas.list.height.max(1));
         if self.confirm.is_some() {
             return self.handle_confirm(action);
+        }
+        if self.dialog.is_some() {
+            return self.handle_dialog(action);
+        }
+        if matches!(self.view, View::List | View::Detail { .. }) {
+            match action {
+                Action::Export => {
+                    self.open_export(now, config);
+                    return Outcome::Consumed;
+                }
+                Action::Import => {
+                    self.notice = None;
+                    let places = &config.places;
+                    let suggested = places
+                        .newest_bundle()
+                        .unwrap_or_else(|| places.default_dir().join(""));
+                    self.dialog = Some(Dialog::Import(Box::new(ImportDialog::new(&suggested))));
+                    return Outcome::Consumed;
+                }
+                _ => {}
+            }
         }
         if !matches!(
             action,
@@ -201,6 +239,116 @@ impl MainScreen {
             _ => return Outcome::Ignored,
         }
         Outcome::Consumed
+    }
+
+    fn handle_dialog(&mut self, action: Action) -> Outcome {
+        let outcome = match &mut self.dialog {
+            Some(Dialog::Export(dialog)) => dialog.handle(action),
+            Some(Dialog::Import(dialog)) => dialog.handle(action, &self.session.vault),
+            None => DialogOutcome::Ignored,
+        };
+        match outcome {
+            DialogOutcome::Consumed => Outcome::Consumed,
+            DialogOutcome::Ignored if action == Action::Help => Outcome::OpenHelp,
+            DialogOutcome::Ignored => Outcome::Consumed,
+            DialogOutcome::Close { done } => {
+                let closed = self.dialog.take();
+                match (closed, done) {
+                    (_, true) => self.notice = None,
+                    (Some(Dialog::Export(_)), false) => self.say("Nothing was exported.", false),
+                    (_, false) => self.say("Nothing was imported.", false),
+                }
+                Outcome::Consumed
+            }
+        }
+    }
+
+    /// The export dialog over the records the search and filters list now:
+    /// all of them, not only the rows the list holds.
+    fn open_export(&mut self, now: OffsetDateTime, config: &Config) {
+        let query = match crate::tui::finder::Query::parse(self.browse.query.text()) {
+            Ok(query) => query,
+            Err(problem) => {
+                self.say(format!("Not exported: {problem}"), true);
+                return;
+            }
+        };
+        let filter = &self.browse.filter;
+        let ids = self
+            .session
+            .finder
+            .read()
+            .map(|finder| finder.all_matching(&query, filter))
+            .unwrap_or_default();
+        let mut selection: Vec<String> = Vec::new();
+        if !query.text().trim().is_empty() {
+            selection.push(query.text().trim().to_owned());
+        }
+        if let Some(category) = filter.category {
+            selection.push(format!("cat:{}", category.as_str()));
+        }
+        if let Some(city) = &filter.city {
+            selection.push(format!("city:{city}"));
+        }
+        let path = config.places.default_export_path(now.date());
+        self.notice = None;
+        self.dialog = Some(Dialog::Export(Box::new(ExportDialog::new(
+            ids,
+            selection.join(" "),
+            self.session.vault.trust(),
+            &path,
+        ))));
+    }
+
+    /// Whether a dialog waits for its slow step ([`MainScreen::work`]).
+    pub fn has_work(&self) -> bool {
+        match &self.dialog {
+            Some(Dialog::Export(dialog)) => dialog.is_working(),
+            Some(Dialog::Import(dialog)) => dialog.is_working(),
+            None => false,
+        }
+    }
+
+    /// Runs a dialog's slow step: exporting, opening or importing a bundle.
+    /// After an import, the records written go into the search index at
+    /// once. Returns whether anything ran.
+    pub fn work(&mut self, now: OffsetDateTime, config: &Config) -> bool {
+        if !self.has_work() {
+            return false;
+        }
+        match &mut self.dialog {
+            Some(Dialog::Export(dialog)) => {
+                dialog.run(&mut self.session.vault, config.bundle_work(), now)
+            }
+            Some(Dialog::Import(dialog)) => {
+                if let Some(written) = dialog.run(&mut self.session.vault, now) {
+                    self.reindex(&written);
+                }
+            }
+            None => {}
+        }
+        true
+    }
+
+    /// Tells the index about records written in bulk, and searches again.
+    fn reindex(&mut self, written: &[Uuid]) {
+        if written.is_empty() {
+            return;
+        }
+        if let Ok(mut finder) = self.session.finder.write() {
+            // Rebuilding is cheaper than many single updates.
+            if written.len() > REBUILD_AFTER {
+                *finder = crate::tui::finder::Finder::build(self.session.vault.records());
+            } else {
+                for id in written {
+                    if let Some(record) = self.session.vault.get(id) {
+                        finder.upsert(record);
+                    }
+                }
+            }
+        }
+        let keep = self.browse.selected_id();
+        self.browse.research(keep);
     }
 
     fn open(&mut self) {

@@ -6,10 +6,14 @@
 //! open screen, so the records, the index and the search text go with it.
 //! Slow work (unwrapping the key, searching) is asked for through
 //! `take_*_request` and its result handed back through `unlocked` and
-//! `found`, so `update` never blocks and tests need no threads.
+//! `found`, so `update` never blocks and tests need no threads. Bundles need
+//! the vault itself, so their slow step runs in [`App::work`], which the
+//! loop calls only after drawing a frame that says it is working.
 
 mod browse;
+mod export;
 mod form;
+mod import;
 mod main_screen;
 mod unlock;
 
@@ -19,13 +23,16 @@ use std::time::Duration;
 use ratatui::layout::Rect;
 use time::OffsetDateTime;
 
-use crate::vault::{Vault, VaultError};
+use crate::vault::{Vault, VaultError, WorkFactor};
 
 use super::action::{Action, Context};
+use super::places::Places;
 
 pub use browse::{Results, SearchOutcome, SearchRequest};
+pub use export::{ExportDialog, ExportPhase, ExportRow, RecipientChoice, MIN_PASSPHRASE_CHARS};
 pub use form::{FieldKey, Form, FormField, FormMode, Value};
-pub use main_screen::{ConfirmDelete, MainScreen, Notice, View};
+pub use import::{ImportDialog, ImportPhase, Review};
+pub use main_screen::{ConfirmDelete, Dialog, MainScreen, Notice, View};
 pub use unlock::{LockReason, Phase, Session, UnlockRequest, UnlockState};
 
 /// Settings that do not change while the app runs.
@@ -38,6 +45,11 @@ pub struct Config {
     pub demo: bool,
     /// False when NO_COLOR is set.
     pub color: bool,
+    /// Where bundles go and come from by default.
+    pub places: Places,
+    /// The scrypt cost (log2 N) of a meeting passphrase: `None` for age's
+    /// calibration; tests set it low.
+    pub bundle_scrypt_log_n: Option<u8>,
 }
 
 /// The passphrase of the demo vault, shown on its unlock screen.
@@ -58,6 +70,14 @@ pub struct App {
     pub(crate) help: Option<u16>,
     quit: bool,
     clear: bool,
+}
+
+impl Config {
+    /// The scrypt work factor for a meeting passphrase.
+    pub fn bundle_work(&self) -> WorkFactor {
+        self.bundle_scrypt_log_n
+            .map_or(WorkFactor::DEFAULT, WorkFactor::log_n)
+    }
 }
 
 impl App {
@@ -112,11 +132,21 @@ impl App {
         match &self.screen {
             Screen::Locked(_) => Context::Unlock,
             Screen::Open(main) if main.confirm.is_some() => Context::Confirm,
-            Screen::Open(main) => match main.view {
-                View::List => Context::List,
-                View::Detail { .. } => Context::Detail,
-                View::Form(_) => Context::Form,
+            Screen::Open(main) => match (&main.dialog, &main.view) {
+                (Some(Dialog::Export(_)), _) => Context::Export,
+                (Some(Dialog::Import(_)), _) => Context::Import,
+                (None, view) => view_context(view),
             },
+        }
+    }
+
+    /// Runs the slow step a bundle dialog waits for, on this thread: call it
+    /// after drawing, so the screen says "working" meanwhile. Returns whether
+    /// anything ran (and the screen should be drawn again).
+    pub fn work(&mut self) -> bool {
+        match &mut self.screen {
+            Screen::Open(main) => main.work(self.now, &self.config),
+            Screen::Locked(_) => false,
         }
     }
 
@@ -152,7 +182,7 @@ impl App {
             Screen::Locked(state) => {
                 !state.handle(action, &self.config.vault_dir) && action == Action::Help
             }
-            Screen::Open(main) => match main.handle(action, self.now, self.size) {
+            Screen::Open(main) => match main.handle(action, self.now, self.size, &self.config) {
                 main_screen::Outcome::OpenHelp => true,
                 main_screen::Outcome::Ignored => action == Action::Help,
                 main_screen::Outcome::Consumed => false,
@@ -241,6 +271,15 @@ impl App {
             let rows = super::layout::body_rows(self.size);
             main.browse.found(outcome, rows);
         }
+    }
+}
+
+/// Where keys go on the main screen when no question or dialog is open.
+pub(crate) fn view_context(view: &View) -> Context {
+    match view {
+        View::List => Context::List,
+        View::Detail { .. } => Context::Detail,
+        View::Form(_) => Context::Form,
     }
 }
 

@@ -12,6 +12,7 @@ use time::OffsetDateTime;
 use super::*;
 use crate::model::{Category, Phone, PhoneKind, Record, RecordInput};
 use crate::tui::input::TextEdit;
+use crate::tui::places::Places;
 use crate::vault::WorkFactor;
 
 const PASSPHRASE: &str = "a test passphrase";
@@ -45,12 +46,21 @@ fn records() -> Vec<Record> {
     vec![clinic, lawyer, housing, clinic2]
 }
 
+/// The vault in `TEMP/vault`; the "current directory" is `TEMP/here` and
+/// drives are looked for under `TEMP/media`.
 fn config(dir: &std::path::Path) -> Config {
+    let temp = dir.parent().unwrap();
     Config {
         vault_dir: dir.to_owned(),
         lock_after: Duration::from_secs(300),
         demo: false,
         color: true,
+        places: Places {
+            drive_roots: vec![temp.join("media")],
+            mounted_only: false,
+            here: temp.join("here"),
+        },
+        bundle_scrypt_log_n: Some(4),
     }
 }
 
@@ -65,6 +75,7 @@ struct Fixture {
 fn locked() -> Fixture {
     let temp = tempfile::tempdir().unwrap();
     let dir = temp.path().join("vault");
+    std::fs::create_dir_all(temp.path().join("here")).unwrap();
     let passphrase = SecretString::from(PASSPHRASE.to_owned());
     let mut vault = Vault::init(&dir, &passphrase, WorkFactor::log_n(4)).unwrap();
     vault.put_all(records()).unwrap();
@@ -558,3 +569,5 @@ fn an_edited_record_round_trips_through_the_form_unchanged() {
     got.updated_at = None;
     assert_eq!(got, expected);
 }
+
+mod bundles;

@@ -82,6 +82,17 @@ fn lines<'a>(record: &Record, main: &MainScreen, width: usize, paint: Paint) -> 
         };
         out.push(Line::from(Span::styled(text, theme.stale())));
     }
+    if let Some(vouched) = main.session.vault.provenance(&record.id) {
+        out.push(Line::from(Span::styled(
+            format!(
+                "Vouched for by {} (bundle #{}, imported {})",
+                vouched.signer_name,
+                vouched.sequence,
+                format_date(vouched.imported_at.date())
+            ),
+            theme.title(),
+        )));
+    }
     if record.status != Status::Active {
         out.push(Line::from(Span::styled(
             format!("Status: {} — do not refer.", record.status),

@@ -2,6 +2,7 @@
 //! Nothing here changes state; every screen can be drawn into a
 //! `TestBackend` and compared with its snapshot.
 
+mod bundles;
 mod detail;
 mod form;
 mod list;
@@ -16,7 +17,7 @@ use time::{Date, OffsetDateTime};
 use crate::model::Record;
 
 use super::action::{self, Context};
-use super::app::{App, MainScreen, Screen, View};
+use super::app::{view_context, App, Dialog, MainScreen, Screen, View};
 use super::layout::main_areas;
 use super::theme::Theme;
 
@@ -58,17 +59,17 @@ fn screen_context(app: &App) -> Context {
     match &app.screen {
         Screen::Locked(_) => Context::Unlock,
         Screen::Open(main) if main.confirm.is_some() => Context::Confirm,
-        Screen::Open(main) => match main.view {
-            View::List => Context::List,
-            View::Detail { .. } => Context::Detail,
-            View::Form(_) => Context::Form,
+        Screen::Open(main) => match &main.dialog {
+            Some(Dialog::Export(_)) => Context::Export,
+            Some(Dialog::Import(_)) => Context::Import,
+            None => view_context(&main.view),
         },
     }
 }
 
 fn render_main(frame: &mut Frame, area: Rect, main: &MainScreen, app: &App, paint: Paint) {
     let areas = main_areas(area);
-    let typing_in_list = app.help.is_none() && main.confirm.is_none();
+    let typing_in_list = app.help.is_none() && main.confirm.is_none() && main.dialog.is_none();
     match &main.view {
         View::Form(form_state) => {
             form::render(
@@ -106,6 +107,12 @@ fn render_main(frame: &mut Frame, area: Rect, main: &MainScreen, app: &App, pain
     footer(frame, areas.footer, app.context(), paint);
     if let Some(confirm) = &main.confirm {
         overlay::confirm(frame, area, confirm, paint);
+    }
+    let focused = app.help.is_none();
+    match &main.dialog {
+        Some(Dialog::Export(dialog)) => bundles::export(frame, area, dialog, paint, focused),
+        Some(Dialog::Import(dialog)) => bundles::import(frame, area, dialog, paint, focused),
+        None => {}
     }
 }
 
@@ -162,14 +169,15 @@ fn status_line(frame: &mut Frame, area: Rect, main: &MainScreen, app: &App, pain
     }
 }
 
-/// The keys of the current screen, as many as fit.
+/// The keys of the current screen, in table order, as many as fit.
 fn footer(frame: &mut Frame, area: Rect, context: Context, paint: Paint) {
     let mut spans: Vec<Span> = Vec::new();
     let mut used = 0usize;
     for (keys, what) in action::footer(context) {
         let needed = keys.chars().count() + what.chars().count() + 3;
         if used + needed > usize::from(area.width) {
-            break;
+            // Skip a key too long for what is left; a shorter one may fit.
+            continue;
         }
         used += needed;
         spans.push(Span::styled(keys, paint.theme.key()));

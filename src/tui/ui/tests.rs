@@ -16,6 +16,7 @@ use crate::tui::action::Action;
 use crate::tui::app::{App, Config, Screen};
 use crate::tui::demo::demo_vault;
 use crate::tui::input::TextEdit;
+use crate::tui::places::Places;
 use crate::tui::theme::Theme;
 
 use super::render;
@@ -34,6 +35,13 @@ fn config(temp: &TempDir, color: bool) -> Config {
         lock_after: Duration::from_secs(300),
         demo: false,
         color,
+        // Relative, so the default paths drawn do not depend on the temp dir.
+        places: Places {
+            drive_roots: Vec::new(),
+            mounted_only: false,
+            here: std::path::PathBuf::from("stick"),
+        },
+        bundle_scrypt_log_n: Some(4),
     }
 }
 
@@ -276,3 +284,5 @@ fn no_color_draws_without_colours_and_still_marks_selection_and_matches() {
         .count();
     assert!(underlined >= 6, "matches are bold and underlined");
 }
+
+mod bundles;

@@ -1,0 +1,395 @@
+//! The export dialog: the records listed by the search, whom the bundle is
+//! encrypted to (keyring recipients or a meeting passphrase typed twice),
+//! which fields to redact, and where the file goes. Exporting signs and
+//! encrypts in one call, which needs the vault, so it runs on the UI thread
+//! after a frame that says so ([`ExportDialog::run`]).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use age::secrecy::SecretString;
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+use crate::bundle::{self, BundleError, Encryption, ExportOptions, REDACTABLE};
+use crate::tui::action::Action;
+use crate::tui::input::{TextEdit, TextInput};
+use crate::vault::{TrustState, Vault, WorkFactor};
+
+/// A meeting passphrase shorter than this is refused: it guards a file
+/// that may be lost on a stick.
+pub const MIN_PASSPHRASE_CHARS: usize = 10;
+
+/// A keyring entry that can be exported to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecipientChoice {
+    pub(crate) name: String,
+    pub(crate) recipient: String,
+    pub(crate) chosen: bool,
+}
+
+/// A row of the dialog that can have the focus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportRow {
+    /// Passphrase or recipients.
+    Encryption,
+    Recipient(usize),
+    Passphrase,
+    Again,
+    /// One of `bundle::REDACTABLE`.
+    Redact(usize),
+    Path,
+}
+
+/// Where the export stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportPhase {
+    Editing,
+    /// Signing, encrypting and writing; drawn once before it starts.
+    Working,
+    Done {
+        count: u64,
+        sequence: u64,
+        path: PathBuf,
+    },
+}
+
+/// What a key did to the dialog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DialogOutcome {
+    Consumed,
+    Ignored,
+    /// Close it; `true` when something was done.
+    Close {
+        done: bool,
+    },
+}
+
+pub struct ExportDialog {
+    pub(crate) ids: Vec<Uuid>,
+    /// What was searched for, in words, for the screen and the manifest.
+    pub(crate) selection: String,
+    pub(crate) use_passphrase: bool,
+    pub(crate) recipients: Vec<RecipientChoice>,
+    pub(crate) passphrase: TextInput,
+    pub(crate) again: TextInput,
+    /// One per `bundle::REDACTABLE`.
+    pub(crate) redact: [bool; REDACTABLE.len()],
+    pub(crate) path: TextInput,
+    pub(crate) focus: usize,
+    pub(crate) phase: ExportPhase,
+    /// The last problem, or a question (a file that exists).
+    pub(crate) problem: Option<String>,
+    /// The existing file the person agreed to replace.
+    replace: Option<PathBuf>,
+}
+
+impl ExportDialog {
+    /// A dialog for `ids`, encrypted to a meeting passphrase unless the
+    /// person chooses recipients, to be written at `path`.
+    pub fn new(ids: Vec<Uuid>, selection: String, trust: &TrustState, path: &Path) -> ExportDialog {
+        let recipients = trust
+            .keys
+            .iter()
+            .filter_map(|key| {
+                let recipient = key.recipient.as_ref()?.trim();
+                recipient.starts_with("age1").then(|| RecipientChoice {
+                    name: key.name.clone(),
+                    recipient: recipient.to_owned(),
+                    chosen: false,
+                })
+            })
+            .collect();
+        ExportDialog {
+            ids,
+            selection,
+            use_passphrase: true,
+            recipients,
+            passphrase: TextInput::new(),
+            again: TextInput::new(),
+            redact: [false; REDACTABLE.len()],
+            path: TextInput::with_text(&path.to_string_lossy()),
+            focus: 0,
+            phase: ExportPhase::Editing,
+            problem: None,
+            replace: None,
+        }
+    }
+
+    /// The rows that can have the focus, top to bottom.
+    pub fn rows(&self) -> Vec<ExportRow> {
+        let mut rows = vec![ExportRow::Encryption];
+        if self.use_passphrase {
+            rows.extend([ExportRow::Passphrase, ExportRow::Again]);
+        } else {
+            rows.extend((0..self.recipients.len()).map(ExportRow::Recipient));
+        }
+        rows.extend((0..REDACTABLE.len()).map(ExportRow::Redact));
+        rows.push(ExportRow::Path);
+        rows
+    }
+
+    pub fn focused(&self) -> ExportRow {
+        let rows = self.rows();
+        rows.get(self.focus)
+            .or(rows.last())
+            .copied()
+            .unwrap_or(ExportRow::Path)
+    }
+
+    /// Whether the export should run now (after a frame saying so).
+    pub fn is_working(&self) -> bool {
+        self.phase == ExportPhase::Working
+    }
+
+    pub fn handle(&mut self, action: Action) -> DialogOutcome {
+        match self.phase {
+            ExportPhase::Working => return DialogOutcome::Consumed,
+            ExportPhase::Done { .. } => {
+                return match action {
+                    Action::Enter | Action::Back => DialogOutcome::Close { done: true },
+                    _ => DialogOutcome::Ignored,
+                }
+            }
+            ExportPhase::Editing => {}
+        }
+        let last = self.rows().len().saturating_sub(1);
+        match action {
+            Action::Back => return DialogOutcome::Close { done: false },
+            Action::NextField => self.focus = (self.focus + 1).min(last),
+            Action::PrevField => self.focus = self.focus.saturating_sub(1),
+            Action::Toggle => self.toggle(),
+            Action::Text(edit) => self.edit(edit),
+            Action::Enter => self.start(),
+            _ => return DialogOutcome::Ignored,
+        }
+        DialogOutcome::Consumed
+    }
+
+    fn toggle(&mut self) {
+        match self.focused() {
+            ExportRow::Encryption => self.flip_encryption(),
+            ExportRow::Recipient(n) => {
+                if let Some(choice) = self.recipients.get_mut(n) {
+                    choice.chosen = !choice.chosen;
+                }
+            }
+            ExportRow::Redact(n) => {
+                if let Some(flag) = self.redact.get_mut(n) {
+                    *flag = !*flag;
+                }
+            }
+            ExportRow::Passphrase | ExportRow::Again | ExportRow::Path => {
+                self.edit(TextEdit::Insert(' '))
+            }
+        }
+    }
+
+    fn flip_encryption(&mut self) {
+        self.use_passphrase = !self.use_passphrase;
+        // Whatever was typed for the other way goes.
+        self.passphrase.clear();
+        self.again.clear();
+        self.problem = None;
+    }
+
+    fn edit(&mut self, edit: TextEdit) {
+        match self.focused() {
+            ExportRow::Passphrase => {
+                self.passphrase.apply(edit);
+            }
+            ExportRow::Again => {
+                self.again.apply(edit);
+            }
+            ExportRow::Path => {
+                if self.path.apply(edit) {
+                    self.replace = None;
+                    self.problem = None;
+                }
+            }
+            ExportRow::Encryption if matches!(edit, TextEdit::Left | TextEdit::Right) => {
+                self.flip_encryption()
+            }
+            ExportRow::Encryption | ExportRow::Recipient(_) | ExportRow::Redact(_) => {}
+        }
+    }
+
+    /// Enter: checks what can be checked before the slow part.
+    fn start(&mut self) {
+        match self.check() {
+            Ok(()) => {
+                self.problem = None;
+                self.phase = ExportPhase::Working;
+            }
+            Err(problem) => self.problem = Some(problem),
+        }
+    }
+
+    fn check(&mut self) -> Result<(), String> {
+        if self.ids.is_empty() {
+            return Err("No records are listed, so there is nothing to export.".to_owned());
+        }
+        if self.use_passphrase {
+            if self.passphrase.char_count() < MIN_PASSPHRASE_CHARS {
+                self.focus_on(ExportRow::Passphrase);
+                return Err(format!(
+                    "Type a meeting passphrase of at least {MIN_PASSPHRASE_CHARS} characters, twice."
+                ));
+            }
+            if !same_secret(self.passphrase.text(), self.again.text()) {
+                self.again.clear();
+                self.focus_on(ExportRow::Again);
+                return Err("The two passphrases differ. Type it again.".to_owned());
+            }
+        } else if !self.recipients.iter().any(|r| r.chosen) {
+            if self.recipients.is_empty() {
+                return Err("No one in the keyring has an age recipient: use a meeting passphrase (←/→ on Encrypt to).".to_owned());
+            }
+            self.focus_on(ExportRow::Recipient(0));
+            return Err("Choose at least one recipient with Space.".to_owned());
+        }
+        let path = self.target();
+        if self.path.text().trim().is_empty() {
+            self.focus_on(ExportRow::Path);
+            return Err("Say where the bundle goes.".to_owned());
+        }
+        if path.is_dir() {
+            self.focus_on(ExportRow::Path);
+            return Err(format!("{} is a folder: add a file name.", path.display()));
+        }
+        let parent = parent_dir(&path);
+        if !parent.is_dir() {
+            self.focus_on(ExportRow::Path);
+            return Err(format!("There is no folder {}.", parent.display()));
+        }
+        if path.exists() && self.replace.as_ref() != Some(&path) {
+            self.replace = Some(path.clone());
+            self.focus_on(ExportRow::Path);
+            return Err(format!(
+                "{} exists. Enter again replaces it; change the name to keep it.",
+                path.display()
+            ));
+        }
+        Ok(())
+    }
+
+    fn focus_on(&mut self, row: ExportRow) {
+        if let Some(at) = self.rows().iter().position(|r| *r == row) {
+            self.focus = at;
+        }
+    }
+
+    fn target(&self) -> PathBuf {
+        PathBuf::from(self.path.text().trim())
+    }
+
+    /// Signs, encrypts and writes the bundle. The passphrase fields are
+    /// emptied whatever happens.
+    pub fn run(&mut self, vault: &mut Vault, work: WorkFactor, now: OffsetDateTime) {
+        if self.phase != ExportPhase::Working {
+            return;
+        }
+        let encryption = if self.use_passphrase {
+            self.again.clear();
+            Ok(Encryption::Passphrase(
+                SecretString::from(self.passphrase.take()),
+                work,
+            ))
+        } else {
+            Encryption::recipients(
+                self.recipients
+                    .iter()
+                    .filter(|r| r.chosen)
+                    .map(|r| r.recipient.as_str()),
+            )
+        };
+        let redact = REDACTABLE
+            .iter()
+            .zip(self.redact)
+            .filter(|(_, on)| *on)
+            .map(|(name, _)| (*name).to_owned())
+            .collect();
+        let path = self.target();
+        let replace = self.replace.as_ref() == Some(&path);
+        let result = encryption.and_then(|encryption| {
+            let summary = bundle::export(
+                vault,
+                &self.ids,
+                ExportOptions {
+                    selection: self.selection.clone(),
+                    redact,
+                    expires_at: None,
+                    encryption,
+                    now,
+                },
+            )?;
+            write_bundle(&path, &summary.bytes, replace)?;
+            Ok(summary.manifest)
+        });
+        match result {
+            Ok(manifest) => {
+                self.phase = ExportPhase::Done {
+                    count: manifest.record_count,
+                    sequence: manifest.sequence,
+                    path,
+                }
+            }
+            Err(error) => {
+                self.phase = ExportPhase::Editing;
+                self.replace = None;
+                self.problem = Some(format!("Not exported: {error}"));
+            }
+        }
+    }
+}
+
+/// Compares two typed passphrases without an early exit on the first
+/// difference.
+fn same_secret(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let mut differ = a.len() ^ b.len();
+    for (x, y) in a.iter().zip(b) {
+        differ |= usize::from(x ^ y);
+    }
+    differ == 0
+}
+
+fn parent_dir(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_owned(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// Writes through a temporary file beside the target, so a full or yanked
+/// stick never holds half a bundle under the name. Refuses to replace a file
+/// unless `replace`.
+fn write_bundle(path: &Path, bytes: &[u8], replace: bool) -> Result<(), BundleError> {
+    let mut temp = tempfile::Builder::new()
+        .prefix(".pamphlet-")
+        .suffix(".tmp")
+        .tempfile_in(parent_dir(path))?;
+    temp.write_all(bytes)?;
+    temp.as_file().sync_all()?;
+    if !replace && path.exists() {
+        return Err(BundleError::Io(std::io::Error::new(
+            std::io::ErrorKind::AlreadyExists,
+            format!("{} exists", path.display()),
+        )));
+    }
+    temp.persist(path).map_err(|e| BundleError::Io(e.error))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passphrases_compare_by_every_byte_and_length() {
+        assert!(same_secret("meeting passphrase", "meeting passphrase"));
+        assert!(!same_secret("meeting passphrase", "meeting passphrasE"));
+        assert!(!same_secret("meeting", "meeting passphrase"));
+        assert!(same_secret("", ""));
+    }
+}
