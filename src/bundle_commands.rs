@@ -223,10 +223,24 @@ pub fn export(context: &Context, args: ExportArgs) -> CommandResult {
     Ok(())
 }
 
-pub fn verify(context: &Context, file: &Path, passphrase: &BundlePassphrase) -> CommandResult {
+pub fn verify(
+    context: &Context,
+    file: &Path,
+    passphrase: &BundlePassphrase,
+    json: bool,
+) -> CommandResult {
     let vault = context.unlock()?;
     let opened = open_bundle(&vault, file, passphrase)?;
     let manifest = &opened.manifest;
+    if json {
+        let mut summary = bundle_json(&vault, &opened);
+        let refusal = check_acceptable(&opened, vault.trust(), true, context.now)
+            .err()
+            .map(|problem| problem.to_string());
+        summary["import_refused"] = refusal.into();
+        println!("{summary}");
+        return Ok(());
+    }
     let signer = match vault.trust().by_key(&manifest.signer) {
         Some(key) => format!("{} ({})", key.name, opened.fingerprint),
         None => format!("untrusted ({})", opened.fingerprint),
@@ -270,8 +284,37 @@ pub fn import(context: &Context, args: ImportArgs) -> CommandResult {
         PreferArg::Bundle => Prefer::Bundle,
     };
     let plan = bundle::plan(&vault, &opened, prefer);
-    print_plan(&plan, &opened)?;
     let counts = plan.counts();
+    if args.json {
+        let mut report = serde_json::json!({
+            "bundle": bundle_json(&vault, &opened),
+            "plan": plan.items.iter().map(|item| serde_json::json!({
+                "id": item.id.to_string(),
+                "name": item.name,
+                "outcome": item.outcome.as_str(),
+                "fields": item.fields,
+                "takes_bundle": item.takes_bundle,
+            })).collect::<Vec<_>>(),
+            "counts": {
+                "new": counts.new,
+                "updated": counts.updated,
+                "unchanged": counts.unchanged,
+                "conflicts": counts.conflicts,
+            },
+            "applied": false,
+            "written": 0,
+            "trusted_as": trust_as,
+        });
+        if !args.dry_run {
+            let summary =
+                bundle::apply(&mut vault, &opened, plan, trust_as.as_deref(), context.now)?;
+            report["applied"] = true.into();
+            report["written"] = summary.written.into();
+        }
+        println!("{report}");
+        return Ok(());
+    }
+    print_plan(&plan, &opened)?;
     if args.dry_run {
         println!("dry run: nothing was changed");
         return Ok(());
@@ -294,6 +337,24 @@ pub fn import(context: &Context, args: ImportArgs) -> CommandResult {
         summary.written
     );
     Ok(())
+}
+
+/// What `verify --json` and `import --json` say about a bundle.
+fn bundle_json(vault: &Vault, opened: &OpenedBundle) -> serde_json::Value {
+    let manifest = &opened.manifest;
+    serde_json::json!({
+        "signature": "good",
+        "signer_key": manifest.signer,
+        "signer_name": vault.trust().by_key(&manifest.signer).map(|k| k.name.clone()),
+        "fingerprint": opened.fingerprint,
+        "bundle_id": manifest.bundle_id.to_string(),
+        "sequence": manifest.sequence,
+        "created_at": rfc3339(manifest.created_at),
+        "expires_at": manifest.expires_at.map(rfc3339),
+        "record_count": manifest.record_count,
+        "selection": manifest.selection,
+        "redacted": manifest.redacted,
+    })
 }
 
 fn print_plan(plan: &bundle::Plan, opened: &OpenedBundle) -> io::Result<()> {

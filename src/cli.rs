@@ -46,7 +46,7 @@ pub enum Command {
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },
-    /// Print every record as JSON Lines, in the form `load` takes
+    /// Print every record as JSON Lines (one JSON object per line), in the form `load` takes
     Dump,
     /// Print one record
     Show {
@@ -102,9 +102,41 @@ pub enum Command {
         file: PathBuf,
         #[command(flatten)]
         passphrase: BundlePassphrase,
+        /// Print one JSON object
+        #[arg(long)]
+        json: bool,
     },
     /// Show what a bundle would change, then apply it in one transaction
     Import(ImportArgs),
+    /// Write an Open Referral HSDS 3.0 tabular data package (datapackage.json and CSV files)
+    ExportHsds(ExportHsdsArgs),
+    /// Read an HSDS 3.0 tabular data package into the vault, all or nothing
+    ImportHsds {
+        /// The package directory (holding datapackage.json, services.csv, …)
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
+    /// Read records from a CSV spreadsheet, all or nothing, after a preview
+    ImportCsv(ImportCsvArgs),
+    /// Print records as CSV, one row per record, in the form import-csv takes
+    ExportCsv {
+        /// Which records: a search query (all records when absent)
+        #[arg(value_name = "QUERY")]
+        query: Vec<String>,
+        /// Write to FILE instead of standard output
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Make a referral sheet to print for a meeting
+    Print(PrintArgs),
+    /// Print a completion script for a shell
+    Completions {
+        /// bash, zsh or fish (also elvish, powershell)
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print pamphlet's man page (roff), e.g. `pamphlet man > pamphlet.1`
+    Man,
 }
 
 #[derive(Debug, Subcommand)]
@@ -188,6 +220,9 @@ pub struct ImportArgs {
     /// Show the plan and change nothing
     #[arg(long)]
     pub dry_run: bool,
+    /// Print the bundle, the plan and the outcome as one JSON object
+    #[arg(long)]
+    pub json: bool,
     /// Trust the bundle's signer (adds the key to the keyring)
     #[arg(long)]
     pub trust_signer: bool,
@@ -267,4 +302,68 @@ pub struct RecordFields {
     /// active, inactive or defunct
     #[arg(long)]
     pub status: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportHsdsArgs {
+    /// The directory to write (created; must be empty unless --force)
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+    /// Which records: a search query (all records when absent)
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+    /// Empty these fields in every record: address, phones, email, website, notes
+    #[arg(long, value_delimiter = ',', value_name = "FIELDS")]
+    pub redact: Vec<String>,
+    /// Write into DIR even if it holds files (same-named files are replaced)
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportCsvArgs {
+    /// The CSV file (comma, semicolon or tab separated), or - for standard input
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Show the preview and store nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Print the preview as JSON Lines, one line per row
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PrintArgs {
+    /// Which records: a search query (all records when absent)
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+    /// html (to print from a browser), md or txt
+    #[arg(long, value_enum, default_value_t = SheetFormat::Html)]
+    pub format: SheetFormat,
+    /// Write to FILE instead of standard output
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// The paper size the HTML asks the browser for
+    #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+    pub paper: PaperArg,
+    /// The heading of the sheet
+    #[arg(long, default_value = "Referrals we trust")]
+    pub title: String,
+    /// Leave out these fields: address, phones, email, website, notes
+    #[arg(long, value_delimiter = ',', value_name = "FIELDS")]
+    pub redact: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SheetFormat {
+    Html,
+    Md,
+    Txt,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PaperArg {
+    A4,
+    Letter,
 }

@@ -16,6 +16,7 @@ use time::OffsetDateTime;
 
 use crate::bundle_commands;
 use crate::cli::{Cli, Command, RecordFields};
+use crate::interop_commands;
 use crate::passphrase::{self, Source};
 
 /// A failed command: one line for stderr, an optional hint, an exit code.
@@ -130,6 +131,12 @@ fn unlock_with(dir: &Path, passphrase: &SecretString, source: Source) -> Result<
 }
 
 pub fn run(cli: Cli) -> Outcome {
+    // These two need no vault, not even a place for one.
+    match cli.command {
+        Some(Command::Completions { shell }) => return interop_commands::completions(shell),
+        Some(Command::Man) => return interop_commands::man(),
+        _ => {}
+    }
     let vault_dir = match cli.vault {
         Some(dir) => dir,
         None => default_vault_dir()?,
@@ -159,10 +166,20 @@ pub fn run(cli: Cli) -> Outcome {
         Some(Command::Wipe { yes }) => wipe(&context, yes),
         Some(Command::Keys { command }) => bundle_commands::keys(&context, command),
         Some(Command::Export(args)) => bundle_commands::export(&context, args),
-        Some(Command::Verify { file, passphrase }) => {
-            bundle_commands::verify(&context, &file, &passphrase)
-        }
+        Some(Command::Verify {
+            file,
+            passphrase,
+            json,
+        }) => bundle_commands::verify(&context, &file, &passphrase, json),
         Some(Command::Import(args)) => bundle_commands::import(&context, args),
+        Some(Command::ExportHsds(args)) => interop_commands::export_hsds(&context, args),
+        Some(Command::ImportHsds { dir }) => interop_commands::import_hsds(&context, &dir),
+        Some(Command::ImportCsv(args)) => interop_commands::import_csv(&context, args),
+        Some(Command::ExportCsv { query, out }) => {
+            interop_commands::export_csv(&context, &query.join(" "), out.as_deref())
+        }
+        Some(Command::Print(args)) => interop_commands::print(&context, args),
+        Some(Command::Completions { .. } | Command::Man) => Ok(()),
     }
 }
 
@@ -489,7 +506,7 @@ fn read_input(file: &Path) -> Result<String, Failure> {
     })
 }
 
-fn display_input(file: &Path) -> String {
+pub fn display_input(file: &Path) -> String {
     if file == Path::new("-") {
         "standard input".to_owned()
     } else {
@@ -498,7 +515,7 @@ fn display_input(file: &Path) -> String {
 }
 
 /// A reader closing the pipe early (`| head`) is not an error.
-fn ignore_broken_pipe(error: io::Error) -> io::Result<()> {
+pub fn ignore_broken_pipe(error: io::Error) -> io::Result<()> {
     if error.kind() == io::ErrorKind::BrokenPipe {
         Ok(())
     } else {

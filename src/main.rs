@@ -6,6 +6,7 @@
 mod bundle_commands;
 mod cli;
 mod commands;
+mod interop_commands;
 mod passphrase;
 
 use std::process::ExitCode;

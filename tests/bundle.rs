@@ -561,3 +561,46 @@ fn every_flipped_byte_and_truncation_is_refused() {
     );
     assert_eq!(meeting.sam.dump(), before);
 }
+
+#[test]
+fn verify_and_import_speak_json() {
+    let meeting = Meeting::new();
+    let bundle = meeting.export("b.age", &[]);
+    let output = meeting
+        .sam
+        .cmd()
+        .arg("verify")
+        .arg(&bundle)
+        .arg("--bundle-passphrase-file")
+        .arg(&meeting.meeting_passphrase)
+        .arg("--json")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let verified: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(verified["record_count"], 2);
+    assert_eq!(verified["sequence"], 1);
+    assert!(verified["signer_name"].is_null(), "not trusted yet");
+    assert!(
+        verified["import_refused"].is_null(),
+        "acceptable once trusted"
+    );
+
+    let output = meeting.import(
+        &bundle,
+        &["--trust-signer", "--signer-name", "Rosa", "--json"],
+    );
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["applied"], true);
+    assert_eq!(report["written"], 2);
+    assert_eq!(report["counts"]["new"], 2);
+    assert_eq!(report["trusted_as"], "Rosa");
+    let outcomes: Vec<&str> = report["plan"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| item["outcome"].as_str().unwrap())
+        .collect();
+    assert_eq!(outcomes, ["new", "new"]);
+}

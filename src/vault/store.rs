@@ -12,6 +12,7 @@
 use std::fs;
 use std::io;
 use std::path::Path;
+use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 use sled::transaction::{ConflictableTransactionError, TransactionError};
@@ -249,10 +250,37 @@ fn open_db(path: &Path, create: bool) -> Result<Db, VaultError> {
     if create {
         fs::create_dir_all(path)?;
     }
+    while_locked(|| try_open_db(path, create))
+}
+
+/// How long to wait for a lock this process itself may still hold: sled
+/// finishes some writes on worker threads that keep the file open for a
+/// moment after the `Db` is dropped, so locking and at once unlocking the
+/// vault can find it still held. Another process's lock outlasts this.
+const LOCK_GRACE: Duration = Duration::from_millis(1500);
+
+/// Retries `attempt` while it finds the vault in use, up to `LOCK_GRACE`.
+fn while_locked<T>(mut attempt: impl FnMut() -> Result<T, VaultError>) -> Result<T, VaultError> {
+    let started = Instant::now();
+    loop {
+        match attempt() {
+            Err(VaultError::InUse) if started.elapsed() < LOCK_GRACE => {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            other => return other,
+        }
+    }
+}
+
+fn try_open_db(path: &Path, create: bool) -> Result<Db, VaultError> {
     sled::Config::new()
         .path(path)
         .create_new(create)
         .cache_capacity(CACHE_BYTES)
+        // Every commit flushes before it returns, so sled's background
+        // flusher has nothing to do; without it, nothing outlives the `Db`
+        // and its file lock is released the moment the vault is dropped.
+        .flush_every_ms(None)
         .open()
         .map_err(|e| match e {
             sled::Error::Io(io) if io.to_string().contains("could not acquire lock") => {
@@ -281,15 +309,22 @@ fn vault_dir(db: &Path) -> std::path::PathBuf {
 /// Whether another process holds the database, found without writing a
 /// byte: sled takes an exclusive lock on `db/db` while it is open.
 pub fn probe_in_use(path: &Path) -> Result<bool, VaultError> {
-    let file = match fs::File::open(path.join("db")) {
-        Ok(file) => file,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(false),
-        Err(e) => return Err(e.into()),
+    let probe = || {
+        let file = match fs::File::open(path.join("db")) {
+            Ok(file) => file,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+            Err(e) => return Err(e.into()),
+        };
+        match file.try_lock_shared() {
+            Ok(()) => Ok(()),
+            Err(fs::TryLockError::WouldBlock) => Err(VaultError::InUse),
+            Err(fs::TryLockError::Error(e)) => Err(e.into()),
+        }
     };
-    match file.try_lock_shared() {
+    match while_locked(probe) {
         Ok(()) => Ok(false),
-        Err(fs::TryLockError::WouldBlock) => Ok(true),
-        Err(fs::TryLockError::Error(e)) => Err(e.into()),
+        Err(VaultError::InUse) => Ok(true),
+        Err(other) => Err(other),
     }
 }
 

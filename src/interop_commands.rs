@@ -1,0 +1,310 @@
+//! The commands that move records in and out of other forms: `export-hsds`,
+//! `import-hsds`, `import-csv`, `export-csv`, `print`, and the generated
+//! `completions` and `man`.
+
+use std::fs;
+use std::io::{self, BufWriter, Read, Write};
+use std::path::Path;
+
+use clap::CommandFactory;
+use pamphlet::interop::csv::{self as csv_records, CsvError};
+use pamphlet::interop::hsds::{self, HsdsError};
+use pamphlet::interop::sheet::{self, Format, Options, Paper};
+use pamphlet::interop::{check_redact, redact};
+use pamphlet::model::Record;
+use pamphlet::vault::Vault;
+
+use crate::cli::{Cli, ExportHsdsArgs, ImportCsvArgs, PaperArg, PrintArgs, SheetFormat};
+use crate::commands::{display_input, ignore_broken_pipe, select, Context, Failure};
+
+type Outcome = Result<(), Failure>;
+
+impl From<HsdsError> for Failure {
+    fn from(error: HsdsError) -> Failure {
+        let failure = Failure::new(error.to_string());
+        match error {
+            HsdsError::NotUtf8 { .. } => {
+                failure.hint("save the file as UTF-8 and try again; nothing was stored")
+            }
+            HsdsError::MissingTable { .. } => {
+                failure.hint("give the directory that `pamphlet export-hsds` wrote")
+            }
+            HsdsError::Write { .. } => failure,
+            _ => failure.hint("nothing was stored"),
+        }
+    }
+}
+
+/// The selected records, copied, with `--redact` fields emptied.
+fn selected(vault: &Vault, query: &str, redacted: &[String]) -> Result<Vec<Record>, Failure> {
+    let ids = select(vault, query)?;
+    Ok(ids
+        .iter()
+        .filter_map(|id| vault.get(id))
+        .map(|record| {
+            let mut copy = record.clone();
+            redact(&mut copy, redacted);
+            copy
+        })
+        .collect())
+}
+
+fn checked_redact(fields: &[String]) -> Outcome {
+    check_redact(fields).map_err(|e| {
+        Failure::new(e.to_string()).hint("give --redact a comma-separated list, like address,notes")
+    })
+}
+
+pub fn export_hsds(context: &Context, args: ExportHsdsArgs) -> Outcome {
+    checked_redact(&args.redact)?;
+    let dir = &args.dir;
+    if dir.exists() && !args.force {
+        let occupied = fs::read_dir(dir)
+            .map(|mut entries| entries.next().is_some())
+            .unwrap_or(true);
+        if occupied {
+            return Err(
+                Failure::new(format!("{} exists and is not empty", dir.display()))
+                    .hint("choose a new directory, or give --force to write into it"),
+            );
+        }
+    }
+    let vault = context.unlock()?;
+    let query = args.query.join(" ");
+    let records = selected(&vault, &query, &args.redact)?;
+    if records.is_empty() {
+        return Err(Failure::new(format!(
+            "no records match {query:?}; nothing exported"
+        )));
+    }
+    let package = hsds::export(&records);
+    package.write_to(dir)?;
+    println!(
+        "wrote {} services to {} ({} files, HSDS 3.0 tabular data package)",
+        records.len(),
+        dir.display(),
+        package.files.len()
+    );
+    Ok(())
+}
+
+pub fn import_hsds(context: &Context, dir: &Path) -> Outcome {
+    let records = hsds::import(dir, context.now)
+        .map_err(|e| with_place(Failure::from(e), &dir.display().to_string()))?;
+    let mut vault = context.unlock()?;
+    let read = records.len();
+    let summary = vault.put_all(records)?;
+    println!(
+        "read {read} services; added {}, updated {}, unchanged {}",
+        summary.added, summary.updated, summary.unchanged
+    );
+    Ok(())
+}
+
+fn with_place(mut failure: Failure, place: &str) -> Failure {
+    failure.message = format!("{place}: {}", failure.message);
+    failure
+}
+
+fn read_bytes(file: &Path) -> Result<Vec<u8>, Failure> {
+    if file == Path::new("-") {
+        let mut bytes = Vec::new();
+        io::stdin().lock().read_to_end(&mut bytes)?;
+        Ok(bytes)
+    } else {
+        fs::read(file).map_err(|e| Failure::new(format!("cannot read {}: {e}", file.display())))
+    }
+}
+
+pub fn import_csv(context: &Context, args: ImportCsvArgs) -> Outcome {
+    let bytes = read_bytes(&args.file)?;
+    let place = display_input(&args.file);
+    let parsed = csv_records::parse_csv(&bytes, context.now);
+    drop(bytes);
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let import = match parsed {
+        Ok(import) => import,
+        Err(CsvError::Rows { rows, problems }) => {
+            let written: io::Result<()> = (|| {
+                if !args.json {
+                    writeln!(out, "{} of {rows} rows have problems:", problems.len())?;
+                }
+                for problem in &problems {
+                    if args.json {
+                        let mut line = serde_json::to_value(problem).unwrap_or_default();
+                        line["status"] = "problem".into();
+                        writeln!(out, "{line}")?;
+                    } else {
+                        writeln!(out, "  {problem}")?;
+                    }
+                }
+                out.flush()
+            })();
+            written.or_else(ignore_broken_pipe)?;
+            return Err(Failure::new(format!(
+                "{place}: {} of {rows} rows have problems",
+                problems.len()
+            ))
+            .hint("fix the rows listed above and run import-csv again; nothing was stored"));
+        }
+        Err(error @ CsvError::NotUtf8 { .. }) => {
+            return Err(Failure::new(format!("{place}: {error}")).hint(
+                "save the spreadsheet as \"CSV UTF-8\" (or convert it with iconv) and try again; nothing was stored",
+            ))
+        }
+        Err(error) => {
+            return Err(Failure::new(format!("{place}: {error}")).hint("nothing was stored"))
+        }
+    };
+
+    let written: io::Result<()> = (|| {
+        if args.json {
+            for (record, line) in import.records.iter().zip(&import.lines) {
+                let row = serde_json::json!({
+                    "line": line,
+                    "status": "ok",
+                    "id": record.id,
+                    "name": record.name,
+                    "category": record.category,
+                    "city": record.city,
+                });
+                writeln!(out, "{row}")?;
+            }
+        } else {
+            let separator = match import.separator {
+                '\t' => "tab".to_owned(),
+                other => format!("{other:?}"),
+            };
+            writeln!(
+                out,
+                "{} rows ready (separator {separator})",
+                import.records.len()
+            )?;
+            let matched: Vec<String> = import
+                .columns
+                .iter()
+                .map(|(header, field)| {
+                    if header == field {
+                        header.clone()
+                    } else {
+                        format!("{header} → {field}")
+                    }
+                })
+                .collect();
+            writeln!(out, "columns: {}", matched.join(", "))?;
+            if !import.ignored.is_empty() {
+                writeln!(out, "ignored columns: {}", import.ignored.join(", "))?;
+            }
+            for (record, line) in import.records.iter().zip(&import.lines) {
+                writeln!(
+                    out,
+                    "  line {line}: {} [{}] {}",
+                    record.name,
+                    record.category.label(),
+                    record.city
+                )?;
+            }
+        }
+        out.flush()
+    })();
+    written.or_else(ignore_broken_pipe)?;
+    drop(out);
+
+    if args.dry_run {
+        eprintln!("dry run: nothing was stored");
+        return Ok(());
+    }
+    let mut vault = context.unlock()?;
+    let summary = vault.put_all(import.records)?;
+    eprintln!(
+        "stored: added {}, updated {}, unchanged {}",
+        summary.added, summary.updated, summary.unchanged
+    );
+    Ok(())
+}
+
+pub fn export_csv(context: &Context, query: &str, out: Option<&Path>) -> Outcome {
+    let vault = context.unlock()?;
+    let records = selected(&vault, query, &[])?;
+    match out {
+        Some(path) => {
+            let mut bytes = Vec::new();
+            csv_records::write_csv(&records, &mut bytes)?;
+            fs::write(path, bytes)
+                .map_err(|e| Failure::new(format!("cannot write {}: {e}", path.display())))?;
+            eprintln!("wrote {} records to {}", records.len(), path.display());
+        }
+        None => {
+            let stdout = io::stdout();
+            csv_records::write_csv(&records, stdout.lock()).or_else(ignore_broken_pipe)?;
+        }
+    }
+    Ok(())
+}
+
+pub fn print(context: &Context, args: PrintArgs) -> Outcome {
+    checked_redact(&args.redact)?;
+    let vault = context.unlock()?;
+    let query = args.query.join(" ");
+    let records = selected(&vault, &query, &args.redact)?;
+    if records.is_empty() {
+        return Err(Failure::new(format!(
+            "no records match {query:?}; nothing to print"
+        )));
+    }
+    let format = match args.format {
+        SheetFormat::Html => Format::Html,
+        SheetFormat::Md => Format::Markdown,
+        SheetFormat::Txt => Format::Text,
+    };
+    let options = Options {
+        title: args.title,
+        printed_on: context.now.date(),
+        paper: match args.paper {
+            PaperArg::A4 => Paper::A4,
+            PaperArg::Letter => Paper::Letter,
+        },
+        selection: query,
+    };
+    let refs: Vec<&Record> = records.iter().collect();
+    let text = sheet::render(&refs, format, &options);
+    match &args.out {
+        Some(path) => {
+            fs::write(path, text)
+                .map_err(|e| Failure::new(format!("cannot write {}: {e}", path.display())))?;
+            eprintln!(
+                "wrote a sheet of {} referrals to {}",
+                refs.len(),
+                path.display()
+            );
+        }
+        None => {
+            let stdout = io::stdout();
+            let mut out = stdout.lock();
+            out.write_all(text.as_bytes())
+                .and_then(|()| out.flush())
+                .or_else(ignore_broken_pipe)?;
+        }
+    }
+    Ok(())
+}
+
+pub fn completions(shell: clap_complete::Shell) -> Outcome {
+    let mut command = Cli::command();
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    clap_complete::generate(shell, &mut command, "pamphlet", &mut out);
+    out.flush().or_else(ignore_broken_pipe)?;
+    Ok(())
+}
+
+pub fn man() -> Outcome {
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    clap_mangen::Man::new(Cli::command())
+        .render(&mut out)
+        .and_then(|()| out.flush())
+        .or_else(ignore_broken_pipe)?;
+    Ok(())
+}
