@@ -379,11 +379,11 @@ fn open_bundle(
     file: &Path,
     passphrase: &BundlePassphrase,
 ) -> Result<OpenedBundle, Failure> {
-    let identity = vault.keys().age_identity.clone();
+    let identity = vault.keys().age_identity.as_str();
     let without = bundle::open(
         file,
         Decryption {
-            identity: Some(&identity),
+            identity: Some(identity),
             passphrase: None,
         },
     );
@@ -401,7 +401,7 @@ fn open_bundle(
             Ok(bundle::open(
                 file,
                 Decryption {
-                    identity: Some(&identity),
+                    identity: Some(identity),
                     passphrase: Some(&secret),
                 },
             )?)
@@ -411,8 +411,11 @@ fn open_bundle(
 }
 
 fn read_first_line(path: &Path) -> Result<SecretString, Failure> {
-    let text = fs::read_to_string(path)
-        .map_err(|e| Failure::new(format!("cannot read {}: {e}", path.display())))?;
+    // The whole file is as secret as its first line: cleared when dropped.
+    let text = zeroize::Zeroizing::new(
+        fs::read_to_string(path)
+            .map_err(|e| Failure::new(format!("cannot read {}: {e}", path.display())))?,
+    );
     Ok(SecretString::from(
         text.lines().next().unwrap_or("").to_owned(),
     ))

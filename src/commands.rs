@@ -60,7 +60,10 @@ impl From<VaultError> for Failure {
                 failure.hint("choose another directory with --vault, or use the vault that is there")
             }
             VaultError::InUse => failure.hint("close the other pamphlet using this vault, then try again"),
-            VaultError::NewerFormat { .. } => failure.hint("use a newer pamphlet to open this vault"),
+            VaultError::NewerFormat { .. } => failure.hint("upgrade pamphlet to open this vault; nothing was changed"),
+            VaultError::DiskFull => failure.hint("free some space on the disk that holds the vault, then try again; nothing was changed"),
+            VaultError::FileTooLarge => failure.hint("raise the limit (`ulimit -f`), then try again; nothing was changed"),
+            VaultError::ReadOnly { .. } => failure.hint("make the vault's directory writable (or copy the vault to a writable disk), then try again"),
             VaultError::AmbiguousId { .. } => failure.hint("give more characters of the id"),
             VaultError::NoSuchRecord(_) => failure.hint("`pamphlet search` or `pamphlet dump` lists ids"),
             VaultError::KeyFile(_) | VaultError::KeyMismatch => failure.hint(

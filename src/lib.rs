@@ -6,6 +6,8 @@
 
 pub mod bundle;
 pub mod codec;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod generate;
 pub mod interop;
 pub mod model;

@@ -85,12 +85,13 @@ pub fn work_factor() -> WorkFactor {
 }
 
 fn from_file(path: &Path) -> Result<SecretString, Failure> {
-    let text = fs::read_to_string(path).map_err(|e| {
+    // The whole file is as secret as its first line: cleared when dropped.
+    let text = zeroize::Zeroizing::new(fs::read_to_string(path).map_err(|e| {
         Failure::new(format!(
             "cannot read passphrase file {}: {e}",
             path.display()
         ))
-    })?;
+    })?);
     let first_line = text.lines().next().unwrap_or("");
     Ok(SecretString::from(first_line.to_owned()))
 }

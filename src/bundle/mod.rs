@@ -18,7 +18,8 @@ use time::OffsetDateTime;
 pub use export::{export, Encryption, ExportOptions, ExportSummary, REDACTABLE};
 pub use format::{Manifest, FORMAT_NAME, FORMAT_VERSION};
 pub use merge::{apply, plan, Counts, ImportSummary, Outcome, Plan, PlanItem, Prefer};
-pub use open::{open, Decryption, OpenedBundle};
+pub(crate) use open::open_archive;
+pub use open::{open, open_bytes, Decryption, OpenedBundle};
 
 use crate::vault::{TrustState, VaultError};
 

@@ -117,6 +117,15 @@ pub struct Finder {
     searcher: Mutex<Searcher>,
 }
 
+impl Drop for Finder {
+    /// The folded cities are record data: cleared when the vault locks.
+    fn drop(&mut self) {
+        for (_, city) in self.meta.values_mut() {
+            zeroize::Zeroize::zeroize(city);
+        }
+    }
+}
+
 impl Finder {
     pub fn build<'a>(records: impl IntoIterator<Item = &'a Record>) -> Finder {
         let records: Vec<&Record> = records.into_iter().collect();

@@ -6,8 +6,8 @@
 //! call returns, and only then to the in-memory copy.
 
 mod keys;
-mod seal;
-mod store;
+pub(crate) mod seal;
+pub(crate) mod store;
 mod trust;
 
 use std::collections::{BTreeMap, HashMap};
@@ -71,12 +71,39 @@ pub enum VaultError {
     /// More than one record starts with this prefix.
     #[error("{count} records have ids starting with {prefix}; give more of the id")]
     AmbiguousId { prefix: String, count: usize },
+    /// The disk that holds the vault (or a file being written) is full. A
+    /// change that meets this is not made.
+    #[error("the disk is full: the vault could not be written")]
+    DiskFull,
+    /// A file of the vault reached the largest size this process may write
+    /// (`ulimit -f`). A change that meets this is not made.
+    #[error("a file of the vault reached the file-size limit: the vault could not be written")]
+    FileTooLarge,
+    /// The vault's directory cannot be written: a read-only file system, or
+    /// no permission.
+    #[error("the vault at {} cannot be written: {reason}", .dir.display())]
+    ReadOnly { dir: PathBuf, reason: &'static str },
     /// The storage engine failed.
     #[error("storage failed: {0}")]
     Storage(String),
     /// Reading or writing a file failed.
     #[error("{0}")]
-    Io(#[from] io::Error),
+    Io(io::Error),
+}
+
+impl From<io::Error> for VaultError {
+    fn from(error: io::Error) -> VaultError {
+        match error.kind() {
+            io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => VaultError::DiskFull,
+            io::ErrorKind::FileTooLarge => VaultError::FileTooLarge,
+            // sled passes some OS errors on as their Debug text; say the
+            // kind instead of showing that.
+            kind if error.raw_os_error().is_none() && error.to_string().starts_with("Os {") => {
+                VaultError::Io(io::Error::from(kind))
+            }
+            _ => VaultError::Io(error),
+        }
+    }
 }
 
 impl VaultError {
@@ -92,6 +119,7 @@ impl From<KeyFileError> for VaultError {
             KeyFileError::Io(e) if e.kind() == io::ErrorKind::NotFound => VaultError::Io(
                 io::Error::new(io::ErrorKind::NotFound, "key.age is missing"),
             ),
+            KeyFileError::Io(e) => VaultError::from(e),
             other => VaultError::KeyFile(other),
         }
     }

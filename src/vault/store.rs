@@ -38,9 +38,9 @@ const TRUST_KEY: &[u8] = b"trust";
 /// vouched for it. Borrowed for writing, owned for reading; both encode the
 /// same way.
 #[derive(Serialize)]
-struct StoredRef<'a> {
-    record: &'a Record,
-    provenance: Option<&'a Provenance>,
+pub(crate) struct StoredRef<'a> {
+    pub(crate) record: &'a Record,
+    pub(crate) provenance: Option<&'a Provenance>,
 }
 
 #[derive(Deserialize)]
@@ -203,7 +203,7 @@ impl Store {
     }
 }
 
-fn open_bucket(
+pub(crate) fn open_bucket(
     sealer: &Sealer,
     key: &[u8],
     value: &[u8],
@@ -286,8 +286,24 @@ fn try_open_db(path: &Path, create: bool) -> Result<Db, VaultError> {
             sled::Error::Io(io) if io.to_string().contains("could not acquire lock") => {
                 VaultError::InUse
             }
+            sled::Error::Io(io) => match io.kind() {
+                io::ErrorKind::ReadOnlyFilesystem => VaultError::ReadOnly {
+                    dir: vault_dir(path),
+                    reason: "it is on a read-only file system",
+                },
+                io::ErrorKind::PermissionDenied => VaultError::ReadOnly {
+                    dir: vault_dir(path),
+                    reason: "permission denied",
+                },
+                _ => VaultError::from(io),
+            },
             other => storage(other),
         })
+}
+
+/// The vault directory of the database at `db`.
+fn vault_dir(db: &Path) -> std::path::PathBuf {
+    db.parent().unwrap_or(db).to_owned()
 }
 
 /// Whether another process holds the database, found without writing a
@@ -315,7 +331,7 @@ pub fn probe_in_use(path: &Path) -> Result<bool, VaultError> {
 fn storage(error: sled::Error) -> VaultError {
     match error {
         sled::Error::Corruption { .. } => VaultError::damaged("the database is corrupted"),
-        sled::Error::Io(e) => VaultError::Io(e),
+        sled::Error::Io(e) => VaultError::from(e),
         other => VaultError::Storage(other.to_string()),
     }
 }

@@ -1,0 +1,325 @@
+//! The vault in a hostile place: a second pamphlet at the same time, a
+//! read-only directory, a vault written by a newer pamphlet, a full disk.
+//! Each is one clear `error:` line (with a hint), and the vault is left as
+//! it was.
+
+mod common;
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::{stderr_of, TestVault, PASSPHRASE};
+use pamphlet::vault::Vault;
+use secrecy::SecretString;
+
+/// A small file system mounted for one test, unmounted when dropped. Needs
+/// root (or a kernel that lets this user mount); `None` where not allowed.
+struct Mount {
+    point: PathBuf,
+}
+
+impl Mount {
+    fn tmpfs(point: &Path, size: &str) -> Option<Mount> {
+        fs::create_dir_all(point).unwrap();
+        let status = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size},mode=0700")])
+            .arg("tmpfs")
+            .arg(point)
+            .stderr(std::process::Stdio::null())
+            .status()
+            .ok()?;
+        status.success().then(|| Mount {
+            point: point.to_owned(),
+        })
+    }
+
+    fn remount_read_only(&self) -> bool {
+        Command::new("mount")
+            .args(["-o", "remount,ro"])
+            .arg(&self.point)
+            .status()
+            .map(|s| s.success())
+            .unwrap_or(false)
+    }
+}
+
+impl Drop for Mount {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg("-l").arg(&self.point).status();
+    }
+}
+
+/// A vault in `dir`, with its passphrase file beside `temp`'s other files.
+fn vault_in(temp: tempfile::TempDir, dir: PathBuf) -> TestVault {
+    let passphrase_file = temp.path().join("passphrase");
+    fs::write(&passphrase_file, format!("{PASSPHRASE}\n")).unwrap();
+    TestVault {
+        temp,
+        dir,
+        passphrase_file,
+    }
+}
+
+fn records_file(vault: &TestVault, name: &str, seed: u64, count: usize) -> PathBuf {
+    let path = vault.temp.path().join(name);
+    let mut file = std::io::BufWriter::new(fs::File::create(&path).unwrap());
+    for record in pamphlet::generate::generate(seed, count) {
+        writeln!(file, "{}", record.to_json_line()).unwrap();
+    }
+    file.flush().unwrap();
+    path
+}
+
+fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| o.stdout.starts_with(b"0\n"))
+        .unwrap_or(false)
+}
+
+#[test]
+fn a_second_pamphlet_is_told_the_vault_is_in_use() {
+    let vault = TestVault::new();
+    let small = records_file(&vault, "small.jsonl", 1, 20);
+    vault.cmd().arg("load").arg(&small).assert().success();
+    let before = vault.dump();
+
+    let passphrase = SecretString::from(PASSPHRASE.to_owned());
+    let open = Vault::unlock(&vault.dir, &passphrase).unwrap();
+    let more = records_file(&vault, "more.jsonl", 2, 20);
+    for args in [
+        vec!["dump".as_ref()],
+        vec!["load".as_ref(), more.as_os_str()],
+    ] {
+        let output = vault.cmd().args(&args).output().unwrap();
+        assert_eq!(output.status.code(), Some(1));
+        let stderr = stderr_of(&output);
+        assert!(
+            stderr.starts_with(
+                "error: the vault is in use by another pamphlet\nhint: close the other pamphlet"
+            ),
+            "{stderr}"
+        );
+    }
+    drop(open);
+    assert_eq!(vault.dump(), before);
+}
+
+#[test]
+fn a_vault_from_a_newer_pamphlet_is_refused_and_left_alone() {
+    let vault = TestVault::new();
+    let small = records_file(&vault, "small.jsonl", 3, 20);
+    vault.cmd().arg("load").arg(&small).assert().success();
+    let before = vault.dump();
+    let newer = pamphlet::vault::STORE_FORMAT + 1;
+    {
+        let db = sled::open(vault.dir.join("db")).unwrap();
+        db.insert("format", &newer.to_le_bytes()).unwrap();
+        db.flush().unwrap();
+    }
+    for command in ["dump", "load"] {
+        let mut cmd = vault.cmd();
+        cmd.arg(command);
+        if command == "load" {
+            cmd.arg(&small);
+        }
+        let output = cmd.output().unwrap();
+        assert_eq!(output.status.code(), Some(1));
+        assert_eq!(
+            stderr_of(&output),
+            format!(
+                "error: the vault has format version {newer}; this pamphlet reads up to {}\n\
+                 hint: upgrade pamphlet to open this vault; nothing was changed\n",
+                pamphlet::vault::STORE_FORMAT
+            )
+        );
+    }
+    // Nothing was migrated or written: the format is still the newer one,
+    // and with this build's number put back, the records are all there.
+    let db = sled::open(vault.dir.join("db")).unwrap();
+    assert_eq!(
+        db.get("format").unwrap().as_deref(),
+        Some(&newer.to_le_bytes()[..])
+    );
+    db.insert("format", &pamphlet::vault::STORE_FORMAT.to_le_bytes())
+        .unwrap();
+    db.flush().unwrap();
+    drop(db);
+    assert_eq!(vault.dump(), before);
+}
+
+#[test]
+fn a_read_only_vault_is_named_as_such() {
+    let temp = tempfile::tempdir().unwrap();
+    let disk = temp.path().join("disk");
+    let mount = Mount::tmpfs(&disk, "16m");
+    let vault = vault_in(temp, disk.join("vault"));
+    vault.cmd().arg("init").assert().success();
+    let small = records_file(&vault, "small.jsonl", 4, 20);
+    vault.cmd().arg("load").arg(&small).assert().success();
+    let before = vault.dump();
+
+    let reason = match &mount {
+        Some(mount) => {
+            assert!(mount.remount_read_only(), "cannot remount read-only");
+            eprintln!("read-only vault: a tmpfs remounted read-only");
+            "it is on a read-only file system"
+        }
+        None if !is_root() => {
+            eprintln!("read-only vault: no mount allowed; the vault's files made read-only");
+            make_read_only(&vault.dir);
+            "permission denied"
+        }
+        None => {
+            // Root ignores permissions, and this machine allows no mount:
+            // nothing here can make the directory read-only.
+            eprintln!("read-only vault: SKIPPED (root without mount)");
+            return;
+        }
+    };
+    for args in [
+        vec!["dump".as_ref()],
+        vec!["load".as_ref(), small.as_os_str()],
+    ] {
+        let output = vault.cmd().args(&args).output().unwrap();
+        assert_eq!(output.status.code(), Some(1));
+        assert_eq!(
+            stderr_of(&output),
+            format!(
+                "error: the vault at {} cannot be written: {reason}\n\
+                 hint: make the vault's directory writable (or copy the vault to a writable disk), then try again\n",
+                vault.dir.display()
+            )
+        );
+    }
+    if let Some(mount) = &mount {
+        let status = Command::new("mount")
+            .args(["-o", "remount,rw"])
+            .arg(&mount.point)
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+    assert_eq!(vault.dump(), before);
+    drop(mount);
+}
+
+fn make_read_only(dir: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            make_read_only(&path);
+        } else {
+            fs::set_permissions(&path, fs::Permissions::from_mode(0o400)).unwrap();
+        }
+    }
+    fs::set_permissions(dir, fs::Permissions::from_mode(0o500)).unwrap();
+}
+
+/// `pamphlet load` of many records into a vault on a disk with almost no
+/// room left: a clear error, and the vault as it was.
+#[test]
+fn a_load_on_a_full_disk_fails_clearly_and_changes_nothing() {
+    let temp = tempfile::tempdir().unwrap();
+    let disk = temp.path().join("disk");
+    let Some(mount) = Mount::tmpfs(&disk, "48m") else {
+        eprintln!("disk full: SKIPPED the tmpfs case (mount not allowed); see the file-size case");
+        return;
+    };
+    eprintln!("disk full: a 48 MiB tmpfs");
+    let vault = vault_in(temp, disk.join("vault"));
+    vault.cmd().arg("init").assert().success();
+    let small = records_file(&vault, "small.jsonl", 5, 200);
+    vault.cmd().arg("load").arg(&small).assert().success();
+    let before = vault.dump();
+    let big = records_file(&vault, "big.jsonl", 6, 20_000);
+
+    // Fill the disk but for a few hundred KiB.
+    let filler = disk.join("filler");
+    {
+        let mut file = fs::File::create(&filler).unwrap();
+        let block = vec![0x55u8; 64 * 1024];
+        while file.write_all(&block).is_ok() {}
+        let _ = file.sync_all();
+    }
+    let room = 384 * 1024;
+    let full = fs::metadata(&filler).unwrap().len();
+    fs::OpenOptions::new()
+        .write(true)
+        .open(&filler)
+        .unwrap()
+        .set_len(full.saturating_sub(room))
+        .unwrap();
+
+    let output = vault.cmd().arg("load").arg(&big).output().unwrap();
+    assert_eq!(output.status.code(), Some(1), "{}", stderr_of(&output));
+    assert_eq!(
+        stderr_of(&output),
+        "error: the disk is full: the vault could not be written\n\
+         hint: free some space on the disk that holds the vault, then try again; nothing was changed\n"
+    );
+    assert!(output.stdout.is_empty());
+
+    // Still full: sled writes a little when it opens, so even reading may
+    // meet the full disk; if so, it says so.
+    let output = vault.cmd().arg("dump").output().unwrap();
+    if output.status.success() {
+        eprintln!("disk full: the vault still opens on the full disk");
+        assert!(output.stdout == before.as_bytes());
+    } else {
+        eprintln!("disk full: the vault does not open until there is room");
+        assert!(stderr_of(&output).starts_with("error: the disk is full"));
+    }
+    fs::remove_file(&filler).unwrap();
+    assert_eq!(vault.dump(), before);
+    // And with room again, the same load goes through.
+    vault.cmd().arg("load").arg(&big).assert().success();
+    assert_eq!(vault.dump().lines().count(), 20_200);
+    drop(mount);
+}
+
+/// The same without a mount: the load runs under a file-size limit (with
+/// SIGXFSZ ignored, so writes past it fail with EFBIG) — an injected write
+/// failure that works for any user.
+#[test]
+fn a_load_that_cannot_write_changes_nothing() {
+    let vault = TestVault::new();
+    let small = records_file(&vault, "small.jsonl", 7, 200);
+    vault.cmd().arg("load").arg(&small).assert().success();
+    let before = vault.dump();
+    let big = records_file(&vault, "big.jsonl", 8, 60_000);
+
+    let largest = common::files_under(&vault.dir)
+        .values()
+        .map(|bytes| bytes.len())
+        .max()
+        .unwrap_or(0);
+    // `ulimit -f` counts 512-byte blocks in POSIX sh.
+    let blocks = largest / 512 + 64;
+    let binary = assert_cmd::cargo::cargo_bin("pamphlet");
+    let output = Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "trap '' XFSZ; ulimit -f {blocks} && exec \"$0\" \"$@\""
+        ))
+        .arg(&binary)
+        .args(vault.std_cmd().get_args())
+        .arg("load")
+        .arg(&big)
+        .env_clear()
+        .env("PAMPHLET_TEST_SCRYPT_LOG_N", "4")
+        .output()
+        .unwrap();
+    eprintln!("write failure: a file-size limit of {blocks} blocks");
+    assert_eq!(output.status.code(), Some(1), "{}", stderr_of(&output));
+    assert_eq!(
+        stderr_of(&output),
+        "error: a file of the vault reached the file-size limit: the vault could not be written\n\
+         hint: raise the limit (`ulimit -f`), then try again; nothing was changed\n"
+    );
+    assert_eq!(vault.dump(), before);
+}
