@@ -46,6 +46,8 @@ pub enum Action {
     Toggle,
     /// Yes to the question asked.
     Confirm,
+    /// The panic key: ask whether to destroy the vault now.
+    Wipe,
     ScrollUp,
     ScrollDown,
     Click {
@@ -73,11 +75,13 @@ pub enum Context {
     Confirm,
     Export,
     Import,
+    /// The wipe question, and the screen after a wipe.
+    Wipe,
     Help,
 }
 
 impl Context {
-    pub const ALL: [Context; 8] = [
+    pub const ALL: [Context; 9] = [
         Context::Unlock,
         Context::List,
         Context::Detail,
@@ -85,6 +89,7 @@ impl Context {
         Context::Confirm,
         Context::Export,
         Context::Import,
+        Context::Wipe,
         Context::Help,
     ];
 
@@ -97,6 +102,7 @@ impl Context {
             Context::Confirm => "Delete question",
             Context::Export => "Export a bundle",
             Context::Import => "Import a bundle",
+            Context::Wipe => "Wipe question",
             Context::Help => "Help",
         }
     }
@@ -105,7 +111,12 @@ impl Context {
     pub fn is_typing(self) -> bool {
         matches!(
             self,
-            Context::Unlock | Context::List | Context::Form | Context::Export | Context::Import
+            Context::Unlock
+                | Context::List
+                | Context::Form
+                | Context::Export
+                | Context::Import
+                | Context::Wipe
         )
     }
 }
@@ -190,10 +201,10 @@ pub struct Binding {
 
 use Context::{
     Confirm as C, Detail as D, Export as X, Form as F, Help as H, Import as I, List as L,
-    Unlock as U,
+    Unlock as U, Wipe as W,
 };
 
-const EVERYWHERE: &[Context] = &[U, L, D, F, C, X, I, H];
+const EVERYWHERE: &[Context] = &[U, L, D, F, C, X, I, W, H];
 const UNLOCKED: &[Context] = &[L, D, F, C, X, I, H];
 
 const fn bind(
@@ -223,6 +234,30 @@ pub const BINDINGS: &[Binding] = &[
         true,
     ),
     bind(&[ch('?')], Action::Help, "help", &[D, C, H], false),
+    // The panic key, early so the footer always has room for it where a
+    // raid is most likely to find the screen; everywhere else it works too.
+    bind(&[ctrl('k')], Action::Wipe, "wipe vault", &[U, L, D], true),
+    bind(
+        &[ctrl('k')],
+        Action::Wipe,
+        "wipe vault",
+        &[F, C, X, I, H],
+        false,
+    ),
+    bind(
+        &[key(KeyCode::Enter)],
+        Action::Confirm,
+        "wipe, once WIPE is typed",
+        &[W],
+        true,
+    ),
+    bind(
+        &[key(KeyCode::Esc)],
+        Action::Back,
+        "keep the vault",
+        &[W],
+        true,
+    ),
     bind(&[key(KeyCode::Enter)], Action::Enter, "unlock", &[U], true),
     bind(&[key(KeyCode::Enter)], Action::Enter, "open", &[L], true),
     bind(
@@ -407,7 +442,7 @@ pub const BINDINGS: &[Binding] = &[
         &[key(KeyCode::Backspace)],
         Action::Text(TextEdit::Backspace),
         "delete the character before the cursor",
-        &[U, L, F, X, I],
+        &[U, L, F, X, I, W],
         false,
     ),
     bind(
@@ -421,14 +456,14 @@ pub const BINDINGS: &[Binding] = &[
         &[ctrl('w')],
         Action::Text(TextEdit::DeleteWord),
         "delete the word before the cursor",
-        &[U, L, F, X, I],
+        &[U, L, F, X, I, W],
         false,
     ),
     bind(
         &[ctrl('u')],
         Action::Text(TextEdit::DeleteToStart),
         "delete to the start of the field",
-        &[U, L, F, X, I],
+        &[U, L, F, X, I, W],
         false,
     ),
     bind(
@@ -536,6 +571,7 @@ fn typing_help(context: Context) -> &'static str {
         Context::Unlock => "type the passphrase (never shown)",
         Context::List => "search at once (? opens help while the search is empty)",
         Context::Export | Context::Import => "type into the field (passphrases are never shown)",
+        Context::Wipe => "type WIPE (any case) to destroy the vault",
         _ => "type into the field",
     }
 }
@@ -626,6 +662,38 @@ mod tests {
                 Some(Action::Confirm),
             ),
             (press(KeyCode::Char('x'), none), Context::Confirm, None),
+            (
+                press(KeyCode::Char('k'), ctrl),
+                Context::Unlock,
+                Some(Action::Wipe),
+            ),
+            (
+                press(KeyCode::Char('K'), ctrl),
+                Context::List,
+                Some(Action::Wipe),
+            ),
+            (
+                press(KeyCode::Char('k'), ctrl),
+                Context::Detail,
+                Some(Action::Wipe),
+            ),
+            (
+                press(KeyCode::Char('k'), ctrl),
+                Context::Form,
+                Some(Action::Wipe),
+            ),
+            (press(KeyCode::Char('k'), ctrl), Context::Wipe, None),
+            (
+                press(KeyCode::Char('y'), none),
+                Context::Wipe,
+                Some(Action::Text(TextEdit::Insert('y'))),
+            ),
+            (
+                press(KeyCode::Enter, none),
+                Context::Wipe,
+                Some(Action::Confirm),
+            ),
+            (press(KeyCode::Esc, none), Context::Wipe, Some(Action::Back)),
             (
                 press(KeyCode::Char('x'), ctrl),
                 Context::List,

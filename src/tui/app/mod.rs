@@ -16,6 +16,7 @@ mod form;
 mod import;
 mod main_screen;
 mod unlock;
+mod wipe;
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -34,6 +35,7 @@ pub use form::{FieldKey, Form, FormField, FormMode, Value};
 pub use import::{ImportDialog, ImportPhase, Review};
 pub use main_screen::{ConfirmDelete, Dialog, MainScreen, Notice, View};
 pub use unlock::{LockReason, Phase, Session, UnlockRequest, UnlockState};
+pub use wipe::{Wipe, WIPE_WORD};
 
 /// Settings that do not change while the app runs.
 #[derive(Debug, Clone)]
@@ -68,6 +70,8 @@ pub struct App {
     pub(crate) screen: Screen,
     /// The help overlay and how far it is scrolled.
     pub(crate) help: Option<u16>,
+    /// The wipe question, or the screen after a wipe, over everything.
+    pub(crate) wipe: Option<Wipe>,
     quit: bool,
     clear: bool,
 }
@@ -90,6 +94,7 @@ impl App {
             size: Rect::new(0, 0, 80, 24),
             screen: Screen::Locked(UnlockState::new(LockReason::Start)),
             help: None,
+            wipe: None,
             quit: false,
             clear: false,
         }
@@ -129,6 +134,9 @@ impl App {
         if self.help.is_some() {
             return Context::Help;
         }
+        if self.wipe.is_some() {
+            return Context::Wipe;
+        }
         match &self.screen {
             Screen::Locked(_) => Context::Unlock,
             Screen::Open(main) if main.confirm.is_some() => Context::Confirm,
@@ -159,12 +167,24 @@ impl App {
             _ => {}
         }
         self.idle = Duration::ZERO;
+        if matches!(self.wipe, Some(Wipe::Done)) {
+            // Nothing is left to show: any key quits.
+            self.quit = true;
+            return;
+        }
         match action {
             Action::Quit => {
                 self.quit = true;
                 return;
             }
             Action::Lock => return self.lock(LockReason::ByHand),
+            Action::Wipe => {
+                self.help = None;
+                if self.wipe.is_none() {
+                    self.wipe = Some(Wipe::asking());
+                }
+                return;
+            }
             _ => {}
         }
         if let Some(scroll) = &mut self.help {
@@ -175,6 +195,15 @@ impl App {
                 Action::PageUp => *scroll = scroll.saturating_sub(10),
                 Action::PageDown => *scroll = scroll.saturating_add(10).min(200),
                 _ => {}
+            }
+            return;
+        }
+        if let Some(wipe) = &mut self.wipe {
+            match wipe.handle(action) {
+                wipe::WipeOutcome::Consumed => {}
+                wipe::WipeOutcome::Cancel => self.wipe = None,
+                wipe::WipeOutcome::OpenHelp => self.help = Some(0),
+                wipe::WipeOutcome::Wipe => self.wipe_now(),
             }
             return;
         }
@@ -226,6 +255,29 @@ impl App {
         self.screen = Screen::Locked(UnlockState::new(reason));
         self.help = None;
         self.clear = true;
+    }
+
+    /// Destroys the vault. The records, the index and any unlock under way
+    /// are dropped first, so nothing of them stays in memory or on screen;
+    /// then the key file and the database go. A failure is said in the
+    /// question, which stays open to try again.
+    fn wipe_now(&mut self) {
+        self.screen = Screen::Locked(UnlockState::new(LockReason::Start));
+        self.help = None;
+        self.clear = true;
+        match crate::vault::wipe(&self.config.vault_dir) {
+            Ok(()) => self.wipe = Some(Wipe::Done),
+            Err(error) => {
+                if let Some(wipe) = &mut self.wipe {
+                    wipe.failed(format!("Not wiped: {error}"));
+                }
+            }
+        }
+    }
+
+    /// Whether the vault was wiped (the screen says so; any key quits).
+    pub fn is_wiped(&self) -> bool {
+        matches!(self.wipe, Some(Wipe::Done))
     }
 
     /// The key unwrap to run, after Enter on the unlock screen.

@@ -17,7 +17,7 @@ use time::{Date, OffsetDateTime};
 use crate::model::Record;
 
 use super::action::{self, Context};
-use super::app::{view_context, App, Dialog, MainScreen, Screen, View};
+use super::app::{view_context, App, Dialog, MainScreen, Screen, View, Wipe};
 use super::layout::main_areas;
 use super::theme::Theme;
 
@@ -49,6 +49,13 @@ pub fn render(app: &App, frame: &mut Frame) {
         Screen::Locked(state) => overlay::unlock(frame, area, state, &app.config, paint),
         Screen::Open(main) => render_main(frame, area, main, app, paint),
     }
+    match &app.wipe {
+        Some(Wipe::Asking { input, error }) => {
+            overlay::wipe_question(frame, area, input, error.as_deref(), paint)
+        }
+        Some(Wipe::Done) => overlay::wiped(frame, area, paint),
+        None => {}
+    }
     if let Some(scroll) = app.help {
         overlay::help(frame, area, screen_context(app), scroll, paint);
     }
@@ -56,6 +63,9 @@ pub fn render(app: &App, frame: &mut Frame) {
 
 /// The context under the help overlay.
 fn screen_context(app: &App) -> Context {
+    if app.wipe.is_some() {
+        return Context::Wipe;
+    }
     match &app.screen {
         Screen::Locked(_) => Context::Unlock,
         Screen::Open(main) if main.confirm.is_some() => Context::Confirm,
@@ -69,7 +79,8 @@ fn screen_context(app: &App) -> Context {
 
 fn render_main(frame: &mut Frame, area: Rect, main: &MainScreen, app: &App, paint: Paint) {
     let areas = main_areas(area);
-    let typing_in_list = app.help.is_none() && main.confirm.is_none() && main.dialog.is_none();
+    let typing_in_list =
+        app.help.is_none() && app.wipe.is_none() && main.confirm.is_none() && main.dialog.is_none();
     match &main.view {
         View::Form(form_state) => {
             form::render(

@@ -1,5 +1,5 @@
 //! The screens and boxes drawn over everything: unlock (and locked), the
-//! delete question, help.
+//! delete question, the wipe question and what follows a wipe, help.
 
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
@@ -7,7 +7,10 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use ratatui::Frame;
 
 use crate::tui::action::{self, Context};
-use crate::tui::app::{Config, ConfirmDelete, LockReason, Phase, UnlockState, DEMO_PASSPHRASE};
+use crate::tui::app::{
+    Config, ConfirmDelete, LockReason, Phase, UnlockState, DEMO_PASSPHRASE, WIPE_WORD,
+};
+use crate::tui::input::TextInput;
 
 use super::{centered_box, fit, footer, Paint};
 
@@ -114,6 +117,89 @@ pub(super) fn confirm(frame: &mut Frame, area: Rect, confirm: &ConfirmDelete, pa
             Span::styled("Esc", theme.key()),
             Span::raw(" keep it"),
         ]),
+    ];
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The panic key's question, with its own keys in the footer (the locked
+/// screen draws the unlock keys there).
+pub(super) fn wipe_question(
+    frame: &mut Frame,
+    area: Rect,
+    input: &TextInput,
+    error: Option<&str>,
+    paint: Paint,
+) {
+    let theme = paint.theme;
+    let footer_area = Rect {
+        y: area.bottom().saturating_sub(1),
+        height: area.height.min(1),
+        ..area
+    };
+    frame.render_widget(ratatui::widgets::Clear, footer_area);
+    footer(frame, footer_area, Context::Wipe, paint);
+    // As tall as the unlock box at least, so none of it shows around this.
+    let rect = centered_box(frame, area, 64, 11);
+    let block = Block::bordered()
+        .border_style(theme.error())
+        .title(Span::styled(" Wipe the vault? ", theme.error()));
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let typed = fit(input.text(), 20);
+    let hint = match error {
+        Some(error) => Line::from(Span::styled(error.to_owned(), theme.error())),
+        None => Line::from(Span::styled(
+            "Nothing is destroyed before that.",
+            theme.dim(),
+        )),
+    };
+    let lines = vec![
+        Line::from(Span::styled("Destroy this vault now?", theme.bold())),
+        Line::raw("Everything in it is gone for good; no passphrase is needed."),
+        Line::raw(""),
+        Line::from(vec![
+            Span::raw("Type "),
+            Span::styled(WIPE_WORD, theme.key()),
+            Span::raw(", then "),
+            Span::styled("Enter", theme.key()),
+            Span::raw(": "),
+            Span::styled(typed.clone(), theme.bold()),
+        ]),
+        hint,
+        Line::raw(""),
+        Line::from(vec![
+            Span::styled("Esc", theme.key()),
+            Span::raw(" keep the vault"),
+        ]),
+    ];
+    let text_area = Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(2),
+        ..inner
+    };
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), text_area);
+    let prompt = format!("Type {WIPE_WORD}, then Enter: ");
+    let x = text_area.x + (prompt.chars().count() + typed.chars().count()) as u16;
+    let y = text_area.y + 3;
+    if y < text_area.bottom() {
+        frame.set_cursor_position(Position::new(x.min(text_area.right()), y));
+    }
+}
+
+/// All that is left after a wipe.
+pub(super) fn wiped(frame: &mut Frame, area: Rect, paint: Paint) {
+    let theme = paint.theme;
+    frame.render_widget(ratatui::widgets::Clear, area);
+    let rect = centered_box(frame, area, 44, 5);
+    let block = Block::bordered()
+        .border_style(theme.dim())
+        .title(Span::styled(" pamphlet ", theme.title()));
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let lines = vec![
+        Line::from(Span::styled(" The vault was wiped.", theme.bold())),
+        Line::raw(""),
+        Line::from(Span::styled(" Any key quits.", theme.dim())),
     ];
     frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -255,6 +255,22 @@ fn locked_screen_shows_no_record() {
 }
 
 #[test]
+fn the_wipe_question_says_what_happens_over_the_list_and_the_locked_screen() {
+    let (_temp, mut app) = open((80, 24), true);
+    app.update(Action::Wipe);
+    type_text(&mut app, "wi");
+    snapshot("wipe", &app);
+    let (temp, mut app) = locked((80, 24));
+    type_text(&mut app, TYPED);
+    app.update(Action::Wipe);
+    snapshot("wipe_locked", &app);
+    type_text(&mut app, "WIPE");
+    app.update(Action::Confirm);
+    assert!(!temp.path().join("vault").join("key.age").exists());
+    snapshot("wiped", &app);
+}
+
+#[test]
 fn no_results_says_what_to_do() {
     for size in SIZES {
         let (_temp, mut app) = open(size, true);
