@@ -71,19 +71,6 @@ impl Meeting {
     }
 }
 
-fn keys_show(vault: &TestVault) -> (String, String) {
-    let output = vault.cmd().args(["keys", "show"]).output().unwrap();
-    let text = String::from_utf8(output.stdout).unwrap();
-    let field = |label: &str| {
-        text.lines()
-            .find(|line| line.starts_with(label))
-            .and_then(|line| line.split_whitespace().last())
-            .unwrap()
-            .to_owned()
-    };
-    (field("signing key"), field("age recipient"))
-}
-
 #[test]
 fn export_then_import_with_trust_and_provenance() {
     let meeting = Meeting::new();
@@ -247,7 +234,7 @@ fn wrong_passphrase_other_recipient_empty_and_huge_files() {
     );
 
     // Encrypted to Rosa's own key: Sam can't open it.
-    let (_, rosa_recipient) = keys_show(&meeting.rosa);
+    let (_, rosa_recipient) = meeting.rosa.public_keys();
     let for_rosa = meeting.rosa.temp.path().join("for-rosa.age");
     meeting
         .rosa
@@ -305,7 +292,7 @@ struct Handmade {
 
 impl Handmade {
     fn new(sam: &TestVault) -> Handmade {
-        let (_, recipient) = keys_show(sam);
+        let (_, recipient) = sam.public_keys();
         Handmade {
             keypair: minisign::KeyPair::generate_unencrypted_keypair().unwrap(),
             recipient: recipient.parse().unwrap(),
@@ -501,7 +488,7 @@ fn tampered_manifests_and_records_are_refused() {
 #[test]
 fn every_flipped_byte_and_truncation_is_refused() {
     let meeting = Meeting::new();
-    let (_, sam_recipient) = keys_show(&meeting.sam);
+    let (_, sam_recipient) = meeting.sam.public_keys();
     let path = meeting.rosa.temp.path().join("small.age");
     meeting
         .rosa

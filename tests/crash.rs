@@ -8,9 +8,7 @@ use std::io::Write;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use wait_timeout::ChildExt;
-
-use common::TestVault;
+use common::{disk_usage, kill_child, KillAt, TestVault};
 
 const RECORDS: usize = 100_000;
 const ROUNDS: u32 = 12;
@@ -51,33 +49,18 @@ fn sigkill_during_load_leaves_all_or_nothing() {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        if round % 2 == 0 {
-            // Waits at most `delay` for the load to end by itself.
-            let _ = child.wait_timeout(delay).unwrap();
+        let when = if round % 2 == 0 {
+            KillAt::After(delay)
         } else {
-            // Waits until the database has started to grow, then a little
-            // more, so the kill lands while the batch is being written.
-            let extra = Duration::from_millis(u64::from(round) * 12);
-            let started = Instant::now();
-            while child
-                .wait_timeout(Duration::from_millis(1))
-                .unwrap()
-                .is_none()
-            {
-                if disk_usage(&vault.dir) > empty_size + 64 * 1024 {
-                    let _ = child.wait_timeout(extra).unwrap();
-                    break;
-                }
-                assert!(
-                    started.elapsed() < full * 10,
-                    "the load never started writing"
-                );
+            // Once the database has started to grow, a little more, so the
+            // kill lands while the batch is being written.
+            KillAt::Writing {
+                extra: Duration::from_millis(u64::from(round) * 12),
+                start_size: empty_size,
+                patience: full * 10,
             }
-        }
-        let _ = child.kill(); // SIGKILL on Unix
-        let _ = child.wait();
-
-        let written = disk_usage(&vault.dir) > empty_size + 64 * 1024;
+        };
+        let written = kill_child(&mut child, when, &vault.dir, empty_size);
         let after = vault.dump();
         if after.is_empty() {
             outcomes.0 += 1;
@@ -102,18 +85,4 @@ fn sigkill_during_load_leaves_all_or_nothing() {
         outcomes.0 > 0,
         "no kill landed before the end: the test proved nothing"
     );
-}
-
-/// The sizes of the files under `dir`, added up.
-fn disk_usage(dir: &std::path::Path) -> u64 {
-    let mut total = 0;
-    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            total += disk_usage(&path);
-        } else if let Ok(meta) = entry.metadata() {
-            total += meta.len();
-        }
-    }
-    total
 }

@@ -17,9 +17,8 @@ use pamphlet::bundle::{self, Encryption, ExportOptions};
 use pamphlet::vault::{Vault, WorkFactor};
 use secrecy::SecretString;
 use time::macros::datetime;
-use wait_timeout::ChildExt;
 
-use common::{TestVault, PASSPHRASE};
+use common::{copy_dir, disk_usage, kill_child, KillAt, TestVault, PASSPHRASE};
 
 /// Records in the bundle: enough that the write takes a while, few enough
 /// for many rounds.
@@ -128,31 +127,18 @@ fn sigkill_during_import_leaves_the_state_before_or_after() {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        if round % 2 == 0 {
-            let _ = child.wait_timeout(delay).unwrap();
+        let when = if round % 2 == 0 {
+            KillAt::After(delay)
         } else {
-            // Until the database starts to grow, then a little more, so
-            // the kill lands while the transaction is being written.
-            let extra = Duration::from_millis(u64::from(round) * 4);
-            let waiting = Instant::now();
-            while child
-                .wait_timeout(Duration::from_millis(1))
-                .unwrap()
-                .is_none()
-            {
-                if disk_usage(&vault.dir) > start_size + 64 * 1024 {
-                    let _ = child.wait_timeout(extra).unwrap();
-                    break;
-                }
-                assert!(
-                    waiting.elapsed() < full * 10,
-                    "the import never started writing"
-                );
+            // Once the database starts to grow, a little more, so the kill
+            // lands while the transaction is being written.
+            KillAt::Writing {
+                extra: Duration::from_millis(u64::from(round) * 4),
+                start_size,
+                patience: full * 10,
             }
-        }
-        let _ = child.kill(); // SIGKILL on Unix
-        let _ = child.wait();
-        let grew = disk_usage(&vault.dir) > start_size + 64 * 1024;
+        };
+        let grew = kill_child(&mut child, when, &vault.dir, start_size);
 
         let now = state(&vault);
         if now == before {
@@ -210,31 +196,4 @@ fn copy_of(base: &TestVault, name: &str) -> TestVault {
         passphrase_file: base.passphrase_file.clone(),
         temp: tempfile::tempdir_in(base.temp.path()).unwrap(),
     }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
-/// The sizes of the files under `dir`, added up.
-fn disk_usage(dir: &Path) -> u64 {
-    let mut total = 0;
-    for entry in fs::read_dir(dir).into_iter().flatten().flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            total += disk_usage(&path);
-        } else if let Ok(meta) = entry.metadata() {
-            total += meta.len();
-        }
-    }
-    total
 }

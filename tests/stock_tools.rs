@@ -50,18 +50,6 @@ fn run(command: &mut Command) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
-fn public_keys(vault: &TestVault) -> (String, String) {
-    let text = run(vault.std_cmd().args(["keys", "show"]));
-    let field = |label: &str| {
-        text.lines()
-            .find(|line| line.starts_with(label))
-            .and_then(|line| line.split_whitespace().last())
-            .unwrap()
-            .to_owned()
-    };
-    (field("signing key"), field("age recipient"))
-}
-
 fn unpack(tar: &Path, into: &Path) {
     fs::create_dir_all(into).unwrap();
     run(Command::new("tar").arg("-xf").arg(tar).arg("-C").arg(into));
@@ -79,8 +67,8 @@ fn stock_age_and_minisign_open_and_verify_a_recipient_bundle() {
         .assert()
         .success();
     let sam = TestVault::new();
-    let (_, sam_recipient) = public_keys(&sam);
-    let (rosa_key, _) = public_keys(&rosa);
+    let (_, sam_recipient) = sam.public_keys();
+    let (rosa_key, _) = rosa.public_keys();
     let bundle = rosa.temp.path().join("b.age");
     rosa.cmd()
         .arg("export")
@@ -176,7 +164,7 @@ fn a_bundle_made_by_hand_with_stock_tools_is_accepted_once_trusted() {
         return;
     }
     let sam = TestVault::new();
-    let (_, sam_recipient) = public_keys(&sam);
+    let (_, sam_recipient) = sam.public_keys();
     let work = sam.temp.path().join("handmade");
     fs::create_dir_all(&work).unwrap();
     run(Command::new("minisign")

@@ -3,26 +3,11 @@
 
 mod common;
 
-use std::fs;
-use std::path::Path;
 use std::time::Instant;
 
-use common::TestVault;
+use common::{copy_dir, TestVault};
 use pamphlet::vault::{KeyMaterial, Vault, VaultError, WorkFactor};
 use secrecy::SecretString;
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
 
 #[test]
 fn a_wiped_vault_cannot_be_opened_even_from_an_earlier_copy_of_its_database() {

@@ -82,6 +82,22 @@ impl TestVault {
         String::from_utf8(output.stdout).unwrap()
     }
 
+    /// The vault's public keys: (minisign signing key, age recipient), as
+    /// `keys show` prints them.
+    pub fn public_keys(&self) -> (String, String) {
+        let output = self.cmd().args(["keys", "show"]).output().unwrap();
+        assert!(output.status.success(), "{}", stderr_of(&output));
+        let text = String::from_utf8(output.stdout).unwrap();
+        let field = |label: &str| {
+            text.lines()
+                .find(|line| line.starts_with(label))
+                .and_then(|line| line.split_whitespace().last())
+                .unwrap()
+                .to_owned()
+        };
+        (field("signing key"), field("age recipient"))
+    }
+
     /// Every file under the vault with its contents.
     pub fn snapshot(&self) -> BTreeMap<PathBuf, Vec<u8>> {
         files_under(&self.dir)
@@ -112,4 +128,85 @@ pub fn sample_path() -> PathBuf {
 
 pub fn stderr_of(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// The sizes of the files under `dir`, added up (without reading them).
+pub fn disk_usage(dir: &Path) -> u64 {
+    let mut total = 0;
+    for entry in fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            total += disk_usage(&path);
+        } else if let Ok(meta) = entry.metadata() {
+            total += meta.len();
+        }
+    }
+    total
+}
+
+/// When a crash test kills its child.
+pub enum KillAt {
+    /// After this long, or when it ends by itself if sooner.
+    After(std::time::Duration),
+    /// Once the vault under `dir` has grown by 64 KiB past `start_size` (the
+    /// write has begun), plus `extra`; fails if that takes over `patience`.
+    Writing {
+        extra: std::time::Duration,
+        start_size: u64,
+        patience: std::time::Duration,
+    },
+}
+
+/// SIGKILLs `child` at the moment `when` says, and reaps it. Returns
+/// whether the vault under `dir` had grown by then.
+pub fn kill_child(
+    child: &mut std::process::Child,
+    when: KillAt,
+    dir: &Path,
+    start_size: u64,
+) -> bool {
+    use wait_timeout::ChildExt;
+    match when {
+        KillAt::After(delay) => {
+            let _ = child.wait_timeout(delay).unwrap();
+        }
+        KillAt::Writing {
+            extra,
+            start_size,
+            patience,
+        } => {
+            let waiting = std::time::Instant::now();
+            while child
+                .wait_timeout(std::time::Duration::from_millis(1))
+                .unwrap()
+                .is_none()
+            {
+                if disk_usage(dir) > start_size + 64 * 1024 {
+                    let _ = child.wait_timeout(extra).unwrap();
+                    break;
+                }
+                assert!(
+                    waiting.elapsed() < patience,
+                    "the child never started writing"
+                );
+            }
+        }
+    }
+    let _ = child.kill(); // SIGKILL on Unix
+    let _ = child.wait();
+    disk_usage(dir) > start_size + 64 * 1024
+}
+
+/// Copies a directory tree, for tests that work on a copy of a vault.
+pub fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
 }
