@@ -332,13 +332,7 @@ fn passwd_rewrites_only_the_key_file() {
 
 #[test]
 fn dump_load_dump_is_byte_identical() {
-    let first = TestVault::new();
-    first
-        .cmd()
-        .arg("load")
-        .arg(sample_path())
-        .assert()
-        .success();
+    let first = TestVault::with_sample();
     let dumped = first.dump();
     assert!(dumped.lines().count() >= 200);
     let second = TestVault::new();
@@ -356,13 +350,7 @@ fn dump_load_dump_is_byte_identical() {
 /// of every file is searched for every record's identifying fields.
 #[test]
 fn no_record_text_reaches_the_disk_in_the_clear() {
-    let vault = TestVault::new();
-    vault
-        .cmd()
-        .arg("load")
-        .arg(sample_path())
-        .assert()
-        .success();
+    let vault = TestVault::with_sample();
     let text = fs::read_to_string(sample_path()).unwrap();
     let records: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
     let mut needles: Vec<Vec<u8>> = Vec::new();
@@ -403,13 +391,7 @@ fn no_record_text_reaches_the_disk_in_the_clear() {
 
 #[test]
 fn search_ranks_with_the_engine_and_reports_score_and_fields() {
-    let vault = TestVault::new();
-    vault
-        .cmd()
-        .arg("load")
-        .arg(sample_path())
-        .assert()
-        .success();
+    let vault = TestVault::with_sample();
     let output = vault
         .cmd()
         .args([

@@ -7,19 +7,12 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{sample_path, stderr_of, TestVault};
+use common::{stderr_of, TestVault};
 use predicates::prelude::*;
 
 /// A vault holding the sample directory.
 fn sample_vault() -> TestVault {
-    let vault = TestVault::new();
-    vault
-        .cmd()
-        .arg("load")
-        .arg(sample_path())
-        .assert()
-        .success();
-    vault
+    TestVault::with_sample()
 }
 
 fn stdout_of(output: &std::process::Output) -> String {

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use common::{sample_path, stderr_of, TestVault};
+use common::{stderr_of, TestVault};
 use wait_timeout::ChildExt;
 
 /// Pages the sample directory takes, measured when the layout was made.
@@ -94,13 +94,7 @@ fn the_sample_sheet_fits_the_expected_pages_on_a4_and_letter() {
         );
         return;
     };
-    let vault = TestVault::new();
-    vault
-        .cmd()
-        .arg("load")
-        .arg(sample_path())
-        .assert()
-        .success();
+    let vault = TestVault::with_sample();
     let mut pages = Vec::new();
     for paper in ["a4", "letter"] {
         let html = vault.temp.path().join(format!("sheet-{paper}.html"));

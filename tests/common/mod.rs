@@ -38,6 +38,18 @@ impl TestVault {
         vault
     }
 
+    /// A new vault holding the shipped sample directory.
+    pub fn with_sample() -> TestVault {
+        let vault = TestVault::new();
+        vault
+            .cmd()
+            .arg("load")
+            .arg(sample_path())
+            .assert()
+            .success();
+        vault
+    }
+
     /// The binary, pointed at this vault, with its passphrase file.
     pub fn cmd(&self) -> Command {
         self.cmd_with(&self.passphrase_file)

@@ -27,11 +27,7 @@ pub(super) fn unlock(
     paint: Paint,
 ) {
     let theme = paint.theme;
-    let footer_area = Rect {
-        y: area.bottom().saturating_sub(1),
-        height: area.height.min(1),
-        ..area
-    };
+    let footer_area = bottom_row(area);
     footer(frame, footer_area, Context::Unlock, paint);
     let rect = centered_box(frame, area, 60, 11);
     let block = Block::bordered()
@@ -131,11 +127,7 @@ pub(super) fn wipe_question(
     paint: Paint,
 ) {
     let theme = paint.theme;
-    let footer_area = Rect {
-        y: area.bottom().saturating_sub(1),
-        height: area.height.min(1),
-        ..area
-    };
+    let footer_area = bottom_row(area);
     frame.render_widget(ratatui::widgets::Clear, footer_area);
     footer(frame, footer_area, Context::Wipe, paint);
     // As tall as the unlock box at least, so none of it shows around this.
@@ -263,4 +255,13 @@ pub(super) fn help(frame: &mut Frame, area: Rect, context: Context, scroll: u16,
             ..inner
         },
     );
+}
+
+/// The last row of `area`, where a screen's footer goes.
+fn bottom_row(area: Rect) -> Rect {
+    Rect {
+        y: area.bottom().saturating_sub(1),
+        height: area.height.min(1),
+        ..area
+    }
 }
