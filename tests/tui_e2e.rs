@@ -127,16 +127,20 @@ fn demo_search_detail_add_and_quit_in_a_real_terminal() {
 
     // Typing searches at once: clinics on top.
     tmux.type_text("clinic");
-    let screen = tmux.wait_for("Results for “clinic”");
-    assert!(rows_of(&screen, "clinic") >= 10, "{screen}");
-    assert!(screen.contains("Clínica Girasol"), "{screen}");
+    tmux.wait_until("clinics listed, Clínica Girasol among them", |screen| {
+        screen.contains("Results for “clinic”")
+            && rows_of(screen, "clinic") >= 10
+            && screen.contains("Clínica Girasol")
+    });
 
     // Enter shows the details of the selected record.
+    // A capture can land mid-redraw: wait for the whole pane, not one label.
     tmux.keys(&["Enter"]);
-    let screen = tmux.wait_for("Description");
-    for label in ["Phone", "Languages", "Verified on"] {
-        assert!(screen.contains(label), "{label} in\n{screen}");
-    }
+    tmux.wait_until("the detail pane, whole", |screen| {
+        ["Description", "Phone", "Languages", "Verified on"]
+            .iter()
+            .all(|label| screen.contains(label))
+    });
     tmux.keys(&["Escape"]);
     tmux.wait_for("Results for “clinic”");
 
