@@ -13,6 +13,7 @@ use crate::model::{Record, Status};
 
 use super::fold::{char_mask, fold, is_subsequence};
 use super::grade::{self, EXACT, SEPARATOR};
+use super::letters::{self, Letters};
 use super::query::{Query, Scope, Term};
 use super::vocab::{category_index, country_index, language_index, vocab, Entry};
 use super::{Field, FieldSet, Hit, Matches};
@@ -154,6 +155,8 @@ pub struct Index {
     /// Bytes of `arena` no slot uses any more.
     garbage: usize,
     by_id: HashMap<Uuid, u32>,
+    /// Where each letter and digit is best found in each slot's text.
+    letters: Letters,
     /// Each slot's place in the tie order (verified recently first, then
     /// by name). Sorting 100,000 names takes tens of milliseconds, so it is
     /// done at the first search after a change, not at every change.
@@ -182,6 +185,7 @@ impl Default for Index {
             arena: String::new(),
             garbage: 0,
             by_id: HashMap::new(),
+            letters: Letters::default(),
             ties: OnceLock::new(),
             version: next_version(),
         }
@@ -225,6 +229,16 @@ fn key(standing: u8, score: i64, tie: u32) -> u64 {
 /// Below this many records, starting threads costs more than it saves.
 const PARALLEL_FROM: usize = 8_192;
 
+/// Likewise for records to grade, each of which costs the fuzzy matcher.
+const GRADE_PARALLEL_FROM: usize = 512;
+
+/// How many threads a scan or a grading uses.
+fn workers() -> usize {
+    std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(4)
+}
+
 impl Index {
     pub fn build<'a>(records: impl IntoIterator<Item = &'a Record>) -> Index {
         let mut index = Index::default();
@@ -236,17 +250,21 @@ impl Index {
 
     fn insert(&mut self, record: &Record) {
         let slot = Slot::new(record, &mut self.arena);
-        match self.by_id.get(&record.id) {
+        let at = match self.by_id.get(&record.id) {
             Some(&at) => {
                 self.garbage += self.slots[at as usize].len as usize;
                 self.slots[at as usize] = slot;
+                at
             }
             None => {
                 let at = u32::try_from(self.slots.len()).unwrap_or(u32::MAX);
                 self.by_id.insert(record.id, at);
                 self.slots.push(slot);
+                at
             }
-        }
+        };
+        let slot = &self.slots[at as usize];
+        self.letters.set(at as usize, slot.text(&self.arena));
     }
 
     /// Rewrites the arena without the text of replaced and removed
@@ -278,6 +296,7 @@ impl Index {
             return false;
         };
         let gone = self.slots.swap_remove(at as usize);
+        self.letters.swap_remove(at as usize);
         self.garbage += gone.len as usize;
         if let Some(moved) = self.slots.get(at as usize) {
             self.by_id.insert(moved.id, at);
@@ -317,7 +336,7 @@ impl Index {
             + self.arena.capacity();
         let ids = self.by_id.capacity() * (std::mem::size_of::<(Uuid, u32)>() + 1);
         let ties = self.ties.get().map_or(0, |t| t.capacity() * 4);
-        slots + ids + ties
+        slots + ids + ties + self.letters.heap_bytes()
     }
 
     /// Every record that matches, best first; at most `limit` of them, with
@@ -337,9 +356,7 @@ impl Index {
     pub(crate) fn scan(&self, plan: &Plan<'_>, candidates: Option<&[u32]>) -> Vec<Found> {
         let ties = self.ties();
         let count = candidates.map_or(self.slots.len(), <[u32]>::len);
-        let threads = std::thread::available_parallelism()
-            .map_or(1, usize::from)
-            .min(4);
+        let threads = workers();
         if count < PARALLEL_FROM || threads < 2 {
             return self.scan_range(plan, ties, candidates, 0..count);
         }
@@ -379,7 +396,13 @@ impl Index {
             let Some(slot) = self.slots.get(at as usize) else {
                 continue;
             };
-            if let Some(bounds) = plan.bounds(slot, slot.text(&self.arena)) {
+            let row = Row {
+                slot,
+                arena: &self.arena,
+                letters: &self.letters,
+                at: at as usize,
+            };
+            if let Some(bounds) = plan.bounds(&row) {
                 let tie = ties.get(at as usize).copied().unwrap_or(u32::MAX);
                 found.push(Found {
                     low: key(slot.standing, bounds.low, tie),
@@ -416,18 +439,7 @@ impl Index {
         } else {
             found.len()
         };
-        let ties = self.ties();
-        for f in found[..contenders].iter_mut().filter(|f| !f.exact()) {
-            let Some(slot) = self.slots.get(f.slot as usize) else {
-                continue;
-            };
-            if let Some((score, fields)) = plan.evaluate(slot, slot.text(&self.arena)) {
-                let tie = ties.get(f.slot as usize).copied().unwrap_or(u32::MAX);
-                f.low = key(slot.standing, score, tie);
-                f.high = f.low;
-                f.fields = fields;
-            }
-        }
+        self.grade(plan, &mut found[..contenders]);
         let top = &mut found[..contenders];
         let by_key = |a: &Found, b: &Found| b.low.cmp(&a.low);
         if limit < top.len() {
@@ -445,6 +457,42 @@ impl Index {
                 })
             })
             .collect()
+    }
+
+    /// Works out the exact score of every record in `found` whose score is
+    /// known only within bounds, on every core when there are many.
+    fn grade(&self, plan: &Plan<'_>, found: &mut [Found]) {
+        let ties = self.ties();
+        let grade_all = |found: &mut [Found]| {
+            for f in found.iter_mut().filter(|f| !f.exact()) {
+                let Some(slot) = self.slots.get(f.slot as usize) else {
+                    continue;
+                };
+                let row = Row {
+                    slot,
+                    arena: &self.arena,
+                    letters: &self.letters,
+                    at: f.slot as usize,
+                };
+                if let Some((score, fields)) = plan.evaluate(&row) {
+                    let tie = ties.get(f.slot as usize).copied().unwrap_or(u32::MAX);
+                    f.low = key(slot.standing, score, tie);
+                    f.high = f.low;
+                    f.fields = fields;
+                }
+            }
+        };
+        let threads = workers();
+        if found.len() < GRADE_PARALLEL_FROM || threads < 2 {
+            grade_all(found);
+            return;
+        }
+        let chunk = found.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            for part in found.chunks_mut(chunk) {
+                scope.spawn(|| grade_all(part));
+            }
+        });
     }
 
     fn ties(&self) -> &[u32] {
@@ -484,6 +532,41 @@ struct TermPlan<'q> {
     categories: Vec<i64>,
     languages: Vec<i64>,
     countries: Vec<i64>,
+    /// Whether any language matches at all: most terms match none, and
+    /// then a record's languages need not be looked at.
+    any_language: bool,
+    /// For a one-character term looked for everywhere: its column in the
+    /// index's [`Letters`].
+    letter: Option<usize>,
+}
+
+/// One record as a scan sees it.
+struct Row<'a> {
+    slot: &'a Slot,
+    arena: &'a str,
+    letters: &'a Letters,
+    /// The slot's number.
+    at: usize,
+}
+
+impl<'a> Row<'a> {
+    /// The record's text. Only taken when it is read: a one-letter term
+    /// never reads it, and merely slicing it reads the arena at both ends
+    /// of the text (to check they are character boundaries), which at one
+    /// cache miss per record was most of the cost of such a search.
+    fn text(&self) -> &'a str {
+        self.slot.text(self.arena)
+    }
+
+    /// The record's text as bytes, for the scan: unlike [`Row::text`],
+    /// taking it reads nothing.
+    fn bytes(&self) -> &'a [u8] {
+        let start = self.slot.start as usize;
+        self.arena
+            .as_bytes()
+            .get(start..start + self.slot.len as usize)
+            .unwrap_or_default()
+    }
 }
 
 impl<'q> Plan<'q> {
@@ -511,10 +594,16 @@ impl<'q> Plan<'q> {
                         })
                         .collect()
                 };
+                let languages = table(&v.languages, Field::Languages);
                 TermPlan {
                     term,
                     categories: table(&v.categories, Field::Category),
-                    languages: table(&v.languages, Field::Languages),
+                    any_language: languages.iter().any(|&p| p > 0),
+                    languages,
+                    letter: match term.scope() {
+                        Scope::Everywhere => letters::column(term.text()),
+                        _ => None,
+                    },
                     countries: table(&v.countries, Field::Country),
                 }
             })
@@ -526,10 +615,10 @@ impl<'q> Plan<'q> {
 
     /// Bounds on the record's score, or `None` if it doesn't match. Cheap:
     /// the fuzzy matcher isn't run.
-    fn bounds(&self, slot: &Slot, text: &str) -> Option<Bounds> {
+    fn bounds(&self, row: &Row<'_>) -> Option<Bounds> {
         let mut bounds = Bounds::default();
         for plan in &self.terms {
-            match (plan.range(slot, text), plan.term.negated()) {
+            match (plan.range(row), plan.term.negated()) {
                 (Some(_), true) | (None, false) => return None,
                 (None, true) => {}
                 (Some((low, high, field)), false) => {
@@ -543,11 +632,11 @@ impl<'q> Plan<'q> {
     }
 
     /// The record's score and where it matched, or `None` if it doesn't.
-    fn evaluate(&self, slot: &Slot, text: &str) -> Option<(i64, FieldSet)> {
+    fn evaluate(&self, row: &Row<'_>) -> Option<(i64, FieldSet)> {
         let mut score = 0;
         let mut fields = FieldSet::default();
         for plan in &self.terms {
-            let hit = plan.best(slot, text);
+            let hit = plan.best(row);
             match (hit, plan.term.negated()) {
                 (Some(_), true) | (None, false) => return None,
                 (None, true) => {}
@@ -561,18 +650,28 @@ impl<'q> Plan<'q> {
     }
 }
 
-/// The first field (index into `TEXT_FIELDS`) of `text` in which the
-/// letters of `needle` occur in order, found in one pass: a letter found in
-/// a later field than the one being tried starts the match again there.
-fn first_scattered(needle: &str, text: &str, ends: &[u32; TEXT_FIELDS.len()]) -> Option<usize> {
+/// The first of the first `limit` fields (indexes into `TEXT_FIELDS`) of
+/// `text` in which the letters of `needle` occur in order, found in one
+/// pass: a letter found in a later field than the one being tried starts
+/// the match again there.
+fn first_scattered(
+    needle: &str,
+    text: &[u8],
+    ends: &[u32; TEXT_FIELDS.len()],
+    limit: usize,
+) -> Option<usize> {
+    let limit = limit.min(ends.len());
+    let field_start = |i: usize| if i == 0 { 0 } else { ends[i - 1] as usize + 1 };
     if !needle.is_ascii() {
-        return (0..TEXT_FIELDS.len()).find(|&i| {
-            let start = if i == 0 { 0 } else { ends[i - 1] as usize + 1 };
-            text.get(start..ends[i] as usize)
+        // Fields end at an ASCII separator, so each is whole UTF-8.
+        return (0..limit).find(|&i| {
+            text.get(field_start(i)..ends[i] as usize)
+                .and_then(|field| std::str::from_utf8(field).ok())
                 .is_some_and(|field| is_subsequence(needle, field))
         });
     }
-    let (needle, hay) = (needle.as_bytes(), text.as_bytes());
+    let end = ends[limit.checked_sub(1)?] as usize;
+    let (needle, hay) = (needle.as_bytes(), text.get(..end)?);
     let mut field = 0;
     let mut at = 0;
     let mut matched = 0;
@@ -580,13 +679,13 @@ fn first_scattered(needle: &str, text: &str, ends: &[u32; TEXT_FIELDS.len()]) ->
         let found = at + memchr::memchr(needle[matched], hay.get(at..)?)?;
         if found >= ends[field] as usize {
             // Past this field: try again from the start of the one it is in.
-            while field < ends.len() && ends[field] as usize <= found {
+            while field < limit && ends[field] as usize <= found {
                 field += 1;
             }
-            if field == ends.len() {
+            if field == limit {
                 return None;
             }
-            at = ends[field - 1] as usize + 1;
+            at = field_start(field);
             matched = 0;
             continue;
         }
@@ -594,6 +693,26 @@ fn first_scattered(needle: &str, text: &str, ends: &[u32; TEXT_FIELDS.len()]) ->
         at = found + 1;
     }
     Some(field)
+}
+
+/// The best points a scattered match can earn in a field of `weight`.
+const fn scattered_ceiling(weight: i64) -> i64 {
+    (grade::SCATTERED + grade::SCATTERED_RANGE - 1) * weight
+}
+
+/// How many of `TEXT_FIELDS` (they come heaviest first) a scattered match
+/// is worth looking for in, once the term is known to earn `exact` points
+/// whole: all of them while it matches nowhere, since then a scattered
+/// match anywhere decides whether the record matches at all; otherwise
+/// only those where a scattered match could earn more than `exact`.
+fn scattered_limit(exact: i64) -> usize {
+    if exact == 0 {
+        return TEXT_FIELDS.len();
+    }
+    TEXT_FIELDS
+        .iter()
+        .take_while(|f| scattered_ceiling(f.weight()) > exact)
+        .count()
 }
 
 /// What [`Plan::bounds`] knows of a record's score.
@@ -609,7 +728,8 @@ impl TermPlan<'_> {
     /// that earns them (or, while the bounds are apart, the field that may).
     /// Whole occurrences are graded exactly; a scattered one is only known
     /// to lie between the lowest and highest scattered grade of its field.
-    fn range(&self, slot: &Slot, text: &str) -> Option<(i64, i64, Field)> {
+    fn range(&self, row: &Row<'_>) -> Option<Range> {
+        let slot = row.slot;
         let term = self.term;
         let only = match term.scope() {
             Scope::Codes(set) => {
@@ -618,29 +738,31 @@ impl TermPlan<'_> {
             Scope::Field(field) => Some(*field),
             Scope::Everywhere => None,
         };
+        if let Some(column) = self.letter {
+            // One character: found whole wherever it is found at all.
+            return self
+                .letter(slot, row.letters.get(column, row.at))
+                .map(|(p, f)| (p, p, f));
+        }
         if term.mask & !slot.mask != 0 {
             return None;
         }
-        let points = self.whole(slot, text, only);
-        let mut best: Option<(i64, Field)> = None;
-        for f in Field::ALL {
-            let p = points[f as usize];
-            if p > best.map_or(0, |(b, _)| b) {
-                best = Some((p, f));
-            }
-        }
+        let bytes = row.bytes();
+        let best = pick(&self.whole(slot, bytes, only));
         let exact = best.map_or(0, |(b, _)| b);
         if !term.phrase() {
+            let limit = scattered_limit(exact);
             let found = match only {
                 Some(o) => TEXT_FIELDS
                     .iter()
+                    .take(limit)
                     .position(|&f| f == o)
-                    .filter(|&i| is_subsequence(term.text(), slot.field_text(text, i))),
-                None => first_scattered(term.text(), text, &slot.ends),
+                    .filter(|&i| is_subsequence(term.text(), slot.field_text(row.text(), i))),
+                None => first_scattered(term.text(), bytes, &slot.ends, limit),
             };
             if let Some(i) = found {
                 let f = TEXT_FIELDS[i];
-                let high = (grade::SCATTERED + grade::SCATTERED_RANGE - 1) * f.weight();
+                let high = scattered_ceiling(f.weight());
                 // Fields further on weigh no more, so can't do better.
                 if high > exact {
                     let low = (grade::SCATTERED * f.weight()).max(exact);
@@ -665,32 +787,47 @@ impl TermPlan<'_> {
     }
 
     /// Weighted points per field (`Field as usize`) for the names of the
-    /// record's codes and for whole occurrences in its text; 0 elsewhere.
-    fn whole(&self, slot: &Slot, text: &str, only: Option<Field>) -> [i64; Field::ALL.len()] {
-        let term = self.term;
+    /// record's category, languages and country; 0 elsewhere.
+    fn coded(&self, slot: &Slot) -> Points {
         let mut points = [0i64; Field::ALL.len()];
-        let note = |points: &mut [i64; Field::ALL.len()], field: Field, p: i64| {
-            let cell = &mut points[field as usize];
-            *cell = (*cell).max(p);
-        };
-        if only.is_none() {
-            let at = |table: &[i64], i: u16| table.get(usize::from(i)).copied().unwrap_or(0);
-            note(
-                &mut points,
-                Field::Category,
-                at(&self.categories, u16::from(slot.category)),
-            );
-            note(
-                &mut points,
-                Field::Country,
-                at(&self.countries, slot.country),
-            );
+        let at = |table: &[i64], i: u16| table.get(usize::from(i)).copied().unwrap_or(0);
+        note(
+            &mut points,
+            Field::Category,
+            at(&self.categories, u16::from(slot.category)),
+        );
+        note(
+            &mut points,
+            Field::Country,
+            at(&self.countries, slot.country),
+        );
+        if self.any_language {
             for &l in slot.languages.iter() {
                 note(&mut points, Field::Languages, at(&self.languages, l));
             }
         }
+        points
+    }
+
+    /// The best points of a one-character term, from the record's code for
+    /// it in [`Letters`] and the names of its codes.
+    fn letter(&self, slot: &Slot, code: u8) -> Option<(i64, Field)> {
+        let mut points = self.coded(slot);
+        if let Some((p, field)) = letters::decode(code) {
+            note(&mut points, field, p);
+        }
+        pick(&points)
+    }
+
+    /// Weighted points per field (`Field as usize`) for the names of the
+    /// record's codes and for whole occurrences in its text; 0 elsewhere.
+    fn whole(&self, slot: &Slot, bytes: &[u8], only: Option<Field>) -> Points {
+        let term = self.term;
+        let mut points = match only {
+            None => self.coded(slot),
+            Some(_) => [0; Field::ALL.len()],
+        };
         let mut ceiling = points.iter().copied().max().unwrap_or(0);
-        let bytes = text.as_bytes();
         let len = term.text().len();
         let mut field = 0;
         for at in term.finder.find_iter(bytes) {
@@ -715,41 +852,140 @@ impl TermPlan<'_> {
     }
 
     /// The term's best points in the record and the field that earned them.
-    fn best(&self, slot: &Slot, text: &str) -> Option<(i64, Field)> {
+    fn best(&self, row: &Row<'_>) -> Option<(i64, Field)> {
+        let slot = row.slot;
         let term = self.term;
         let only = match term.scope() {
             Scope::Codes(set) => return self.codes(set, slot),
             Scope::Field(field) => Some(*field),
             Scope::Everywhere => None,
         };
+        if let Some(column) = self.letter {
+            return self.letter(slot, row.letters.get(column, row.at));
+        }
         if term.mask & !slot.mask != 0 {
             return None;
         }
-        let mut points = self.whole(slot, text, only);
+        let mut points = self.whole(slot, row.bytes(), only);
         // Scattered, only where it could still beat what was found whole.
         if !term.phrase() {
             let mut ceiling = points.iter().copied().max().unwrap_or(0);
             for (i, f) in TEXT_FIELDS.into_iter().enumerate() {
-                let could = (grade::SCATTERED + grade::SCATTERED_RANGE - 1) * f.weight();
+                let could = scattered_ceiling(f.weight());
                 if could <= ceiling {
                     break;
                 }
                 if only.is_some_and(|o| o != f) || points[f as usize] > 0 {
                     continue;
                 }
-                if let Some(g) = grade::scattered(term, slot.field_text(text, i)) {
+                if let Some(g) = grade::scattered(term, slot.field_text(row.text(), i)) {
                     points[f as usize] = g * f.weight();
                     ceiling = ceiling.max(g * f.weight());
                 }
             }
         }
-        let mut best: Option<(i64, Field)> = None;
-        for f in Field::ALL {
-            let p = points[f as usize];
-            if p > best.map_or(0, |(b, _)| b) {
-                best = Some((p, f));
+        pick(&points)
+    }
+}
+
+/// A term's lowest and highest points in a record, and the field.
+type Range = (i64, i64, Field);
+
+/// Points per field, indexed by `Field as usize`.
+type Points = [i64; Field::ALL.len()];
+
+/// Keeps the better of what a field has and `p`.
+fn note(points: &mut Points, field: Field, p: i64) {
+    let cell = &mut points[field as usize];
+    *cell = (*cell).max(p);
+}
+
+/// The most points, and the field that has them: the first in
+/// `Field::ALL` order among equals. `None` when every field has 0.
+fn pick(points: &Points) -> Option<(i64, Field)> {
+    let mut best: Option<(i64, Field)> = None;
+    for f in Field::ALL {
+        let p = points[f as usize];
+        if p > best.map_or(0, |(b, _)| b) {
+            best = Some((p, f));
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use time::macros::datetime;
+
+    use super::*;
+    use crate::model::RecordInput;
+
+    /// What every one-letter term earns in every record, with the plan's
+    /// table of letters or without it.
+    fn every_letter(index: &Index, table: bool) -> Vec<(char, Option<Range>)> {
+        let mut seen = Vec::new();
+        for c in ('a'..='z').chain('0'..='9') {
+            let query = Query::parse(&c.to_string()).expect("a letter parses");
+            let mut plan = Plan::new(&query);
+            assert!(plan.terms[0].letter.is_some(), "{c} has a column");
+            if !table {
+                plan.terms[0].letter = None;
+            }
+            for (at, slot) in index.slots.iter().enumerate() {
+                let row = Row {
+                    slot,
+                    arena: &index.arena,
+                    letters: &index.letters,
+                    at,
+                };
+                let range = plan.terms[0].range(&row);
+                let best = plan.terms[0].best(&row);
+                assert_eq!(range.map(|(low, _, f)| (low, f)), best, "{c} in slot {at}");
+                seen.push((c, range));
             }
         }
-        best
+        seen
+    }
+
+    #[test]
+    fn one_letter_terms_earn_from_the_table_what_they_earn_from_the_text() {
+        let mut records: Vec<Record> = crate::generate::generate(11, 1_500).collect();
+        // One-letter words, digits, a letter beside other scripts, a letter
+        // only in a light field, and a record with no text to speak of.
+        for (name, description) in [
+            ("A B Okafor", "x"),
+            ("Клиника b", "жa aж 9 a9"),
+            ("Zed", "only q here"),
+            ("Ø", ""),
+        ] {
+            let input = RecordInput {
+                name: Some(name.into()),
+                category: Some("other".into()),
+                description: Some(description.into()),
+                ..RecordInput::default()
+            };
+            records.push(
+                input
+                    .validate(datetime!(2026-11-30 12:00 UTC))
+                    .expect("test record is valid"),
+            );
+        }
+        let mut index = Index::build(&records);
+        // Replaced and removed records keep the table in step with the slots.
+        index.upsert(&records[3]);
+        assert!(index.remove(records[0].id));
+        let from_table = every_letter(&index, true);
+        let from_text = every_letter(&index, false);
+        assert_eq!(from_table, from_text);
+        // Every grade occurs, so the comparison covers them all.
+        for grade in [grade::EXACT, grade::PREFIX, grade::INFIX] {
+            assert!(
+                from_table
+                    .iter()
+                    .any(|(_, r)| r.is_some_and(|(p, _, f)| p == grade * f.weight())),
+                "grade {grade} occurs"
+            );
+        }
+        assert!(from_table.iter().any(|(_, r)| r.is_none()));
     }
 }

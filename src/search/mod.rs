@@ -27,6 +27,7 @@ mod fold;
 mod grade;
 mod highlight;
 mod index;
+mod letters;
 mod query;
 mod searcher;
 mod vocab;

@@ -8,13 +8,13 @@
 
 use std::fmt;
 
-use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
 use memchr::memmem::Finder;
 
 use crate::model::{Category, COUNTRIES, LANGUAGES};
 
 use super::fold::{char_mask, fold, is_subsequence};
+use super::grade;
 use super::vocab::{resolve, vocab};
 use super::{Field, QueryError};
 
@@ -120,11 +120,9 @@ impl Term {
     }
 
     fn new(negated: bool, phrase: bool, scope: Scope, text: String) -> Term {
-        let ideal = SkimMatcherV2::default()
-            .respect_case()
-            .fuzzy_match(&text, &text)
-            .unwrap_or(1)
-            .max(1);
+        let ideal = grade::matcher()
+            .fuzzy_indices(&text, &text)
+            .map_or(1, |(score, _)| score.max(1));
         Term {
             negated,
             phrase,

@@ -27,6 +27,8 @@ pub struct Searcher {
 struct Step {
     query: Query,
     found: Vec<Found>,
+    /// The slots of `found`, in ascending order.
+    slots: Vec<u32>,
 }
 
 impl Searcher {
@@ -57,11 +59,12 @@ impl Searcher {
                 };
             }
         }
-        let candidates: Option<Vec<u32>> = self
-            .steps
-            .last()
-            .map(|last| last.found.iter().map(|f| f.slot).collect());
-        let mut found = index.scan(&plan, candidates.as_deref());
+        let candidates = self.steps.last().map(|last| last.slots.as_slice());
+        let mut found = index.scan(&plan, candidates);
+        // In slot order, as the scan returns them: ranking reorders `found`,
+        // and a scan that follows candidates out of order misses the cache
+        // at every record, which made typing three times slower.
+        let slots: Vec<u32> = found.iter().map(|f| f.slot).collect();
         let hits = index.rank(&plan, &mut found, limit);
         let total = found.len();
         if self.steps.len() == REMEMBERED {
@@ -70,6 +73,7 @@ impl Searcher {
         self.steps.push(Step {
             query: query.clone(),
             found,
+            slots,
         });
         Matches { hits, total }
     }
