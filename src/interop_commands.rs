@@ -8,7 +8,7 @@ use std::path::Path;
 
 use clap::CommandFactory;
 use pamphlet::interop::check_redact;
-use pamphlet::interop::csv::{self as csv_records, CsvError};
+use pamphlet::interop::csv::{self as csv_records, CsvError, CsvWriteError};
 use pamphlet::interop::hsds::{self, HsdsError};
 use pamphlet::interop::sheet::{self, Format, Options, Paper};
 use pamphlet::model::Record;
@@ -31,6 +31,17 @@ impl From<HsdsError> for Failure {
             }
             HsdsError::Write { .. } => failure,
             _ => failure.hint("nothing was stored"),
+        }
+    }
+}
+
+impl From<CsvWriteError> for Failure {
+    fn from(error: CsvWriteError) -> Failure {
+        match error {
+            CsvWriteError::Io(error) => error.into(),
+            other => Failure::new(other.to_string()).hint(
+                "look at that field with `pamphlet show ID`, or copy the records as JSON Lines with `pamphlet dump`",
+            ),
         }
     }
 }
@@ -237,7 +248,10 @@ pub fn export_csv(context: &Context, query: &str, out: Option<&Path>) -> Outcome
         }
         None => {
             let stdout = io::stdout();
-            csv_records::write_csv(&records, stdout.lock()).or_else(ignore_broken_pipe)?;
+            match csv_records::write_csv(&records, stdout.lock()) {
+                Err(CsvWriteError::Io(error)) => ignore_broken_pipe(error)?,
+                written => written?,
+            }
         }
     }
     Ok(())

@@ -452,6 +452,112 @@ fn csv_export_then_import_keeps_every_field() {
     assert!(cities.iter().all(|city| city == "Paris"), "{cities:?}");
 }
 
+#[test]
+fn csv_export_then_import_keeps_separators_backslashes_quotes_and_newlines_in_lists() {
+    let source = TestVault::new();
+    let nasty_tags = serde_json::json!([
+        "a,b",
+        "x|y",
+        "back\\slash",
+        "semi;colon",
+        "two\nlines",
+        "say \"hi\"",
+        "trailing\\",
+        "\\|",
+        "en/es"
+    ]);
+    let nasty_phones = serde_json::json!([
+        {"number": "+1 503 555 0100", "type": "voice", "note": "ask | for Ana, or Bo; evenings"},
+        {"number": "+1 503 555 0101", "type": "text", "note": "C:\\forms \\| \\\\ \"quoted\"\nsecond line"},
+        {"number": "+1 503 555 0102", "type": "fax", "note": ""},
+        {"number": "(503) 555-0103 #4", "type": "voice", "note": ","}
+    ]);
+    let records = [
+        serde_json::json!({
+            "name": "Clínica \"Libre\", Portland",
+            "category": "clinic",
+            "city": "Portland", "region": "OR", "country": "US",
+            "notes": "Walk in; no ID.\nAsk for Ana | or Bo, \\ evenings",
+            "tags": nasty_tags,
+            "languages": ["es", "en"],
+            "phones": nasty_phones,
+        }),
+        serde_json::json!({
+            "name": "Example Tenants' Union",
+            "category": "housing",
+            "tags": [",", ";", "|", "/", "\\", "\\\\,"],
+            "phones": [{"number": "+1 212 555 0142", "type": "voice", "note": "|"}],
+        }),
+        serde_json::json!({"name": "Bo", "category": "lawyer"}),
+    ];
+    let lines: String = records.iter().map(|r| format!("{r}\n")).collect();
+    let jsonl = source.file("nasty.jsonl", &lines);
+    source.cmd().arg("load").arg(&jsonl).assert().success();
+
+    let file = source.temp.path().join("nasty.csv");
+    source
+        .cmd()
+        .args(["export-csv", "--out"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("wrote 3 records"));
+    let text = fs::read_to_string(&file).unwrap();
+    assert!(
+        text.contains(r"a\,b, x\|y, back\\slash, semi\;colon"),
+        "list items are escaped: {text}"
+    );
+
+    let target = TestVault::new();
+    target
+        .cmd()
+        .arg("import-csv")
+        .arg(&file)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("added 3"));
+    let before = source.dump();
+    assert_eq!(before.lines().count(), 3);
+    assert_eq!(before, target.dump());
+
+    // Not only equal: the awkward values are really there.
+    let back: Vec<serde_json::Value> = target
+        .dump()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let clinic = by_name(&back, "Clínica \"Libre\", Portland");
+    assert_eq!(clinic["tags"], nasty_tags);
+    assert_eq!(clinic["phones"], nasty_phones);
+    assert_eq!(clinic["languages"], serde_json::json!(["es", "en"]));
+}
+
+#[test]
+fn csv_backslashes_typed_by_hand_stay_unless_before_a_separator() {
+    let (_, records) = import_csv_bytes(
+        concat!(
+            "name,category,tags,phones,languages\n",
+            r#"Ana,clinic,"C:\forms, a\b; x\,y | \\",555 0100;voice;ask\; \| C:\forms,es/pt"#,
+            "\n",
+            "Bo,lawyer,\"plain, list; of | tags\",\"555 0101, 555 0102\",en\n",
+        )
+        .as_bytes(),
+    );
+    let ana = by_name(&records, "Ana");
+    assert_eq!(
+        ana["tags"],
+        serde_json::json!([r"C:\forms", r"a\b", "x,y", r"\"])
+    );
+    assert_eq!(ana["phones"][0]["note"], r"ask; | C:\forms");
+    assert_eq!(ana["languages"], serde_json::json!(["es", "pt"]));
+    let bo = by_name(&records, "Bo");
+    assert_eq!(
+        bo["tags"],
+        serde_json::json!(["plain", "list", "of", "tags"])
+    );
+    assert_eq!(bo["phones"].as_array().unwrap().len(), 2);
+}
+
 /// Imports `contents` (bytes) into a new vault and returns the records.
 fn import_csv_bytes(contents: &[u8]) -> (TestVault, Vec<serde_json::Value>) {
     let vault = TestVault::new();
