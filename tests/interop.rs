@@ -272,6 +272,97 @@ fn hsds_package_matches_the_specification_tables() {
     assert_eq!(tables["phone"].1.len(), phones);
 }
 
+/// `export-hsds` into a new directory of the vault's temp dir: its stderr.
+fn export_hsds_stderr(vault: &TestVault, name: &str, extra: &[&str]) -> String {
+    let output = vault
+        .cmd()
+        .arg("export-hsds")
+        .arg(vault.temp.path().join(name))
+        .args(extra)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    stderr_of(&output)
+}
+
+#[test]
+fn hsds_export_warns_of_the_required_address_cells_it_leaves_empty() {
+    let vault = sample_vault();
+    let records: Vec<serde_json::Value> = vault
+        .dump()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let has = |r: &serde_json::Value, field: &str| r[field] != "";
+    let with_place = records
+        .iter()
+        .filter(|r| {
+            ["address", "city", "region", "country"]
+                .iter()
+                .any(|f| has(r, f))
+        })
+        .count();
+    let without_street = records
+        .iter()
+        .filter(|r| !has(r, "address") && ["city", "region", "country"].iter().any(|f| has(r, f)))
+        .count();
+    assert!(
+        0 < without_street && without_street < with_place,
+        "the sample has records with and without a street: {without_street} of {with_place}"
+    );
+
+    let stderr = export_hsds_stderr(&vault, "package", &[]);
+    let expected = format!(
+        "warning: addresses.csv leaves empty what HSDS 3.0 requires: postal_code in all {with_place} rows \
+         (pamphlet keeps no postal codes) and address_1 in {without_street} of them \
+         (records with a city, region or country but no street address); HSDS validators will flag these cells\n"
+    );
+    assert_eq!(stderr, expected);
+    // The counts are those of the file written.
+    let (header, rows) = read_csv(&vault.temp.path().join("package/addresses.csv"));
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    assert_eq!(rows.len(), with_place);
+    let empty = |name: &str| rows.iter().filter(|r| r[column(name)].is_empty()).count();
+    assert_eq!(empty("address_1"), without_street);
+    assert_eq!(empty("postal_code"), with_place);
+
+    // With the streets redacted, no row has one.
+    let stderr = export_hsds_stderr(&vault, "redacted", &["--redact", "address"]);
+    assert!(
+        stderr.contains(&format!(
+            "postal_code in all {with_place} rows (pamphlet keeps no postal codes) \
+             and address_1 in {with_place} of them"
+        )),
+        "{stderr}"
+    );
+
+    // Every record with a street address: only the postal codes are missing.
+    let small = TestVault::new();
+    let jsonl = small.file(
+        "two.jsonl",
+        concat!(
+            r#"{"name":"Ana Ruiz","category":"lawyer","address":"12 Example St","city":"Portland","country":"US"}"#,
+            "\n",
+            r#"{"name":"Example Hotline","category":"other"}"#,
+            "\n",
+        ),
+    );
+    small.cmd().arg("load").arg(&jsonl).assert().success();
+    let stderr = export_hsds_stderr(&small, "streets", &[]);
+    assert_eq!(
+        stderr,
+        "warning: addresses.csv leaves empty what HSDS 3.0 requires: postal_code in its only row \
+         (pamphlet keeps no postal codes); HSDS validators will flag these cells\n"
+    );
+    assert!(!stderr.contains("address_1"), "{stderr}");
+
+    // No address rows at all: nothing to warn of.
+    let stderr = export_hsds_stderr(&small, "hotline", &["hotline"]);
+    assert_eq!(stderr, "", "no address rows, no warning");
+    let (_, rows) = read_csv(&small.temp.path().join("hotline/addresses.csv"));
+    assert!(rows.is_empty());
+}
+
 #[test]
 fn hsds_export_redacts_and_refuses_to_overwrite() {
     let vault = sample_vault();
