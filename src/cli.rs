@@ -117,8 +117,17 @@ pub enum Command {
         dir: PathBuf,
     },
     /// Read records from a CSV spreadsheet, all or nothing, after a preview
+    ///
+    /// Only the `name` and `category` columns are required. Several phones go in one cell separated by `|`,
+    /// each as NUMBER;TYPE;NOTE; languages and tags are separated by `,` `;` or `|` (languages also by `/`). A
+    /// backslash before a separator or before another backslash makes it part of the value (`a\,b` is the one
+    /// tag `a,b`); any other backslash is kept as typed.
     ImportCsv(ImportCsvArgs),
     /// Print records as CSV, one row per record, in the form import-csv takes
+    ///
+    /// A backslash goes before each separator or backslash inside a phone, language or tag (the tag `a,b` is
+    /// written `a\,b`), so import-csv reads every record back exactly. A record that still would not read back
+    /// is refused, and nothing is written.
     ExportCsv {
         /// Which records: a search query (all records when absent)
         #[arg(value_name = "QUERY")]

@@ -8,8 +8,8 @@ use std::path::Path;
 
 use clap::CommandFactory;
 use pamphlet::interop::check_redact;
-use pamphlet::interop::csv::{self as csv_records, CsvError};
-use pamphlet::interop::hsds::{self, HsdsError};
+use pamphlet::interop::csv::{self as csv_records, CsvError, CsvWriteError};
+use pamphlet::interop::hsds::{self, AddressGaps, HsdsError};
 use pamphlet::interop::sheet::{self, Format, Options, Paper};
 use pamphlet::model::Record;
 use pamphlet::vault::Vault;
@@ -31,6 +31,17 @@ impl From<HsdsError> for Failure {
             }
             HsdsError::Write { .. } => failure,
             _ => failure.hint("nothing was stored"),
+        }
+    }
+}
+
+impl From<CsvWriteError> for Failure {
+    fn from(error: CsvWriteError) -> Failure {
+        match error {
+            CsvWriteError::Io(error) => error.into(),
+            other => Failure::new(other.to_string()).hint(
+                "look at that field with `pamphlet show ID`, or copy the records as JSON Lines with `pamphlet dump`",
+            ),
         }
     }
 }
@@ -85,7 +96,40 @@ pub fn export_hsds(context: &Context, args: ExportHsdsArgs) -> Outcome {
         dir.display(),
         package.files.len()
     );
+    if let Some(warning) = address_warning(package.address_gaps) {
+        eprintln!("warning: {warning}");
+    }
     Ok(())
+}
+
+/// What `addresses.csv` leaves empty that HSDS 3.0 requires, if anything,
+/// said plainly: a validator of the package will flag those cells.
+fn address_warning(gaps: AddressGaps) -> Option<String> {
+    let AddressGaps {
+        rows,
+        without_street,
+    } = gaps;
+    if rows == 0 {
+        return None;
+    }
+    let (postal, street) = if rows == 1 {
+        ("in its only row".to_owned(), "in it".to_owned())
+    } else {
+        (
+            format!("in all {rows} rows"),
+            format!("in {without_street} of them"),
+        )
+    };
+    let mut warning = format!(
+        "addresses.csv leaves empty what HSDS 3.0 requires: postal_code {postal} (pamphlet keeps no postal codes)"
+    );
+    if without_street > 0 {
+        warning.push_str(&format!(
+            " and address_1 {street} (records with a city, region or country but no street address)"
+        ));
+    }
+    warning.push_str("; HSDS validators will flag these cells");
+    Some(warning)
 }
 
 pub fn import_hsds(context: &Context, dir: &Path) -> Outcome {
@@ -237,7 +281,10 @@ pub fn export_csv(context: &Context, query: &str, out: Option<&Path>) -> Outcome
         }
         None => {
             let stdout = io::stdout();
-            csv_records::write_csv(&records, stdout.lock()).or_else(ignore_broken_pipe)?;
+            match csv_records::write_csv(&records, stdout.lock()) {
+                Err(CsvWriteError::Io(error)) => ignore_broken_pipe(error)?,
+                written => written?,
+            }
         }
     }
     Ok(())

@@ -272,6 +272,97 @@ fn hsds_package_matches_the_specification_tables() {
     assert_eq!(tables["phone"].1.len(), phones);
 }
 
+/// `export-hsds` into a new directory of the vault's temp dir: its stderr.
+fn export_hsds_stderr(vault: &TestVault, name: &str, extra: &[&str]) -> String {
+    let output = vault
+        .cmd()
+        .arg("export-hsds")
+        .arg(vault.temp.path().join(name))
+        .args(extra)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    stderr_of(&output)
+}
+
+#[test]
+fn hsds_export_warns_of_the_required_address_cells_it_leaves_empty() {
+    let vault = sample_vault();
+    let records: Vec<serde_json::Value> = vault
+        .dump()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let has = |r: &serde_json::Value, field: &str| r[field] != "";
+    let with_place = records
+        .iter()
+        .filter(|r| {
+            ["address", "city", "region", "country"]
+                .iter()
+                .any(|f| has(r, f))
+        })
+        .count();
+    let without_street = records
+        .iter()
+        .filter(|r| !has(r, "address") && ["city", "region", "country"].iter().any(|f| has(r, f)))
+        .count();
+    assert!(
+        0 < without_street && without_street < with_place,
+        "the sample has records with and without a street: {without_street} of {with_place}"
+    );
+
+    let stderr = export_hsds_stderr(&vault, "package", &[]);
+    let expected = format!(
+        "warning: addresses.csv leaves empty what HSDS 3.0 requires: postal_code in all {with_place} rows \
+         (pamphlet keeps no postal codes) and address_1 in {without_street} of them \
+         (records with a city, region or country but no street address); HSDS validators will flag these cells\n"
+    );
+    assert_eq!(stderr, expected);
+    // The counts are those of the file written.
+    let (header, rows) = read_csv(&vault.temp.path().join("package/addresses.csv"));
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    assert_eq!(rows.len(), with_place);
+    let empty = |name: &str| rows.iter().filter(|r| r[column(name)].is_empty()).count();
+    assert_eq!(empty("address_1"), without_street);
+    assert_eq!(empty("postal_code"), with_place);
+
+    // With the streets redacted, no row has one.
+    let stderr = export_hsds_stderr(&vault, "redacted", &["--redact", "address"]);
+    assert!(
+        stderr.contains(&format!(
+            "postal_code in all {with_place} rows (pamphlet keeps no postal codes) \
+             and address_1 in {with_place} of them"
+        )),
+        "{stderr}"
+    );
+
+    // Every record with a street address: only the postal codes are missing.
+    let small = TestVault::new();
+    let jsonl = small.file(
+        "two.jsonl",
+        concat!(
+            r#"{"name":"Ana Ruiz","category":"lawyer","address":"12 Example St","city":"Portland","country":"US"}"#,
+            "\n",
+            r#"{"name":"Example Hotline","category":"other"}"#,
+            "\n",
+        ),
+    );
+    small.cmd().arg("load").arg(&jsonl).assert().success();
+    let stderr = export_hsds_stderr(&small, "streets", &[]);
+    assert_eq!(
+        stderr,
+        "warning: addresses.csv leaves empty what HSDS 3.0 requires: postal_code in its only row \
+         (pamphlet keeps no postal codes); HSDS validators will flag these cells\n"
+    );
+    assert!(!stderr.contains("address_1"), "{stderr}");
+
+    // No address rows at all: nothing to warn of.
+    let stderr = export_hsds_stderr(&small, "hotline", &["hotline"]);
+    assert_eq!(stderr, "", "no address rows, no warning");
+    let (_, rows) = read_csv(&small.temp.path().join("hotline/addresses.csv"));
+    assert!(rows.is_empty());
+}
+
 #[test]
 fn hsds_export_redacts_and_refuses_to_overwrite() {
     let vault = sample_vault();
@@ -450,6 +541,112 @@ fn csv_export_then_import_keeps_every_field() {
         .collect();
     assert_eq!(cities.len(), 17, "the sample's referrals in Paris");
     assert!(cities.iter().all(|city| city == "Paris"), "{cities:?}");
+}
+
+#[test]
+fn csv_export_then_import_keeps_separators_backslashes_quotes_and_newlines_in_lists() {
+    let source = TestVault::new();
+    let nasty_tags = serde_json::json!([
+        "a,b",
+        "x|y",
+        "back\\slash",
+        "semi;colon",
+        "two\nlines",
+        "say \"hi\"",
+        "trailing\\",
+        "\\|",
+        "en/es"
+    ]);
+    let nasty_phones = serde_json::json!([
+        {"number": "+1 503 555 0100", "type": "voice", "note": "ask | for Ana, or Bo; evenings"},
+        {"number": "+1 503 555 0101", "type": "text", "note": "C:\\forms \\| \\\\ \"quoted\"\nsecond line"},
+        {"number": "+1 503 555 0102", "type": "fax", "note": ""},
+        {"number": "(503) 555-0103 #4", "type": "voice", "note": ","}
+    ]);
+    let records = [
+        serde_json::json!({
+            "name": "Clínica \"Libre\", Portland",
+            "category": "clinic",
+            "city": "Portland", "region": "OR", "country": "US",
+            "notes": "Walk in; no ID.\nAsk for Ana | or Bo, \\ evenings",
+            "tags": nasty_tags,
+            "languages": ["es", "en"],
+            "phones": nasty_phones,
+        }),
+        serde_json::json!({
+            "name": "Example Tenants' Union",
+            "category": "housing",
+            "tags": [",", ";", "|", "/", "\\", "\\\\,"],
+            "phones": [{"number": "+1 212 555 0142", "type": "voice", "note": "|"}],
+        }),
+        serde_json::json!({"name": "Bo", "category": "lawyer"}),
+    ];
+    let lines: String = records.iter().map(|r| format!("{r}\n")).collect();
+    let jsonl = source.file("nasty.jsonl", &lines);
+    source.cmd().arg("load").arg(&jsonl).assert().success();
+
+    let file = source.temp.path().join("nasty.csv");
+    source
+        .cmd()
+        .args(["export-csv", "--out"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("wrote 3 records"));
+    let text = fs::read_to_string(&file).unwrap();
+    assert!(
+        text.contains(r"a\,b, x\|y, back\\slash, semi\;colon"),
+        "list items are escaped: {text}"
+    );
+
+    let target = TestVault::new();
+    target
+        .cmd()
+        .arg("import-csv")
+        .arg(&file)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("added 3"));
+    let before = source.dump();
+    assert_eq!(before.lines().count(), 3);
+    assert_eq!(before, target.dump());
+
+    // Not only equal: the awkward values are really there.
+    let back: Vec<serde_json::Value> = target
+        .dump()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let clinic = by_name(&back, "Clínica \"Libre\", Portland");
+    assert_eq!(clinic["tags"], nasty_tags);
+    assert_eq!(clinic["phones"], nasty_phones);
+    assert_eq!(clinic["languages"], serde_json::json!(["es", "en"]));
+}
+
+#[test]
+fn csv_backslashes_typed_by_hand_stay_unless_before_a_separator() {
+    let (_, records) = import_csv_bytes(
+        concat!(
+            "name,category,tags,phones,languages\n",
+            r#"Ana,clinic,"C:\forms, a\b; x\,y | \\",555 0100;voice;ask\; \| C:\forms,es/pt"#,
+            "\n",
+            "Bo,lawyer,\"plain, list; of | tags\",\"555 0101, 555 0102\",en\n",
+        )
+        .as_bytes(),
+    );
+    let ana = by_name(&records, "Ana");
+    assert_eq!(
+        ana["tags"],
+        serde_json::json!([r"C:\forms", r"a\b", "x,y", r"\"])
+    );
+    assert_eq!(ana["phones"][0]["note"], r"ask; | C:\forms");
+    assert_eq!(ana["languages"], serde_json::json!(["es", "pt"]));
+    let bo = by_name(&records, "Bo");
+    assert_eq!(
+        bo["tags"],
+        serde_json::json!(["plain", "list", "of", "tags"])
+    );
+    assert_eq!(bo["phones"].as_array().unwrap().len(), 2);
 }
 
 /// Imports `contents` (bytes) into a new vault and returns the records.

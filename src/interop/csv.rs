@@ -5,6 +5,19 @@
 //! and strict about its contents: every row is validated, every row with a
 //! problem is reported by line and field, and nothing is returned unless all
 //! rows are good.
+//!
+//! Phones, languages and tags are lists kept in one cell each. Phones are
+//! separated by `|` or a newline, each as `NUMBER;TYPE;NOTE` (a plain list
+//! of numbers separated by commas is read too); languages by `,` `;` `|`
+//! `/` or a newline; tags by `,` `;` `|` or a newline. So that an item may
+//! hold those characters, a backslash escapes them: `\` before one of the
+//! cell's separators, or before another backslash, makes that character part
+//! of the item (a phone cell's separators are `|` `;` `,` and the newline).
+//! `write_csv` puts a backslash before each such character in an item, so
+//! every record reads back exactly (tag `a,b` is written `a\,b`, tag `C:\x`
+//! is written `C:\\x`), and refuses, before writing anything, a record that
+//! still would not. A backslash before any other character is kept as it is,
+//! so that a path typed into a spreadsheet by hand (`C:\forms`) survives.
 
 use std::collections::HashMap;
 
@@ -171,6 +184,14 @@ fn fold_header(header: &str) -> String {
         .replace(['_', '-'], " ");
     lower.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// What separates the tags of a cell.
+const TAG_SEPARATORS: &[char] = &[',', ';', '|', '\n'];
+/// What separates the languages of a cell.
+const LANGUAGE_SEPARATORS: &[char] = &[',', ';', '|', '/', '\n'];
+/// What separates phones (`|`, a newline, and `,` in a plain list of
+/// numbers) and the parts of one phone (`;`): all are escaped in any part.
+const PHONE_SEPARATORS: &[char] = &['|', '\n', ';', ','];
 
 /// One row that cannot become a record.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -461,11 +482,11 @@ fn set_field(input: &mut RecordInput, field: &str, cell: &str) {
         "phones" => input.phones = Some(split_phones(cell)),
         "email" => input.email = text,
         "website" => input.website = text,
-        "languages" => input.languages = Some(split_list(cell, &[',', ';', '|', '/', '\n'])),
+        "languages" => input.languages = Some(split_list(cell, LANGUAGE_SEPARATORS)),
         "hours" => input.hours = text,
         "cost" => input.cost = text,
         "notes" => input.notes = text,
-        "tags" => input.tags = Some(split_list(cell, &[',', ';', '|', '\n'])),
+        "tags" => input.tags = Some(split_list(cell, TAG_SEPARATORS)),
         "verified_on" => input.verified_on = text,
         "status" => input.status = text,
         "updated_at" => input.updated_at = text,
@@ -473,33 +494,105 @@ fn set_field(input: &mut RecordInput, field: &str, cell: &str) {
     }
 }
 
+/// The items of a list cell, split at each unescaped separator, unescaped
+/// and trimmed; empty items are dropped.
 fn split_list(cell: &str, separators: &[char]) -> Vec<String> {
-    cell.split(separators)
-        .map(str::trim)
+    split_unescaped(cell, separators, usize::MAX)
+        .into_iter()
+        .map(|item| unescape(item, separators).trim().to_owned())
         .filter(|item| !item.is_empty())
-        .map(str::to_owned)
         .collect()
 }
 
 /// Phones are separated by `|` or a newline; each is `NUMBER[;TYPE[;NOTE]]`,
 /// as `--phone` takes. A plain list of numbers separated by commas is
-/// accepted too.
+/// accepted too. Separators escaped with a backslash are part of the value.
 fn split_phones(cell: &str) -> Vec<PhoneInput> {
-    let mut entries = split_list(cell, &['|', '\n']);
-    if entries.len() == 1 && !entries[0].contains(';') && entries[0].contains(',') {
-        entries = split_list(&entries[0], &[',']);
+    let blank = |entry: &&str| entry.trim().is_empty();
+    let mut entries = split_unescaped(cell, &['|', '\n'], usize::MAX);
+    entries.retain(|entry| !blank(entry));
+    if let [only] = entries[..] {
+        if split_unescaped(only, &[';'], 2).len() == 1 {
+            entries = split_unescaped(only, &[','], usize::MAX);
+            entries.retain(|entry| !blank(entry));
+        }
     }
     entries
         .iter()
         .map(|entry| {
-            let mut parts = entry.splitn(3, ';').map(str::trim);
+            let mut parts = split_unescaped(entry, &[';'], 3)
+                .into_iter()
+                .map(|part| unescape(part, PHONE_SEPARATORS).trim().to_owned());
             PhoneInput {
-                number: parts.next().map(str::to_owned),
-                kind: parts.next().map(str::to_owned),
-                note: parts.next().map(str::to_owned),
+                number: parts.next(),
+                kind: parts.next(),
+                note: parts.next(),
             }
         })
         .collect()
+}
+
+/// Splits `cell` at each of `at` that no backslash escapes, into at most
+/// `limit` pieces (the last holds the rest). The pieces keep their escapes.
+/// Each of `at` is among the separators `unescape` is then given, so a
+/// backslash before one is always an escape, and can skip what follows it.
+fn split_unescaped<'c>(cell: &'c str, at: &[char], limit: usize) -> Vec<&'c str> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    let mut chars = cell.char_indices();
+    while let Some((index, c)) = chars.next() {
+        if pieces.len() + 1 >= limit {
+            break;
+        }
+        if c == '\\' {
+            chars.next();
+        } else if at.contains(&c) {
+            pieces.push(&cell[start..index]);
+            start = index + c.len_utf8();
+        }
+    }
+    pieces.push(&cell[start..]);
+    pieces
+}
+
+/// Undoes `escape`: drops a backslash that stands before one of
+/// `separators` or before another backslash. Any other backslash is kept,
+/// as someone typed it into a spreadsheet (`C:\forms`).
+fn unescape(text: &str, separators: &[char]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            if let Some(next) = chars.next_if(|n| *n == '\\' || separators.contains(n)) {
+                out.push(next);
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Puts a backslash before each backslash and each of `separators` in one
+/// item of a list cell, so that it reads back as that one item.
+fn escape(item: &str, separators: &[char]) -> String {
+    let mut out = String::with_capacity(item.len());
+    for c in item.chars() {
+        if c == '\\' || separators.contains(&c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A list cell as `write_csv` writes it; `split_list` reads it back.
+fn join_list(items: &[String], separators: &[char]) -> String {
+    items
+        .iter()
+        .map(|item| escape(item, separators))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The cell `write_csv` writes for a record's phones; `split_phones` reads
@@ -509,11 +602,12 @@ fn join_phones(record: &Record) -> String {
         .phones
         .iter()
         .map(|phone| {
+            let number = escape(&phone.number, PHONE_SEPARATORS);
             let kind = phone.kind.as_str();
             match (phone.note.is_empty(), kind == "voice") {
-                (true, true) => phone.number.clone(),
-                (true, false) => format!("{};{kind}", phone.number),
-                (false, _) => format!("{};{kind};{}", phone.number, phone.note),
+                (true, true) => number,
+                (true, false) => format!("{number};{kind}"),
+                (false, _) => format!("{number};{kind};{}", escape(&phone.note, PHONE_SEPARATORS)),
             }
         })
         .collect::<Vec<_>>()
@@ -535,11 +629,11 @@ pub fn record_cells(record: &Record) -> [String; 20] {
         join_phones(record),
         record.email.clone(),
         record.website.clone(),
-        record.languages.join(", "),
+        join_list(&record.languages, LANGUAGE_SEPARATORS),
         record.hours.clone(),
         record.cost.clone(),
         record.notes.clone(),
-        record.tags.join(", "),
+        join_list(&record.tags, TAG_SEPARATORS),
         record
             .verified_on
             .map(crate::model::format_date)
@@ -552,12 +646,33 @@ pub fn record_cells(record: &Record) -> [String; 20] {
     ]
 }
 
+/// Why records could not be written as CSV.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum CsvWriteError {
+    /// A record's row would not read back as the same record, so writing it
+    /// would lose data without a word. Nothing was written.
+    #[error(
+        "record {id}: field `{field}` would not read back the same from CSV; nothing was written"
+    )]
+    WouldChange { id: Uuid, field: &'static str },
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+}
+
 /// Writes records as CSV with a header row of the record's field names,
-/// comma-separated, `\n` line endings, quoting where needed.
-pub fn write_csv<'a>(
-    records: impl IntoIterator<Item = &'a Record>,
-    out: impl std::io::Write,
-) -> std::io::Result<()> {
+/// comma-separated, `\n` line endings, quoting where needed, and list items
+/// escaped as the module doc says. Every record is first read back from its
+/// cells as `parse_csv` would; if one would change, nothing is written.
+pub fn write_csv(records: &[Record], out: impl std::io::Write) -> Result<(), CsvWriteError> {
+    for record in records {
+        check_reads_back(record)?;
+    }
+    write_rows(records, out)?;
+    Ok(())
+}
+
+fn write_rows(records: &[Record], out: impl std::io::Write) -> std::io::Result<()> {
     let mut writer = ::csv::WriterBuilder::new().from_writer(out);
     writer.write_record(COLUMNS)?;
     for record in records {
@@ -566,9 +681,34 @@ pub fn write_csv<'a>(
     writer.flush()
 }
 
+/// Reads a record back from its cells the way `parse_csv` reads a row, and
+/// names the first field that would come back different.
+fn check_reads_back(record: &Record) -> Result<(), CsvWriteError> {
+    let mut input = RecordInput::default();
+    for (field, cell) in COLUMNS.iter().zip(record_cells(record)) {
+        set_field(&mut input, field, &cell);
+    }
+    // `updated_at` is always written, so `now` is never used: the epoch
+    // only makes an unwritable time show up as a difference.
+    let field = match input.validate(OffsetDateTime::UNIX_EPOCH) {
+        Ok(back) if back == *record => return Ok(()),
+        Ok(back) => record
+            .differences(&back)
+            .first()
+            .copied()
+            .unwrap_or("updated_at"),
+        Err(error) => error.field,
+    };
+    Err(CsvWriteError::WouldChange {
+        id: record.id,
+        field,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn now() -> OffsetDateTime {
         time::macros::datetime!(2026-11-30 12:00 UTC)
@@ -601,6 +741,175 @@ mod tests {
         assert_eq!(phones[2].note.as_deref(), Some("ask; for Ana"));
         let plain = split_phones("555 0100, 555 0101");
         assert_eq!(plain.len(), 2);
+    }
+
+    fn phone(number: &str, kind: &str, note: &str) -> PhoneInput {
+        PhoneInput {
+            number: Some(number.into()),
+            kind: Some(kind.into()),
+            note: Some(note.into()),
+        }
+    }
+
+    /// Writes records with `write_csv` and reads them back with `parse_csv`.
+    fn through_csv(records: &[Record]) -> (String, Vec<Record>) {
+        let mut bytes = Vec::new();
+        write_csv(records, &mut bytes).unwrap();
+        let back = parse_csv(&bytes, now()).unwrap().records;
+        (String::from_utf8(bytes).unwrap(), back)
+    }
+
+    #[test]
+    fn separators_backslashes_quotes_and_newlines_in_list_items_round_trip() {
+        let input = RecordInput {
+            name: Some("Ana \"the\" Ruiz, MD".into()),
+            category: Some("clinic".into()),
+            notes: Some("line one\nline two, \\ and | too".into()),
+            tags: Some(
+                [
+                    "a,b",
+                    "x|y",
+                    "back\\slash",
+                    "semi;colon",
+                    "two\nlines",
+                    "ends with \\",
+                    "\\,",
+                    "say \"hi\"",
+                    "it's",
+                    "slash/ed",
+                ]
+                .map(String::from)
+                .to_vec(),
+            ),
+            languages: Some(vec!["es".into(), "en".into()]),
+            phones: Some(vec![
+                phone("+1 503 555 0100", "voice", "ask | for Ana, or Bo; evenings"),
+                phone("+1 503 555 0101", "text", "C:\\notes \\| and \\\\"),
+                phone("+1 503 555 0102", "voice", "first\nsecond"),
+                phone("555-0103 ext. 4", "fax", ""),
+            ]),
+            ..RecordInput::default()
+        };
+        let record = input.validate(now()).unwrap();
+        let (text, back) = through_csv(std::slice::from_ref(&record));
+        assert_eq!(back, [record]);
+        assert!(
+            text.contains("a\\,b, x\\|y, back\\\\slash, semi\\;colon"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_backslash_only_escapes_a_separator_or_a_backslash() {
+        // As people type them: kept.
+        assert_eq!(
+            split_list("C:\\forms, a\\b , \\", TAG_SEPARATORS),
+            ["C:\\forms", "a\\b", "\\"]
+        );
+        // `/` separates languages, not tags.
+        assert_eq!(split_list("a\\/b", TAG_SEPARATORS), ["a\\/b"]);
+        assert_eq!(split_list("en/es", LANGUAGE_SEPARATORS), ["en", "es"]);
+        // Escapes.
+        assert_eq!(
+            split_list("x\\,y; p\\|q | r\\\\, s\\;t\\\nu", TAG_SEPARATORS),
+            ["x,y", "p|q", "r\\", "s;t\nu"]
+        );
+        let phones = split_phones("555 0100;voice;a\\|b\\, c\\d | 555 0101\\, 555 0102");
+        assert_eq!(phones.len(), 2);
+        assert_eq!(phones[0].note.as_deref(), Some("a|b, c\\d"));
+        assert_eq!(phones[1].number.as_deref(), Some("555 0101, 555 0102"));
+        assert_eq!(escape("a\\b,c", TAG_SEPARATORS), "a\\\\b\\,c");
+    }
+
+    #[test]
+    fn a_record_that_would_not_read_back_is_refused_before_anything_is_written() {
+        let good = Record::new("Ana", crate::model::Category::Clinic, now());
+        // Not a record `validate` would make: a carriage return, a tag with
+        // space around it.
+        let mut odd = Record::new("Bo", crate::model::Category::Lawyer, now());
+        odd.notes = "one\rtwo".into();
+        let mut out = Vec::new();
+        match write_csv(&[good.clone(), odd.clone()], &mut out) {
+            Err(CsvWriteError::WouldChange { id, field }) => {
+                assert_eq!((id, field), (odd.id, "notes"));
+            }
+            other => panic!("expected WouldChange, got {other:?}"),
+        }
+        assert!(out.is_empty(), "nothing was written");
+        odd.notes.clear();
+        odd.tags = vec![" padded ".into()];
+        assert!(matches!(
+            write_csv(&[odd], &mut out),
+            Err(CsvWriteError::WouldChange { field: "tags", .. })
+        ));
+        assert!(out.is_empty());
+        assert!(write_csv(&[good], &mut out).is_ok());
+    }
+
+    /// Text a person might type, and text meant to break a list cell.
+    fn nasty_text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "\\PC{0,16}",
+            "[ab ,;|/\\\\\"'\n\t]{0,16}",
+            "[ab\\\\]{0,3}[,;|\n]{0,2}[ab\\\\ ]{0,3}",
+        ]
+    }
+
+    fn record_input() -> impl Strategy<Value = RecordInput> {
+        let phone = (
+            "[0-9][0-9 +()#*/A-Za-z-]{0,14}",
+            prop::sample::select(crate::model::PhoneKind::ALL.to_vec()),
+            nasty_text(),
+        )
+            .prop_map(|(number, kind, note)| PhoneInput {
+                number: Some(number),
+                kind: Some(kind.as_str().to_owned()),
+                note: Some(note),
+            });
+        (
+            any::<u128>(),
+            nasty_text(),
+            nasty_text(),
+            prop::collection::vec(nasty_text(), 0..6),
+            prop::collection::vec(phone, 0..4),
+            prop::collection::vec(
+                prop::sample::select(vec!["en", "es", "fr", "pt", "ar"]),
+                0..4,
+            ),
+        )
+            .prop_map(|(id, name, notes, tags, phones, languages)| RecordInput {
+                id: Some(Uuid::from_u128(id).to_string()),
+                name: Some(format!("N{name}")),
+                category: Some("other".into()),
+                notes: Some(notes),
+                tags: Some(tags),
+                phones: Some(phones),
+                languages: Some(languages.into_iter().map(String::from).collect()),
+                ..RecordInput::default()
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn records_round_trip_through_csv(inputs in prop::collection::vec(record_input(), 1..4)) {
+            let records: Vec<Record> = inputs
+                .into_iter()
+                .map(|input| input.validate(now()).unwrap())
+                .collect();
+            let ids: std::collections::HashSet<Uuid> = records.iter().map(|r| r.id).collect();
+            prop_assume!(ids.len() == records.len());
+            let (text, back) = through_csv(&records);
+            prop_assert_eq!(back, records, "{}", text);
+        }
+
+        #[test]
+        fn any_list_item_survives_escaping(item in "\\PC{0,24}|[ab,;|/\\\\\n ]{0,24}") {
+            for separators in [TAG_SEPARATORS, LANGUAGE_SEPARATORS, PHONE_SEPARATORS] {
+                let cell = escape(&item, separators);
+                prop_assert_eq!(split_unescaped(&cell, separators, usize::MAX), [cell.as_str()]);
+                prop_assert_eq!(unescape(&cell, separators), item.clone());
+            }
+        }
     }
 
     #[test]

@@ -22,8 +22,16 @@
 //! organization" (link_type `organization`, term `pamphlet:no_organization`),
 //! so they travel as attributes of pamphlet's own taxonomy, which other HSDS
 //! tools show as classifications and pamphlet reads back exactly.
-//! `addresses.csv` leaves `postal_code` empty (pamphlet does not keep one), and
-//! `address_1` empty when a record has a city but no street address.
+//!
+//! A record with a street address, city, region or country gets one row in
+//! `addresses.csv` (a record with none of them gets none). HSDS 3.0 requires
+//! `address_1` and `postal_code` there, which pamphlet cannot always fill:
+//! `postal_code` is always empty (pamphlet keeps no postal code, and its
+//! record format has no place for one), and `address_1` is empty when a
+//! record has a city but no street address. Keeping those rows carries city,
+//! region and country through HSDS; `Package::address_gaps` counts the empty
+//! cells so that `export-hsds` can warn, since a validator that checks
+//! required fields will flag them.
 //!
 //! Reading is all or nothing, and errors name the file, line and field.
 
@@ -210,6 +218,18 @@ fn category_code(category: Category) -> String {
 #[derive(Debug)]
 pub struct Package {
     pub files: Vec<(&'static str, Vec<u8>)>,
+    /// The required cells of `addresses.csv` left empty.
+    pub address_gaps: AddressGaps,
+}
+
+/// Cells of `addresses.csv` that HSDS 3.0 requires and pamphlet leaves
+/// empty, because it does not know them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AddressGaps {
+    /// Rows of `addresses.csv`; `postal_code` is empty in every one.
+    pub rows: usize,
+    /// Rows for records without a street address: `address_1` is empty.
+    pub without_street: usize,
 }
 
 /// Why a package could not be written or read.
@@ -288,6 +308,7 @@ pub fn export<'a>(records: impl IntoIterator<Item = &'a Record>) -> Package {
         id
     };
 
+    let mut address_gaps = AddressGaps::default();
     for record in records {
         let service_id = record.id.to_string();
         let org_name: &str = if record.organization.is_empty() {
@@ -338,6 +359,10 @@ pub fn export<'a>(records: impl IntoIterator<Item = &'a Record>) -> Package {
         .iter()
         .any(|text| !text.is_empty());
         if has_place {
+            address_gaps.rows += 1;
+            if record.address.is_empty() {
+                address_gaps.without_street += 1;
+            }
             let location_id = derived_id("location", &[&service_id]).to_string();
             add(
                 &LOCATION,
@@ -511,7 +536,10 @@ pub fn export<'a>(records: impl IntoIterator<Item = &'a Record>) -> Package {
         }
         files.push((table.path, writer.into_inner().unwrap_or_default()));
     }
-    Package { files }
+    Package {
+        files,
+        address_gaps,
+    }
 }
 
 /// The package descriptor: each resource's path, its fields with Table
