@@ -16,7 +16,7 @@ use super::grade::{self, EXACT, SEPARATOR};
 use super::letters::{self, Letters};
 use super::query::{Query, Scope, Term};
 use super::vocab::{category_index, country_index, language_index, vocab, Entry};
-use super::{Field, FieldSet, Hit, Matches};
+use super::{Field, FieldSet, Hit, Matches, Within};
 
 /// The free-text fields, in the order they are packed, heaviest first so
 /// that a scan can stop as soon as no later field could do better.
@@ -342,7 +342,12 @@ impl Index {
     /// Every record that matches, best first; at most `limit` of them, with
     /// the count of all.
     pub fn search(&self, query: &Query, limit: usize) -> Matches {
-        let plan = Plan::new(query);
+        self.search_within(query, &Within::default(), limit)
+    }
+
+    /// Like [`Index::search`], among the records `within` admits only.
+    pub fn search_within(&self, query: &Query, within: &Within, limit: usize) -> Matches {
+        let plan = Plan::new(query, within);
         let mut found = self.scan(&plan, None);
         let hits = self.rank(&plan, &mut found, limit);
         Matches {
@@ -523,6 +528,9 @@ impl Index {
 /// category, language and country name worked out once, not per record.
 pub(crate) struct Plan<'q> {
     terms: Vec<TermPlan<'q>>,
+    /// From [`Within`]: the category's index, and the city folded.
+    category: Option<u8>,
+    city: Option<String>,
 }
 
 struct TermPlan<'q> {
@@ -567,10 +575,18 @@ impl<'a> Row<'a> {
             .get(start..start + self.slot.len as usize)
             .unwrap_or_default()
     }
+
+    /// Field `i` of `TEXT_FIELDS`, as bytes.
+    fn field_bytes(&self, i: usize) -> &'a [u8] {
+        let ends = &self.slot.ends;
+        let start = if i == 0 { 0 } else { ends[i - 1] as usize + 1 };
+        let end = ends.get(i).map_or(0, |&e| e as usize);
+        self.bytes().get(start..end).unwrap_or_default()
+    }
 }
 
 impl<'q> Plan<'q> {
-    pub(crate) fn new(query: &'q Query) -> Plan<'q> {
+    pub(crate) fn new(query: &'q Query, within: &Within) -> Plan<'q> {
         let v = vocab();
         let mut terms: Vec<TermPlan<'q>> = query
             .terms()
@@ -610,12 +626,30 @@ impl<'q> Plan<'q> {
             .collect();
         // Cheap, selective conditions first: coded filters, then the rest.
         terms.sort_by_key(|t| !matches!(t.term.scope(), Scope::Codes(_)));
-        Plan { terms }
+        Plan {
+            terms,
+            category: within
+                .category
+                .map(|c| u8::try_from(category_index(c)).unwrap_or(u8::MAX)),
+            city: within.city.as_deref().map(fold),
+        }
+    }
+
+    /// Whether the record is within what the search is confined to.
+    fn admits(&self, row: &Row<'_>) -> bool {
+        self.category.is_none_or(|c| c == row.slot.category)
+            && self.city.as_deref().is_none_or(|city| {
+                let i = TEXT_FIELDS.iter().position(|&f| f == Field::City);
+                i.is_some_and(|i| row.field_bytes(i) == city.as_bytes())
+            })
     }
 
     /// Bounds on the record's score, or `None` if it doesn't match. Cheap:
     /// the fuzzy matcher isn't run.
     fn bounds(&self, row: &Row<'_>) -> Option<Bounds> {
+        if !self.admits(row) {
+            return None;
+        }
         let mut bounds = Bounds::default();
         for plan in &self.terms {
             match (plan.range(row), plan.term.negated()) {
@@ -926,7 +960,7 @@ mod tests {
         let mut seen = Vec::new();
         for c in ('a'..='z').chain('0'..='9') {
             let query = Query::parse(&c.to_string()).expect("a letter parses");
-            let mut plan = Plan::new(&query);
+            let mut plan = Plan::new(&query, &Within::default());
             assert!(plan.terms[0].letter.is_some(), "{c} has a column");
             if !table {
                 plan.terms[0].letter = None;

@@ -36,7 +36,7 @@ use std::borrow::Cow;
 
 use uuid::Uuid;
 
-use crate::model::{country_name, Record};
+use crate::model::{country_name, Category, Record};
 
 pub use fold::fold;
 pub use highlight::FieldMatch;
@@ -174,6 +174,16 @@ pub struct Hit {
     pub score: i64,
     /// Where the terms matched: for each term, the field it matched best.
     pub fields: FieldSet,
+}
+
+/// What a search is confined to besides its query: the terminal UI's quick
+/// filters. Unlike `cat:` and `city:` terms, these compare whole values: a
+/// record is within when its category is the one given and its city folds
+/// to the same text as the one given (`Sao Paulo` is `São Paulo`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Within {
+    pub category: Option<Category>,
+    pub city: Option<String>,
 }
 
 /// The best hits of a search, and how many records matched in all.

@@ -4,7 +4,7 @@
 
 use super::index::{Found, Index, Plan};
 use super::query::Query;
-use super::Matches;
+use super::{Matches, Within};
 
 /// How many earlier queries are remembered. Each is a prefix of the next
 /// one typed, so this bounds how far back deleting can go and still find a
@@ -21,6 +21,8 @@ const REMEMBERED: usize = 32;
 pub struct Searcher {
     steps: Vec<Step>,
     version: u64,
+    /// What the remembered steps were confined to.
+    within: Within,
 }
 
 #[derive(Debug)]
@@ -39,9 +41,22 @@ impl Searcher {
     /// Like [`Index::search`], faster when `query` extends one searched
     /// before on the same, unchanged index.
     pub fn search(&mut self, index: &Index, query: &Query, limit: usize) -> Matches {
-        if self.version != index.version() {
+        self.search_within(index, query, &Within::default(), limit)
+    }
+
+    /// Like [`Index::search_within`], faster when `query` extends one
+    /// searched before on the same, unchanged index, within the same.
+    pub fn search_within(
+        &mut self,
+        index: &Index,
+        query: &Query,
+        within: &Within,
+        limit: usize,
+    ) -> Matches {
+        if self.version != index.version() || &self.within != within {
             self.steps.clear();
             self.version = index.version();
+            self.within = within.clone();
         }
         while let Some(last) = self.steps.last() {
             if query.narrows(&last.query) {
@@ -49,7 +64,7 @@ impl Searcher {
             }
             self.steps.pop();
         }
-        let plan = Plan::new(query);
+        let plan = Plan::new(query, within);
         if let Some(last) = self.steps.last_mut() {
             if last.query.same_terms(query) {
                 let hits = index.rank(&plan, &mut last.found, limit);

@@ -509,3 +509,83 @@ fn the_index_does_not_print_the_directory() {
     assert!(!shown.to_lowercase().contains("portland"), "{shown}");
     assert!(shown.contains("records: 1"), "{shown}");
 }
+
+#[test]
+fn a_search_within_a_category_and_city_is_the_search_with_the_others_left_out() {
+    let records: Vec<Record> = crate::generate::generate(5, 3_000).collect();
+    let index = Index::build(&records);
+    let by_id: std::collections::HashMap<Uuid, &Record> =
+        records.iter().map(|r| (r.id, r)).collect();
+    // A city written the way someone might type it, accents and case off.
+    let sample = &records[0];
+    let typed_city = crate::search::fold(&sample.city).to_uppercase();
+    let withins = [
+        Within {
+            category: Some(sample.category),
+            city: None,
+        },
+        Within {
+            category: None,
+            city: Some(typed_city.clone()),
+        },
+        Within {
+            category: Some(sample.category),
+            city: Some(typed_city),
+        },
+    ];
+    let mut searcher = Searcher::new();
+    for within in &withins {
+        let admits = |r: &Record| {
+            within.category.is_none_or(|c| c == r.category)
+                && within
+                    .city
+                    .as_deref()
+                    .is_none_or(|c| fold(c) == fold(&r.city))
+        };
+        for text in [
+            "",
+            "c",
+            "cl",
+            "cli",
+            "clinic",
+            "e",
+            "spanish lawyer",
+            "zxqv",
+        ] {
+            let query = Query::parse(text).expect("parses");
+            let all = index.search(&query, usize::MAX);
+            let expected: Vec<Uuid> = all
+                .hits
+                .iter()
+                .map(|h| h.id)
+                .filter(|id| admits(by_id[id]))
+                .collect();
+            let within_all = index.search_within(&query, within, usize::MAX);
+            let got: Vec<Uuid> = within_all.hits.iter().map(|h| h.id).collect();
+            assert_eq!(got, expected, "{text:?} within {within:?}");
+            assert_eq!(within_all.total, expected.len());
+            // Typing, with the filter changing under it, gives the same.
+            let typed = searcher.search_within(&index, &query, within, 20);
+            let first: Vec<Uuid> = typed.hits.iter().map(|h| h.id).collect();
+            assert_eq!(first, expected[..expected.len().min(20)], "{text:?} typed");
+            assert_eq!(typed.total, expected.len());
+        }
+        assert!(
+            !index
+                .search_within(&Query::default(), within, 1)
+                .hits
+                .is_empty(),
+            "the sample record is within {within:?}"
+        );
+    }
+    // The filter changing while the query narrows: remembered results of
+    // another filter must not be searched among.
+    let mut searcher = Searcher::new();
+    for (i, text) in ["c", "cl", "cli", "clin", "clinic"].iter().enumerate() {
+        for within in [&withins[i % 3], &Within::default()] {
+            let query = Query::parse(text).expect("parses");
+            let typed = searcher.search_within(&index, &query, within, 20);
+            assert_eq!(typed, index.search_within(&query, within, 20), "{text:?}");
+        }
+    }
+}

@@ -4,8 +4,8 @@
 //! the match positions of the rows on screen.
 //!
 //! Matching and ranking are `crate::search`'s; this file adds what only the
-//! UI wants: the quick filters (exact category and city, applied to the
-//! ranked hits) and a cap on how many rows a list can hold.
+//! UI wants: the quick filters (exact category and city) and a cap on how
+//! many rows a list can hold.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -18,6 +18,12 @@ use crate::search::{self, Field, Index, Searcher};
 /// The most results a list holds. Nobody scrolls past this; the status line
 /// still counts them all.
 pub const MAX_ROWS: usize = 5_000;
+
+/// How many results a list asks for first; scrolling near the end of them
+/// asks for more, up to [`MAX_ROWS`]. Ranking exactly the best 5,000 of
+/// 100,000 records at every keystroke took several times as long as
+/// ranking the best few hundred, for rows almost nobody scrolls to.
+pub const FIRST_ROWS: usize = 250;
 
 /// A query ready to run, parsed once per keystroke, with the text it was
 /// read from.
@@ -51,13 +57,10 @@ impl Query {
     }
 }
 
-/// The quick filters, applied on top of any query.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Filter {
-    pub category: Option<Category>,
-    /// Compared after folding, so `Sao Paulo` and `São Paulo` are one city.
-    pub city: Option<String>,
-}
+/// The quick filters, applied on top of any query: an exact category, and
+/// a city compared after folding, so `Sao Paulo` and `São Paulo` are one
+/// city. The search applies them as it scans, before ranking.
+pub type Filter = search::Within;
 
 /// Parts of a record that the list shows with highlights.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -110,20 +113,11 @@ pub struct Found {
 /// `Send + Sync`: the search thread reads it while the UI thread draws.
 pub struct Finder {
     index: Index,
-    /// Category and folded city of each record, for the quick filters.
-    meta: HashMap<Uuid, (Category, String)>,
+    /// Each record's category, for the list of those present.
+    categories: HashMap<Uuid, Category>,
     /// Remembers the last queries typed, so typing on searches only their
     /// results. Only the search thread uses it.
     searcher: Mutex<Searcher>,
-}
-
-impl Drop for Finder {
-    /// The folded cities are record data: cleared when the vault locks.
-    fn drop(&mut self) {
-        for (_, city) in self.meta.values_mut() {
-            zeroize::Zeroize::zeroize(city);
-        }
-    }
 }
 
 impl Finder {
@@ -131,10 +125,7 @@ impl Finder {
         let records: Vec<&Record> = records.into_iter().collect();
         Finder {
             index: Index::build(records.iter().copied()),
-            meta: records
-                .iter()
-                .map(|r| (r.id, (r.category, search::fold(&r.city))))
-                .collect(),
+            categories: records.iter().map(|r| (r.id, r.category)).collect(),
             searcher: Mutex::new(Searcher::new()),
         }
     }
@@ -150,64 +141,36 @@ impl Finder {
     /// Takes in a new or changed record.
     pub fn upsert(&mut self, record: &Record) {
         self.index.upsert(record);
-        self.meta
-            .insert(record.id, (record.category, search::fold(&record.city)));
+        self.categories.insert(record.id, record.category);
     }
 
     pub fn remove(&mut self, id: Uuid) {
         self.index.remove(id);
-        self.meta.remove(&id);
+        self.categories.remove(&id);
     }
 
-    /// The records that match the query and the filter, best first.
-    pub fn search(&self, query: &Query, filter: &Filter) -> Found {
-        let unfiltered = filter == &Filter::default();
-        let limit = if unfiltered { MAX_ROWS } else { usize::MAX };
+    /// The records that match the query and the filter, best first: the
+    /// best `rows` of them (at most [`MAX_ROWS`]), and how many there are.
+    pub fn search(&self, query: &Query, filter: &Filter, rows: usize) -> Found {
+        let rows = rows.min(MAX_ROWS);
         let matches = match self.searcher.lock() {
-            Ok(mut searcher) => searcher.search(&self.index, &query.parsed, limit),
-            Err(_) => self.index.search(&query.parsed, limit),
+            Ok(mut searcher) => searcher.search_within(&self.index, &query.parsed, filter, rows),
+            Err(_) => self.index.search_within(&query.parsed, filter, rows),
         };
-        if unfiltered {
-            return Found {
-                ids: matches.hits.iter().map(|hit| hit.id).collect(),
-                total: matches.total,
-            };
-        }
-        let city = filter.city.as_deref().map(search::fold);
-        let passes = |id: &Uuid| {
-            self.meta.get(id).is_some_and(|(category, folded_city)| {
-                filter.category.is_none_or(|c| c == *category)
-                    && city.as_deref().is_none_or(|c| c == folded_city)
-            })
-        };
-        let ids: Vec<Uuid> = matches
-            .hits
-            .iter()
-            .map(|hit| hit.id)
-            .filter(passes)
-            .collect();
-        let total = ids.len();
         Found {
-            ids: ids.into_iter().take(MAX_ROWS).collect(),
-            total,
+            ids: matches.hits.iter().map(|hit| hit.id).collect(),
+            total: matches.total,
         }
     }
 
     /// Every record that matches the query and the filter, not only the
     /// rows a list holds: what an export of "the records listed" takes.
     pub fn all_matching(&self, query: &Query, filter: &Filter) -> Vec<Uuid> {
-        let city = filter.city.as_deref().map(search::fold);
         self.index
-            .search(&query.parsed, usize::MAX)
+            .search_within(&query.parsed, filter, usize::MAX)
             .hits
             .iter()
             .map(|hit| hit.id)
-            .filter(|id| {
-                self.meta.get(id).is_some_and(|(category, folded_city)| {
-                    filter.category.is_none_or(|c| c == *category)
-                        && city.as_deref().is_none_or(|c| c == folded_city)
-                })
-            })
             .collect()
     }
 
@@ -232,7 +195,7 @@ impl Finder {
     /// The categories present, in their usual order.
     pub fn categories(&self) -> Vec<Category> {
         let mut present: Vec<Category> = Vec::new();
-        for (category, _) in self.meta.values() {
+        for category in self.categories.values() {
             if !present.contains(category) {
                 present.push(*category);
             }
@@ -259,10 +222,16 @@ mod tests {
         let b = record("Ana Ruiz", Category::Lawyer, "Portland");
         let finder = Finder::build([&a, &b]);
         let query = Query::parse("clinica sao").unwrap();
-        assert_eq!(finder.search(&query, &Filter::default()).ids, vec![a.id]);
+        assert_eq!(
+            finder.search(&query, &Filter::default(), MAX_ROWS).ids,
+            vec![a.id]
+        );
         let query = Query::parse("clinic portland").unwrap();
-        assert!(finder.search(&query, &Filter::default()).ids.is_empty());
-        let all = finder.search(&Query::default(), &Filter::default());
+        assert!(finder
+            .search(&query, &Filter::default(), MAX_ROWS)
+            .ids
+            .is_empty());
+        let all = finder.search(&Query::default(), &Filter::default(), MAX_ROWS);
         assert_eq!(all.total, 2);
     }
 
@@ -276,11 +245,17 @@ mod tests {
             category: Some(Category::Clinic),
             city: Some("LYON".into()),
         };
-        assert_eq!(finder.search(&Query::default(), &filter).ids, vec![b.id]);
+        assert_eq!(
+            finder.search(&Query::default(), &filter, MAX_ROWS).ids,
+            vec![b.id]
+        );
         let mut moved = b.clone();
         moved.city = "Portland".into();
         finder.upsert(&moved);
-        assert!(finder.search(&Query::default(), &filter).ids.is_empty());
+        assert!(finder
+            .search(&Query::default(), &filter, MAX_ROWS)
+            .ids
+            .is_empty());
         finder.remove(a.id);
         assert_eq!(finder.len(), 2);
         assert_eq!(finder.categories(), vec![Category::Clinic]);

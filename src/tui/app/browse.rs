@@ -8,7 +8,7 @@ use std::sync::{Arc, RwLock};
 use uuid::Uuid;
 
 use crate::model::Category;
-use crate::tui::finder::{Filter, Finder, Found, Query};
+use crate::tui::finder::{Filter, Finder, Found, Query, FIRST_ROWS, MAX_ROWS};
 use crate::tui::input::{TextEdit, TextInput};
 
 /// A search to run off the UI thread.
@@ -17,6 +17,10 @@ pub struct SearchRequest {
     text: String,
     filter: Filter,
     keep: Option<Uuid>,
+    /// How many of the best results to list.
+    rows: usize,
+    /// Only to lengthen the list shown.
+    more: bool,
     finder: Arc<RwLock<Finder>>,
 }
 
@@ -27,13 +31,14 @@ pub struct SearchOutcome {
     query: Result<Query, String>,
     found: Found,
     keep: Option<Uuid>,
+    more: bool,
 }
 
 impl SearchRequest {
     pub fn run(self) -> SearchOutcome {
         let query = Query::parse(&self.text);
         let found = match (&query, self.finder.read()) {
-            (Ok(query), Ok(finder)) => finder.search(query, &self.filter),
+            (Ok(query), Ok(finder)) => finder.search(query, &self.filter, self.rows),
             _ => Found::default(),
         };
         SearchOutcome {
@@ -41,6 +46,7 @@ impl SearchRequest {
             query,
             found,
             keep: self.keep,
+            more: self.more,
         }
     }
 }
@@ -57,7 +63,6 @@ pub struct Results {
     pub(crate) error: Option<String>,
 }
 
-#[derive(Default)]
 pub struct Browse {
     pub(crate) query: TextInput,
     pub(crate) filter: Filter,
@@ -67,6 +72,27 @@ pub struct Browse {
     generation: u64,
     /// A search is wanted; the id to keep selected, if any.
     wanted: Option<Option<Uuid>>,
+    /// How many results to ask for: [`FIRST_ROWS`] for a new query, more
+    /// as the selection nears the end of those listed.
+    rows: usize,
+    /// The search wanted only lengthens the list: the selection stays.
+    more: bool,
+}
+
+impl Default for Browse {
+    fn default() -> Browse {
+        Browse {
+            query: TextInput::default(),
+            filter: Filter::default(),
+            results: Results::default(),
+            selected: 0,
+            offset: 0,
+            generation: 0,
+            wanted: None,
+            rows: FIRST_ROWS,
+            more: false,
+        }
+    }
 }
 
 impl Browse {
@@ -75,6 +101,26 @@ impl Browse {
         let mut browse = Browse::default();
         browse.research(None);
         browse
+    }
+
+    /// Asks for the search to run again for a new query or filter: from
+    /// the first results.
+    fn search_anew(&mut self) {
+        self.rows = FIRST_ROWS;
+        self.research(None);
+    }
+
+    /// Asks for more results once the selection is within two screens of
+    /// the end of those listed, if there are more. Only once per batch:
+    /// until the bigger list arrives, the list is shorter than asked for.
+    fn list_more_if_near_the_end(&mut self, rows: usize) {
+        let listed = self.results.ids.len();
+        let near_end = self.selected + 2 * rows.max(1) >= listed;
+        if near_end && listed == self.rows && listed < self.results.total && self.rows < MAX_ROWS {
+            self.rows = (self.rows * 4).min(MAX_ROWS);
+            self.research(None);
+            self.more = true;
+        }
     }
 
     /// Whether a search is under way whose results are not shown yet.
@@ -90,6 +136,7 @@ impl Browse {
     pub fn research(&mut self, keep: Option<Uuid>) {
         self.generation += 1;
         self.wanted = Some(keep);
+        self.more = false;
     }
 
     pub fn take_request(&mut self, finder: &Arc<RwLock<Finder>>) -> Option<SearchRequest> {
@@ -99,6 +146,8 @@ impl Browse {
             text: self.query.text().to_owned(),
             filter: self.filter.clone(),
             keep,
+            rows: self.rows,
+            more: self.more,
             finder: Arc::clone(finder),
         })
     }
@@ -112,10 +161,19 @@ impl Browse {
             Ok(query) => (query, None),
             Err(problem) => (Query::default(), Some(problem)),
         };
-        self.selected = outcome
-            .keep
-            .and_then(|id| outcome.found.ids.iter().position(|known| *known == id))
-            .unwrap_or(0);
+        let before = (self.selected, self.offset);
+        self.selected = match outcome.keep {
+            // A longer list of the same results: the selection may have
+            // moved on while it was coming.
+            _ if outcome.more => self.selected,
+            Some(id) => outcome
+                .found
+                .ids
+                .iter()
+                .position(|known| *known == id)
+                .unwrap_or(0),
+            None => 0,
+        };
         self.results = Results {
             generation: outcome.generation,
             query,
@@ -123,14 +181,17 @@ impl Browse {
             total: outcome.found.total,
             error,
         };
-        self.offset = 0;
+        // A longer list of the same results, or the same list again after
+        // an edit, stays scrolled where it was.
+        let kept_in_place = (outcome.more || outcome.keep.is_some()) && self.selected == before.0;
+        self.offset = if kept_in_place { before.1 } else { 0 };
         self.keep_in_view(rows);
     }
 
     /// Edits the search text; a change searches again.
     pub fn edit(&mut self, edit: TextEdit) {
         if self.query.apply(edit) {
-            self.research(None);
+            self.search_anew();
         }
     }
 
@@ -144,7 +205,7 @@ impl Browse {
         } else {
             return false;
         }
-        self.research(None);
+        self.search_anew();
         true
     }
 
@@ -153,6 +214,7 @@ impl Browse {
         let last = self.results.ids.len().saturating_sub(1);
         self.selected = self.selected.saturating_add_signed(delta).min(last);
         self.keep_in_view(rows);
+        self.list_more_if_near_the_end(rows);
     }
 
     /// Selects the row shown at `row` of the list; returns whether it was
@@ -165,6 +227,7 @@ impl Browse {
         let again = index == self.selected;
         self.selected = index;
         self.keep_in_view(rows);
+        self.list_more_if_near_the_end(rows);
         Some(again)
     }
 
@@ -183,13 +246,13 @@ impl Browse {
     pub fn cycle_category(&mut self, present: &[Category]) {
         self.filter.category = next_of(present, self.filter.category.as_ref()).copied();
         self.filter.city = None;
-        self.research(None);
+        self.search_anew();
     }
 
     /// The next city filter: each one present, then none.
     pub fn cycle_city(&mut self, present: &[String]) {
         self.filter.city = next_of(present, self.filter.city.as_ref()).cloned();
-        self.research(None);
+        self.search_anew();
     }
 }
 
@@ -231,5 +294,42 @@ mod tests {
         browse.found(first.run(), 10);
         assert_eq!(browse.results.query.text(), "x");
         assert!(!browse.searching());
+    }
+
+    #[test]
+    fn scrolling_near_the_end_of_the_list_asks_for_more_and_stays_in_place() {
+        let records: Vec<crate::model::Record> = crate::generate::generate(3, 1_200).collect();
+        let finder = Arc::new(RwLock::new(Finder::build(&records)));
+        let rows = 20;
+        let mut browse = Browse::new();
+        let first = browse.take_request(&finder).unwrap();
+        browse.found(first.run(), rows);
+        assert_eq!(browse.results.ids.len(), FIRST_ROWS);
+        assert_eq!(browse.results.total, 1_200);
+        let listed_first = browse.results.ids.clone();
+
+        // More than two screens from the end: nothing more is asked for.
+        browse.move_by(200, rows);
+        assert!(browse.take_request(&finder).is_none());
+        // Within two screens of the end: more, keeping the selection.
+        browse.move_by(15, rows);
+        let more = browse.take_request(&finder).expect("more is asked for");
+        // Only once, while the longer list is on its way; moving on
+        // meanwhile is not undone when it comes.
+        browse.move_by(3, rows);
+        assert!(browse.take_request(&finder).is_none());
+        let (selected, offset, id) = (browse.selected, browse.offset, browse.selected_id());
+        browse.found(more.run(), rows);
+        assert_eq!(browse.results.ids.len(), FIRST_ROWS * 4);
+        assert_eq!(browse.results.ids[..FIRST_ROWS], listed_first[..]);
+        assert_eq!((browse.selected, browse.offset), (selected, offset));
+        assert_eq!(browse.selected_id(), id);
+
+        // A new query starts from the first results again.
+        browse.edit(TextEdit::Insert('a'));
+        let anew = browse.take_request(&finder).unwrap();
+        browse.found(anew.run(), rows);
+        assert!(browse.results.ids.len() <= FIRST_ROWS);
+        assert_eq!(browse.selected, 0);
     }
 }
