@@ -677,6 +677,21 @@ fn an_edited_record_round_trips_through_the_form_unchanged() {
     assert_eq!(got, expected);
 }
 
+#[test]
+fn saving_an_edit_that_changes_nothing_writes_nothing() {
+    let mut older = record("Casa Puente", Category::Housing, "Portland");
+    older.updated_at = datetime!(2026-10-01 09:00 UTC);
+    let mut fixture = open_with(vec![older.clone()]);
+    fixture.app.update(Action::EditRecord);
+    fixture.app.update(Action::Save);
+    settle(&mut fixture.app);
+    assert_eq!(fixture.app.context(), Context::List);
+    let stored = main(&fixture.app).session.vault.get(&older.id).unwrap();
+    assert_eq!(stored, &older, "not even updated_at changed");
+    let notice = main(&fixture.app).notice.clone().unwrap();
+    assert_eq!(notice.text, "No changes to “Casa Puente”.");
+}
+
 /// The open form, or a panic.
 fn form(app: &App) -> &Form {
     match &main(app).view {
