@@ -594,14 +594,11 @@ fn describe(
     line("verified on", &verified);
     line("status", record.status.as_str());
     if let Some(vouched) = provenance {
-        let when = model::format_date(vouched.imported_at.date());
-        line(
-            "source",
-            &format!(
-                "vouched for by {} (bundle #{}, imported {when})",
-                vouched.signer_name, vouched.sequence
-            ),
-        );
+        let mut source = format!("vouched for by {}", vouched.source());
+        if vouched.edited_since_import(record) {
+            source.push_str("; edited here since");
+        }
+        line("source", &source);
     }
     out
 }

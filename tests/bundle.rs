@@ -177,6 +177,63 @@ fn updates_conflicts_and_redaction() {
     );
 }
 
+/// Checks `show`'s source line for Clínica Libre in Sam's vault: vouched
+/// for by Rosa in bundle `sequence`, on some date, then `rest` (plain text).
+fn assert_source(meeting: &Meeting, sequence: u64, rest: &str) {
+    let output = meeting.sam.cmd().args(["show", "0b9c"]).output().unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let text = String::from_utf8(output.stdout).unwrap();
+    let line = predicate::str::is_match(format!(
+        r"(?m)^  source +vouched for by Rosa \(bundle #{sequence}, imported \d{{4}}-\d{{2}}-\d{{2}}\){rest}$"
+    ))
+    .unwrap();
+    assert!(line.eval(&text), "{text}");
+}
+
+#[test]
+fn a_local_edit_keeps_who_vouched_and_says_it_was_edited_here_since() {
+    let meeting = Meeting::new();
+    let first = meeting.export("first.age", &[]);
+    assert!(meeting
+        .import(&first, &["--trust-signer", "--signer-name", "Rosa"])
+        .status
+        .success());
+    assert_source(&meeting, 1, "");
+
+    // Sam changes the clinic here: it is no longer what Rosa sent.
+    meeting
+        .sam
+        .cmd()
+        .args(["edit", "0b9c", "--hours", "Tue 10-14"])
+        .assert()
+        .success();
+    assert_source(&meeting, 1, "; edited here since");
+
+    // Import still sees the local edit as a conflict, and keeping it keeps
+    // the line as it was.
+    meeting
+        .rosa
+        .cmd()
+        .args(["edit", "0b9c", "--cost", "free"])
+        .assert()
+        .success();
+    let second = meeting.export("second.age", &[]);
+    let output = meeting.import(&second, &[]);
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        text.contains("conflict   Clínica Libre (0b9c3f1e): hours, cost — keeping the local one"),
+        "{text}"
+    );
+    assert_source(&meeting, 1, "; edited here since");
+
+    // Taking the signer's version makes it theirs again.
+    let third = meeting.export("third.age", &[]);
+    let output = meeting.import(&third, &["--prefer", "bundle"]);
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    assert_source(&meeting, 3, "");
+}
+
 #[test]
 fn replayed_and_expired_bundles_are_refused() {
     let meeting = Meeting::new();

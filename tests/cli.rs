@@ -80,6 +80,46 @@ fn add_show_edit_search_and_remove() {
     assert_eq!(vault.dump(), "");
 }
 
+/// `--tag` is one tag and `--phone` one phone, whatever they hold: a comma
+/// in a tag and a `;` in a phone note are kept, and editing another field
+/// leaves both as they were.
+#[test]
+fn a_tag_with_a_comma_and_a_note_with_semicolons_are_kept_by_add_and_edit() {
+    let vault = TestVault::new();
+    let output = vault
+        .cmd()
+        .args(["add", "--name", "Casa Puente", "--category", "housing"])
+        .args(["--tag", "trans, competent", "--tag", "C:\\intake"])
+        .args([
+            "--phone",
+            "+1 503 555 0142;text;ask; for Bo; evenings, weekends",
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let id = String::from_utf8(output.stdout).unwrap().trim().to_owned();
+    vault
+        .cmd()
+        .args(["edit", &id, "--hours", "Mon 9-5"])
+        .assert()
+        .success();
+    let shown = vault.cmd().args(["show", &id, "--json"]).output().unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&shown.stdout).unwrap();
+    assert_eq!(json["hours"], "Mon 9-5");
+    assert_eq!(
+        json["tags"],
+        serde_json::json!(["trans, competent", "C:\\intake"])
+    );
+    assert_eq!(
+        json["phones"],
+        serde_json::json!([{
+            "number": "+1 503 555 0142",
+            "type": "text",
+            "note": "ask; for Bo; evenings, weekends"
+        }])
+    );
+}
+
 #[test]
 fn load_counts_added_updated_and_unchanged() {
     let vault = TestVault::new();

@@ -8,14 +8,13 @@
 //! record unless the caller prefers the bundle. Deletions are never applied:
 //! a record missing from a bundle stays.
 
-use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
 use super::export::unredact;
 use super::{check_acceptable, BundleError, OpenedBundle};
 use crate::model::Record;
-use crate::vault::{Provenance, TrustedKey, Vault};
+use crate::vault::{record_hash, Provenance, TrustedKey, Vault};
 
 /// Which side wins a conflict.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -96,11 +95,6 @@ impl Plan {
     }
 }
 
-/// The SHA-256 of a record's JSON form: what provenance remembers.
-pub fn record_hash(record: &Record) -> [u8; 32] {
-    Sha256::digest(record.to_json_line().as_bytes()).into()
-}
-
 /// Works out what importing `bundle` would change. Reads only.
 pub fn plan(vault: &Vault, bundle: &OpenedBundle, prefer: Prefer) -> Plan {
     let redacted = &bundle.manifest.redacted;
@@ -120,7 +114,7 @@ pub fn plan(vault: &Vault, bundle: &OpenedBundle, prefer: Prefer) -> Plan {
                     } else {
                         let untouched_since_import = vault
                             .provenance(&local.id)
-                            .is_some_and(|p| p.imported_hash == record_hash(local));
+                            .is_some_and(|p| !p.edited_since_import(local));
                         if untouched_since_import {
                             (Outcome::Updated, fields)
                         } else {

@@ -24,6 +24,7 @@ use std::collections::HashMap;
 use time::OffsetDateTime;
 use uuid::Uuid;
 
+use crate::model::list_text::{escape, join_list, split_list, split_unescaped, unescape};
 use crate::model::{PhoneInput, Record, RecordInput};
 
 /// The record fields, in the order `write_csv` writes them.
@@ -494,16 +495,6 @@ fn set_field(input: &mut RecordInput, field: &str, cell: &str) {
     }
 }
 
-/// The items of a list cell, split at each unescaped separator, unescaped
-/// and trimmed; empty items are dropped.
-fn split_list(cell: &str, separators: &[char]) -> Vec<String> {
-    split_unescaped(cell, separators, usize::MAX)
-        .into_iter()
-        .map(|item| unescape(item, separators).trim().to_owned())
-        .filter(|item| !item.is_empty())
-        .collect()
-}
-
 /// Phones are separated by `|` or a newline; each is `NUMBER[;TYPE[;NOTE]]`,
 /// as `--phone` takes. A plain list of numbers separated by commas is
 /// accepted too. Separators escaped with a backslash are part of the value.
@@ -530,69 +521,6 @@ fn split_phones(cell: &str) -> Vec<PhoneInput> {
             }
         })
         .collect()
-}
-
-/// Splits `cell` at each of `at` that no backslash escapes, into at most
-/// `limit` pieces (the last holds the rest). The pieces keep their escapes.
-/// Each of `at` is among the separators `unescape` is then given, so a
-/// backslash before one is always an escape, and can skip what follows it.
-fn split_unescaped<'c>(cell: &'c str, at: &[char], limit: usize) -> Vec<&'c str> {
-    let mut pieces = Vec::new();
-    let mut start = 0;
-    let mut chars = cell.char_indices();
-    while let Some((index, c)) = chars.next() {
-        if pieces.len() + 1 >= limit {
-            break;
-        }
-        if c == '\\' {
-            chars.next();
-        } else if at.contains(&c) {
-            pieces.push(&cell[start..index]);
-            start = index + c.len_utf8();
-        }
-    }
-    pieces.push(&cell[start..]);
-    pieces
-}
-
-/// Undoes `escape`: drops a backslash that stands before one of
-/// `separators` or before another backslash. Any other backslash is kept,
-/// as someone typed it into a spreadsheet (`C:\forms`).
-fn unescape(text: &str, separators: &[char]) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\\' {
-            if let Some(next) = chars.next_if(|n| *n == '\\' || separators.contains(n)) {
-                out.push(next);
-                continue;
-            }
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// Puts a backslash before each backslash and each of `separators` in one
-/// item of a list cell, so that it reads back as that one item.
-fn escape(item: &str, separators: &[char]) -> String {
-    let mut out = String::with_capacity(item.len());
-    for c in item.chars() {
-        if c == '\\' || separators.contains(&c) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// A list cell as `write_csv` writes it; `split_list` reads it back.
-fn join_list(items: &[String], separators: &[char]) -> String {
-    items
-        .iter()
-        .map(|item| escape(item, separators))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// The cell `write_csv` writes for a record's phones; `split_phones` reads

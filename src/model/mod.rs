@@ -7,6 +7,7 @@
 //! name of its field instead of a parser's column number.
 
 mod codes;
+pub(crate) mod list_text;
 
 use std::fmt;
 

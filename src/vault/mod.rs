@@ -20,6 +20,7 @@ use uuid::Uuid;
 
 pub use keys::{KeyFileError, KeyMaterial, WorkFactor};
 pub use store::STORE_FORMAT;
+pub(crate) use trust::record_hash;
 pub use trust::{Provenance, TrustState, TrustedKey};
 
 use seal::Sealer;

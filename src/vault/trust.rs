@@ -5,8 +5,11 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 use uuid::Uuid;
+
+use crate::model::{format_date, Record};
 
 /// The keyring and the sequence numbers that stop replayed bundles.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -58,4 +61,54 @@ pub struct Provenance {
     /// SHA-256 of the record's JSON as imported: if the local record no
     /// longer hashes to this, someone here changed it since.
     pub imported_hash: [u8; 32],
+}
+
+impl Provenance {
+    /// Whether `record` no longer hashes to what the signer sent: someone
+    /// here changed it since it was imported. Import then calls the signer's
+    /// next version of it a conflict, not an update.
+    pub fn edited_since_import(&self, record: &Record) -> bool {
+        record_hash(record) != self.imported_hash
+    }
+
+    /// "Rosa (bundle #3, imported 2026-11-02)": who vouched for the record,
+    /// in which of their bundles, and when it came in.
+    pub fn source(&self) -> String {
+        format!(
+            "{} (bundle #{}, imported {})",
+            self.signer_name,
+            self.sequence,
+            format_date(self.imported_at.date())
+        )
+    }
+}
+
+/// The SHA-256 of a record's JSON form: what provenance remembers.
+pub(crate) fn record_hash(record: &Record) -> [u8; 32] {
+    Sha256::digest(record.to_json_line().as_bytes()).into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Category;
+    use time::macros::datetime;
+
+    #[test]
+    fn a_record_is_edited_since_import_once_it_no_longer_hashes_the_same() {
+        let now = datetime!(2026-11-02 12:00 UTC);
+        let mut record = Record::new("Casa Puente", Category::Housing, now);
+        let vouched = Provenance {
+            signer_name: "Rosa".into(),
+            signer_key: "RWexample".into(),
+            bundle_id: Uuid::nil(),
+            sequence: 3,
+            imported_at: now,
+            imported_hash: record_hash(&record),
+        };
+        assert_eq!(vouched.source(), "Rosa (bundle #3, imported 2026-11-02)");
+        assert!(!vouched.edited_since_import(&record));
+        record.hours = "Mon 9-5".into();
+        assert!(vouched.edited_since_import(&record));
+    }
 }

@@ -6,6 +6,7 @@
 use time::OffsetDateTime;
 use uuid::Uuid;
 
+use crate::model::list_text::{join_list, split_list};
 use crate::model::{
     format_date, language_name, Category, FieldError, PhoneInput, Record, RecordInput, Status,
 };
@@ -74,7 +75,7 @@ impl FieldKey {
             FieldKey::Country => "two letters, like US or FR",
             FieldKey::Phone(_) => "number; type; note — like +1 503 555 0100; text",
             FieldKey::Languages => "names or codes, comma-separated",
-            FieldKey::Tags => "comma-separated, like no-id, walk-in",
+            FieldKey::Tags => "comma-separated, like no-id, walk-in (\\, for a comma)",
             FieldKey::VerifiedOn => "YYYY-MM-DD, or today",
             _ => "",
         }
@@ -144,6 +145,11 @@ pub struct FormField {
     pub(crate) value: Value,
     pub(crate) error: Option<String>,
 }
+
+/// What separates the languages and the tags of a field. A tag may hold a
+/// comma (tags also come from `load`, bundles and CSV), so the form shows
+/// `\,` for it and `\\` for a backslash, as CSV cells do.
+const LIST_SEPARATORS: &[char] = &[','];
 
 /// What the form asks of its owner.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -217,9 +223,9 @@ impl Form {
             .iter()
             .flatten()
             .map(|code| language_name(code).unwrap_or(code))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let tags = input.tags.as_deref().unwrap_or_default().join(", ");
+            .collect::<Vec<_>>();
+        let languages = join_list(&languages, LIST_SEPARATORS);
+        let tags = join_list(input.tags.as_deref().unwrap_or_default(), LIST_SEPARATORS);
         fields.extend([
             field(FieldKey::Email, text(&input.email)),
             field(FieldKey::Website, text(&input.website)),
@@ -367,11 +373,11 @@ impl Form {
                     continue;
                 }
                 FieldKey::Languages => {
-                    input.languages = Some(split_list(&text));
+                    input.languages = Some(split_list(&text, LIST_SEPARATORS));
                     continue;
                 }
                 FieldKey::Tags => {
-                    input.tags = Some(split_list(&text));
+                    input.tags = Some(split_list(&text, LIST_SEPARATORS));
                     continue;
                 }
             };
@@ -443,15 +449,10 @@ fn choose(options: &[(&str, &str)], index: &mut Option<usize>, edit: TextEdit) -
     *index != before
 }
 
-fn split_list(text: &str) -> Vec<String> {
-    text.split(',')
-        .map(str::trim)
-        .filter(|part| !part.is_empty())
-        .map(str::to_owned)
-        .collect()
-}
-
-/// `NUMBER[; TYPE[; NOTE]]`, as `pamphlet add --phone` takes it.
+/// `NUMBER[; TYPE[; NOTE]]`, as `pamphlet add --phone` takes it. Nothing
+/// is escaped: a number or a type never holds `;` (the model refuses both),
+/// and the note is the rest of the text, `;` and all. Each phone has its own
+/// row, so nothing separates phones.
 fn parse_phone(text: &str) -> PhoneInput {
     let mut parts = text.splitn(3, ';').map(|p| p.trim().to_owned());
     PhoneInput {
@@ -496,7 +497,7 @@ mod tests {
     fn an_edit_form_gives_back_the_record_unchanged() {
         let mut record = Record::new("Ana Ruiz", Category::BailFund, now());
         record.languages = vec!["es".into(), "en".into()];
-        record.tags = vec!["no-id".into()];
+        record.tags = vec!["no-id".into(), "trans, competent".into(), "C:\\x\\".into()];
         record.phones = vec![crate::model::Phone {
             number: "+1 503 555 0100".into(),
             kind: crate::model::PhoneKind::Text,

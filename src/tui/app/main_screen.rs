@@ -417,6 +417,19 @@ impl MainScreen {
         input.updated_at = None;
         match input.validate(now) {
             Err(error) => form.show_error(&error, now, rows),
+            // Saving an edit that changes nothing writes nothing: a new
+            // `updated_at` alone would make an imported record look edited
+            // here, and the signer's next version of it a conflict.
+            Ok(record)
+                if self
+                    .session
+                    .vault
+                    .get(&record.id)
+                    .is_some_and(|stored| stored.differences(&record).is_empty()) =>
+            {
+                self.view = View::List;
+                self.say(format!("No changes to “{}”.", record.name), false);
+            }
             Ok(record) => {
                 let name = record.name.clone();
                 if self.store(record) {

@@ -73,12 +73,17 @@ struct Fixture {
 /// A vault holding `records()`, closed again, and an app at its unlock
 /// screen.
 fn locked() -> Fixture {
+    locked_with(records())
+}
+
+/// A vault holding `records`, closed again, and an app at its unlock screen.
+fn locked_with(records: Vec<Record>) -> Fixture {
     let temp = tempfile::tempdir().unwrap();
     let dir = temp.path().join("vault");
     std::fs::create_dir_all(temp.path().join("here")).unwrap();
     let passphrase = SecretString::from(PASSPHRASE.to_owned());
     let mut vault = Vault::init(&dir, &passphrase, WorkFactor::log_n(4)).unwrap();
-    vault.put_all(records()).unwrap();
+    vault.put_all(records).unwrap();
     drop(vault);
     let app = App::new(config(&dir), now());
     Fixture {
@@ -90,7 +95,12 @@ fn locked() -> Fixture {
 
 /// The same, unlocked, with the first search done, at 80×24.
 fn open() -> Fixture {
-    let mut fixture = locked();
+    open_with(records())
+}
+
+/// `locked_with(records)`, unlocked, with the first search done, at 80×24.
+fn open_with(records: Vec<Record>) -> Fixture {
+    let mut fixture = locked_with(records);
     let passphrase = SecretString::from(PASSPHRASE.to_owned());
     let vault = Vault::unlock(&fixture.dir, &passphrase).unwrap();
     fixture.app = App::unlocked(config(&fixture.dir), vault, now());
@@ -665,6 +675,112 @@ fn an_edited_record_round_trips_through_the_form_unchanged() {
     let mut got: RecordInput = after.to_input();
     got.updated_at = None;
     assert_eq!(got, expected);
+}
+
+#[test]
+fn saving_an_edit_that_changes_nothing_writes_nothing() {
+    let mut older = record("Casa Puente", Category::Housing, "Portland");
+    older.updated_at = datetime!(2026-10-01 09:00 UTC);
+    let mut fixture = open_with(vec![older.clone()]);
+    fixture.app.update(Action::EditRecord);
+    fixture.app.update(Action::Save);
+    settle(&mut fixture.app);
+    assert_eq!(fixture.app.context(), Context::List);
+    let stored = main(&fixture.app).session.vault.get(&older.id).unwrap();
+    assert_eq!(stored, &older, "not even updated_at changed");
+    let notice = main(&fixture.app).notice.clone().unwrap();
+    assert_eq!(notice.text, "No changes to “Casa Puente”.");
+}
+
+/// The open form, or a panic.
+fn form(app: &App) -> &Form {
+    match &main(app).view {
+        View::Form(form) => form,
+        _ => panic!("no form open"),
+    }
+}
+
+/// Tabs through the open form to `key`.
+fn focus_field(app: &mut App, key: FieldKey) {
+    for _ in 0..40 {
+        let form = form(app);
+        if form.fields[form.focus].key == key {
+            return;
+        }
+        app.update(Action::NextField);
+    }
+    panic!("no field {key:?}");
+}
+
+fn field_text(app: &App, key: FieldKey) -> String {
+    let form = form(app);
+    match &form.fields.iter().find(|f| f.key == key).unwrap().value {
+        Value::Text(input) => input.text().to_owned(),
+        Value::Choice { .. } => panic!("{key:?} is a choice"),
+    }
+}
+
+#[test]
+fn editing_another_field_keeps_a_tag_with_a_comma_and_a_phone_note_with_semicolons() {
+    // As `load`, a bundle or a CSV import can store them.
+    let mut shelter = record("Casa Puente", Category::Housing, "Portland");
+    shelter.tags = vec![
+        "trans, competent".into(),
+        "C:\\intake".into(),
+        "no-id".into(),
+    ];
+    shelter.phones = vec![
+        Phone {
+            number: "+1 503 555 0142".into(),
+            kind: PhoneKind::Text,
+            note: "ask; for Bo; evenings, weekends".into(),
+        },
+        Phone {
+            number: "+1 503 555 0143".into(),
+            kind: PhoneKind::Voice,
+            note: String::new(),
+        },
+    ];
+    let mut fixture = open_with(vec![shelter]);
+    let before = main(&fixture.app).selected().unwrap().clone();
+    fixture.app.update(Action::EditRecord);
+    assert_eq!(
+        field_text(&fixture.app, FieldKey::Tags),
+        "trans\\, competent, C:\\\\intake, no-id"
+    );
+    assert_eq!(
+        field_text(&fixture.app, FieldKey::Phone(0)),
+        "+1 503 555 0142; text; ask; for Bo; evenings, weekends"
+    );
+    focus_field(&mut fixture.app, FieldKey::Hours);
+    type_text(&mut fixture.app, "Mon–Fri 9–17");
+    fixture.app.update(Action::Save);
+    settle(&mut fixture.app);
+    assert_eq!(fixture.app.context(), Context::List);
+
+    let after = main(&fixture.app).session.vault.get(&before.id).unwrap();
+    assert_eq!(after.hours, "Mon–Fri 9–17");
+    assert_eq!(after.tags, before.tags);
+    assert_eq!(after.phones, before.phones);
+    assert_eq!(before.differences(after), ["hours"]);
+}
+
+#[test]
+fn typing_an_escaped_comma_makes_one_tag() {
+    let mut fixture = open();
+    fixture.app.update(Action::NewRecord);
+    type_text(&mut fixture.app, "Casa Puente");
+    fixture.app.update(Action::NextField);
+    type_text(&mut fixture.app, "h");
+    focus_field(&mut fixture.app, FieldKey::Tags);
+    type_text(&mut fixture.app, "trans\\, competent, no-id,, C:\\forms");
+    fixture.app.update(Action::Save);
+    settle(&mut fixture.app);
+    assert_eq!(fixture.app.context(), Context::List);
+    let saved = main(&fixture.app).selected().unwrap();
+    assert_eq!(saved.name, "Casa Puente");
+    // A backslash before anything but a comma or a backslash is kept.
+    assert_eq!(saved.tags, ["trans, competent", "no-id", "C:\\forms"]);
 }
 
 mod bundles;

@@ -14,6 +14,9 @@ use crate::tui::finder::Part;
 use super::{is_stale, marked, Paint, STALE_AFTER_DAYS};
 
 const LABEL: usize = 13;
+/// After "Vouched for by …" when the record was changed here since it was
+/// imported, as `pamphlet show` says it.
+const EDITED_HERE: &str = "edited here since";
 
 pub(super) fn render(
     frame: &mut Frame,
@@ -83,15 +86,25 @@ fn lines<'a>(record: &Record, main: &MainScreen, width: usize, paint: Paint) -> 
         out.push(Line::from(Span::styled(text, theme.stale())));
     }
     if let Some(vouched) = main.session.vault.provenance(&record.id) {
-        out.push(Line::from(Span::styled(
-            format!(
-                "Vouched for by {} (bundle #{}, imported {})",
-                vouched.signer_name,
-                vouched.sequence,
-                format_date(vouched.imported_at.date())
-            ),
-            theme.title(),
-        )));
+        let source = format!("Vouched for by {}", vouched.source());
+        if !vouched.edited_since_import(record) {
+            out.push(Line::from(Span::styled(source, theme.title())));
+        } else {
+            // No longer what the signer sent: said beside, or under it.
+            let edited = Span::styled(EDITED_HERE, theme.stale());
+            if source.chars().count() + 2 + EDITED_HERE.len() <= width {
+                out.push(Line::from(vec![
+                    Span::styled(format!("{source}; "), theme.title()),
+                    edited,
+                ]));
+            } else {
+                out.push(Line::from(Span::styled(
+                    format!("{source};"),
+                    theme.title(),
+                )));
+                out.push(Line::from(edited));
+            }
+        }
     }
     if record.status != Status::Active {
         out.push(Line::from(Span::styled(

@@ -136,23 +136,52 @@ fn a_replayed_bundle_is_refused_on_screen() {
     }
 }
 
+/// Imports Rosa's bundle, Rosa being trusted already under the name she
+/// was given at a meeting, and lists Casa Clara.
+fn import_from_rosa(temp: &Path, app: &mut App) {
+    let (rosa, path) = rosas_bundle(temp, app);
+    match &mut app.screen {
+        Screen::Open(main) => trust(&mut main.session.vault, &rosa, "Rosa (Portland)", now()),
+        Screen::Locked(_) => panic!("locked"),
+    }
+    open_bundle(app, &path);
+    app.update(Action::Enter);
+    assert!(app.work());
+    app.update(Action::Enter);
+    settle(app);
+    type_text(app, "casa clara");
+}
+
 #[test]
 fn detail_says_who_vouched_for_an_imported_record() {
     for size in SIZES {
         let (temp, mut app) = open(size, true);
-        let (rosa, path) = rosas_bundle(temp.path(), &app);
-        // Rosa is trusted already, under the name she was given at a meeting.
-        match &mut app.screen {
-            Screen::Open(main) => trust(&mut main.session.vault, &rosa, "Rosa (Portland)", now()),
-            Screen::Locked(_) => panic!("locked"),
-        }
-        open_bundle(&mut app, &path);
-        app.update(Action::Enter);
-        assert!(app.work());
-        app.update(Action::Enter);
-        settle(&mut app);
-        type_text(&mut app, "casa clara");
+        import_from_rosa(temp.path(), &mut app);
         app.update(Action::Enter);
         snapshot_with("detail_provenance", &app, "");
+    }
+}
+
+#[test]
+fn detail_says_an_imported_record_was_edited_here_since() {
+    for size in SIZES {
+        let (temp, mut app) = open(size, true);
+        import_from_rosa(temp.path(), &mut app);
+        // The name is the first field of the form.
+        app.update(Action::EditRecord);
+        type_text(&mut app, " Norte");
+        app.update(Action::Save);
+        settle(&mut app);
+        let casa = crate::tui::testing::casa_clara(now());
+        let vault = vault_of(&app);
+        assert_eq!(vault.get(&casa.id).unwrap().name, "Casa Clara Norte");
+        let vouched = vault.provenance(&casa.id).expect("kept through the edit");
+        assert_eq!(
+            (vouched.signer_name.as_str(), vouched.sequence),
+            ("Rosa (Portland)", 1)
+        );
+        app.update(Action::Enter);
+        // At 80 columns "edited here since" goes on a line of its own.
+        snapshot_with("detail_provenance_edited", &app, "");
     }
 }
