@@ -205,6 +205,13 @@ pub(crate) struct Found {
     high: u64,
     pub(crate) slot: u32,
     fields: FieldSet,
+    /// What grading need not work out again: the points of the terms
+    /// whose points the scan knew exactly, and the fields they earned them
+    /// in. The other terms are in `unsure` (bit `i` for the plan's term `i`;
+    /// terms from the 33rd on are always graded again).
+    sure: u32,
+    sure_fields: FieldSet,
+    unsure: u32,
 }
 
 impl Found {
@@ -231,6 +238,20 @@ const PARALLEL_FROM: usize = 8_192;
 
 /// Likewise for records to grade, each of which costs the fuzzy matcher.
 const GRADE_PARALLEL_FROM: usize = 512;
+
+/// Moves the items for which `keep` holds to the front, keeping their
+/// order (so that grading them reads memory in order); returns how many
+/// there are.
+fn move_to_front<T>(items: &mut [T], keep: impl Fn(&T) -> bool) -> usize {
+    let mut front = 0;
+    for i in 0..items.len() {
+        if keep(&items[i]) {
+            items.swap(front, i);
+            front += 1;
+        }
+    }
+    front
+}
 
 /// How many threads a scan or a grading uses.
 fn workers() -> usize {
@@ -414,6 +435,9 @@ impl Index {
                     high: key(slot.standing, bounds.high, tie),
                     slot: at,
                     fields: bounds.fields,
+                    sure: u32::try_from(bounds.sure).unwrap_or(0),
+                    sure_fields: bounds.sure_fields,
+                    unsure: bounds.unsure,
                 });
             }
         }
@@ -422,30 +446,24 @@ impl Index {
 
     /// Puts the best `limit` first, in order, and returns them as hits.
     /// Only the records whose bounds reach the `limit`-th best lower bound
-    /// are graded exactly; the rest can't make the page.
+    /// are graded exactly; the rest can't make the page. (Grading them best
+    /// first, by upper bound, and stopping once the rest can't make the page
+    /// graded nearly as many, since bounds on scattered matches are coarse,
+    /// and took longer: out of slot order, every record is a cache miss.)
     pub(crate) fn rank(&self, plan: &Plan<'_>, found: &mut [Found], limit: usize) -> Vec<Hit> {
         let limit = limit.min(found.len());
         if limit == 0 {
             return Vec::new();
         }
-        let by_low = |a: &Found, b: &Found| b.low.cmp(&a.low);
         let contenders = if limit < found.len() {
-            found.select_nth_unstable_by(limit - 1, by_low);
-            let threshold = found[limit - 1].low;
-            // Those that could reach the threshold, to the front.
-            let mut front = 0;
-            for i in 0..found.len() {
-                if found[i].high >= threshold {
-                    found.swap(front, i);
-                    front += 1;
-                }
-            }
-            front
+            found.select_nth_unstable_by(limit - 1, |a, b| b.low.cmp(&a.low));
+            let floor = found[limit - 1].low;
+            move_to_front(found, |f| f.high >= floor)
         } else {
             found.len()
         };
-        self.grade(plan, &mut found[..contenders]);
         let top = &mut found[..contenders];
+        self.grade(plan, top);
         let by_key = |a: &Found, b: &Found| b.low.cmp(&a.low);
         if limit < top.len() {
             top.select_nth_unstable_by(limit - 1, by_key);
@@ -479,7 +497,7 @@ impl Index {
                     letters: &self.letters,
                     at: f.slot as usize,
                 };
-                if let Some((score, fields)) = plan.evaluate(&row) {
+                if let Some((score, fields)) = plan.regrade(&row, f) {
                     let tie = ties.get(f.slot as usize).copied().unwrap_or(u32::MAX);
                     f.low = key(slot.standing, score, tie);
                     f.high = f.low;
@@ -651,7 +669,7 @@ impl<'q> Plan<'q> {
             return None;
         }
         let mut bounds = Bounds::default();
-        for plan in &self.terms {
+        for (i, plan) in self.terms.iter().enumerate() {
             match (plan.range(row), plan.term.negated()) {
                 (Some(_), true) | (None, false) => return None,
                 (None, true) => {}
@@ -659,13 +677,42 @@ impl<'q> Plan<'q> {
                     bounds.low += low;
                     bounds.high += high;
                     bounds.fields.insert(field);
+                    if i < SURE_TERMS {
+                        if low == high {
+                            bounds.sure += low;
+                            bounds.sure_fields.insert(field);
+                        } else {
+                            bounds.unsure |= 1 << i;
+                        }
+                    }
                 }
             }
         }
         Some(bounds)
     }
 
-    /// The record's score and where it matched, or `None` if it doesn't.
+    /// The score of a record the scan found, and where it matched: what
+    /// [`Plan::evaluate`] gives, working out again only the terms whose
+    /// points the scan did not know exactly.
+    fn regrade(&self, row: &Row<'_>, found: &Found) -> Option<(i64, FieldSet)> {
+        let mut score = i64::from(found.sure);
+        let mut fields = found.sure_fields;
+        for (i, plan) in self.terms.iter().enumerate() {
+            // An excluded term was settled by the scan.
+            let sure = i < SURE_TERMS && found.unsure & (1 << i) == 0;
+            if plan.term.negated() || sure {
+                continue;
+            }
+            let (points, field) = plan.best(row)?;
+            score += points;
+            fields.insert(field);
+        }
+        Some((score, fields))
+    }
+
+    /// The record's score and where it matched, or `None` if it doesn't,
+    /// every term worked out: what ranking must agree with.
+    #[cfg(test)]
     fn evaluate(&self, row: &Row<'_>) -> Option<(i64, FieldSet)> {
         let mut score = 0;
         let mut fields = FieldSet::default();
@@ -755,7 +802,14 @@ struct Bounds {
     low: i64,
     high: i64,
     fields: FieldSet,
+    /// As in [`Found`].
+    sure: i64,
+    sure_fields: FieldSet,
+    unsure: u32,
 }
+
+/// How many terms a [`Found`] can tell apart as sure or not.
+const SURE_TERMS: usize = 32;
 
 impl TermPlan<'_> {
     /// Bounds on the term's best points in the record, and the field
@@ -1021,5 +1075,70 @@ mod tests {
             );
         }
         assert!(from_table.iter().any(|(_, r)| r.is_none()));
+    }
+
+    #[test]
+    fn ranking_gives_the_best_of_every_record_graded_in_full() {
+        let records: Vec<Record> = crate::generate::generate(17, 6_000).collect();
+        let index = Index::build(&records);
+        let ties = index.ties();
+        for text in [
+            "c",
+            "cl",
+            "cln",
+            "clnic portlnd",
+            "sao p",
+            "clinic portla",
+            "avocat paris",
+            "bail !imm",
+            "lang:es tor",
+            "zxqv",
+            // More terms than a Found tells apart.
+            &["e", "cl", "a", "cln"].repeat(9).join(" "),
+        ] {
+            let query = Query::parse(text).expect("parses");
+            let plan = Plan::new(&query, &Within::default());
+            // Every match graded, the plain way.
+            let mut all: Vec<(u64, Uuid, FieldSet)> = index
+                .scan(&plan, None)
+                .iter()
+                .map(|f| {
+                    let slot = &index.slots[f.slot as usize];
+                    let row = Row {
+                        slot,
+                        arena: &index.arena,
+                        letters: &index.letters,
+                        at: f.slot as usize,
+                    };
+                    let (score, fields) = plan.evaluate(&row).expect("a match grades");
+                    (
+                        key(slot.standing, score, ties[f.slot as usize]),
+                        slot.id,
+                        fields,
+                    )
+                })
+                .collect();
+            all.sort_unstable_by_key(|&(key, _, _)| std::cmp::Reverse(key));
+            for limit in [1, 7, 50, 250, usize::MAX] {
+                let got: Vec<(i64, Uuid, FieldSet)> = index
+                    .search(&query, limit)
+                    .hits
+                    .iter()
+                    .map(|h| (h.score, h.id, h.fields))
+                    .collect();
+                let expected: Vec<(i64, Uuid, FieldSet)> = all
+                    .iter()
+                    .take(limit)
+                    .map(|&(key, id, fields)| {
+                        (
+                            i64::try_from((key >> 32) & SCORE_BITS).unwrap_or(0),
+                            id,
+                            fields,
+                        )
+                    })
+                    .collect();
+                assert_eq!(got, expected, "{text:?}, best {limit}");
+            }
+        }
     }
 }
