@@ -6,9 +6,11 @@ use super::index::{Found, Index, Plan};
 use super::query::Query;
 use super::{Matches, Within};
 
-/// How many earlier queries are remembered. Each is a prefix of the next
-/// one typed, so this bounds how far back deleting can go and still find a
-/// remembered query, and how much memory the session holds.
+/// How many earlier queries are remembered, which bounds the memory a
+/// session holds. Each narrows the one before; when there are this many,
+/// one from the middle is forgotten, not the first: deleting back past the
+/// forgotten ones then searches among the results of the nearest broader
+/// query still remembered instead of among every record.
 const REMEMBERED: usize = 32;
 
 /// A typing session over one index. Holds the queries typed so far that
@@ -83,7 +85,7 @@ impl Searcher {
         let hits = index.rank(&plan, &mut found, limit);
         let total = found.len();
         if self.steps.len() == REMEMBERED {
-            self.steps.remove(0);
+            self.steps.remove(REMEMBERED / 2);
         }
         self.steps.push(Step {
             query: query.clone(),

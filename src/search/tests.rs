@@ -589,3 +589,27 @@ fn a_search_within_a_category_and_city_is_the_search_with_the_others_left_out() 
         }
     }
 }
+
+#[test]
+fn typing_and_deleting_a_query_longer_than_the_searcher_remembers() {
+    let records: Vec<Record> = crate::generate::generate(9, 2_000).collect();
+    let index = Index::build(&records);
+    let mut searcher = Searcher::new();
+    let text = "trans competent sliding scale evenings therapist oakland";
+    let mut typed = String::new();
+    let mut check = |typed: &str| {
+        let query = Query::parse(typed).expect("parses");
+        assert_eq!(
+            searcher.search(&index, &query, 20),
+            index.search(&query, 20),
+            "{typed:?}"
+        );
+    };
+    for c in text.chars() {
+        typed.push(c);
+        check(&typed);
+    }
+    while typed.pop().is_some() {
+        check(&typed);
+    }
+}
