@@ -175,6 +175,7 @@ impl fmt::Debug for Index {
 impl Drop for Index {
     fn drop(&mut self) {
         self.arena.zeroize();
+        self.letters.zeroize();
     }
 }
 

@@ -77,6 +77,14 @@ impl Letters {
     pub(crate) fn heap_bytes(&self) -> usize {
         self.columns.iter().map(Vec::capacity).sum()
     }
+
+    /// Overwrites the table: it says which letters each record's fields
+    /// hold, so it goes with the records when the vault locks.
+    pub(crate) fn zeroize(&mut self) {
+        for column in &mut self.columns {
+            zeroize::Zeroize::zeroize(column);
+        }
+    }
 }
 
 /// The points and field a code stands for.
