@@ -381,24 +381,44 @@ impl Index {
     /// The records among `candidates` (slots) that match the plan's query;
     /// all of them when `candidates` is `None`.
     pub(crate) fn scan(&self, plan: &Plan<'_>, candidates: Option<&[u32]>) -> Vec<Found> {
+        self.scan_from(plan, candidates, Start::Fresh, false).found
+    }
+
+    /// Like [`Index::scan`], for a typing session: starting, if it can,
+    /// from what an earlier scan knew of each candidate, and giving back
+    /// what a later one can start from (see [`Scan`]).
+    pub(crate) fn scan_from(
+        &self,
+        plan: &Plan<'_>,
+        candidates: Option<&[u32]>,
+        start: Start<'_>,
+        keep_bases: bool,
+    ) -> Scan {
         let ties = self.ties();
         let count = candidates.map_or(self.slots.len(), <[u32]>::len);
         let threads = workers();
+        let part = |range| self.scan_range(plan, ties, candidates, start, keep_bases, range);
         if count < PARALLEL_FROM || threads < 2 {
-            return self.scan_range(plan, ties, candidates, 0..count);
+            return part(0..count);
         }
         let chunk = count.div_ceil(threads);
         std::thread::scope(|scope| {
             let workers: Vec<_> = (0..threads)
                 .map(|t| {
                     let range = t * chunk..((t + 1) * chunk).min(count);
-                    scope.spawn(move || self.scan_range(plan, ties, candidates, range))
+                    scope.spawn(move || part(range))
                 })
                 .collect();
-            let mut all = Vec::with_capacity(count);
+            let mut all = Scan {
+                found: Vec::with_capacity(count),
+                bases: Vec::new(),
+            };
             for worker in workers {
                 match worker.join() {
-                    Ok(part) => all.extend(part),
+                    Ok(scan) => {
+                        all.found.extend(scan.found);
+                        all.bases.extend(scan.bases);
+                    }
                     // A worker can only panic on a bug; say so where it happened.
                     Err(panic) => std::panic::resume_unwind(panic),
                 }
@@ -412,9 +432,14 @@ impl Index {
         plan: &Plan<'_>,
         ties: &[u32],
         candidates: Option<&[u32]>,
+        start: Start<'_>,
+        keep_bases: bool,
         range: std::ops::Range<usize>,
-    ) -> Vec<Found> {
-        let mut found = Vec::with_capacity(range.len());
+    ) -> Scan {
+        let mut scan = Scan {
+            found: Vec::with_capacity(range.len()),
+            bases: Vec::new(),
+        };
         for i in range {
             let at = match candidates {
                 Some(c) => c[i],
@@ -429,9 +454,17 @@ impl Index {
                 letters: &self.letters,
                 at: at as usize,
             };
-            if let Some(bounds) = plan.bounds(&row) {
+            let found = match start {
+                Start::Fresh if keep_bases => plan.bounds_and_base(&row),
+                Start::Fresh => plan.bounds(&row).map(|b| (b, Bounds::default())),
+                Start::Known(bases) => {
+                    let base = bases.get(i).copied().unwrap_or_default();
+                    plan.bounds_after(&row, &base).map(|b| (b, base))
+                }
+            };
+            if let Some((bounds, base)) = found {
                 let tie = ties.get(at as usize).copied().unwrap_or(u32::MAX);
-                found.push(Found {
+                scan.found.push(Found {
                     low: key(slot.standing, bounds.low, tie),
                     high: key(slot.standing, bounds.high, tie),
                     slot: at,
@@ -440,9 +473,12 @@ impl Index {
                     sure_fields: bounds.sure_fields,
                     unsure: bounds.unsure,
                 });
+                if keep_bases {
+                    scan.bases.push(base);
+                }
             }
         }
-        found
+        scan
     }
 
     /// Puts the best `limit` first, in order, and returns them as hits.
@@ -543,10 +579,34 @@ impl Index {
     }
 }
 
+/// What a scan knows of each candidate before it starts.
+#[derive(Clone, Copy)]
+pub(crate) enum Start<'s> {
+    /// Nothing: every term is worked out.
+    Fresh,
+    /// For each candidate (in the same order), the bounds of every term of
+    /// the plan but its last, which [`Plan::split`] allows: only the last
+    /// is worked out.
+    Known(&'s [Bounds]),
+}
+
+/// What a scan found.
+pub(crate) struct Scan {
+    pub(crate) found: Vec<Found>,
+    /// When asked for, and the plan has a last term to split off: for each
+    /// of `found`, the bounds of every term but the last. A scan for the
+    /// same query with the last term typed on starts from these.
+    pub(crate) bases: Vec<Bounds>,
+}
+
 /// A query made ready for one scan: each term with its grades against every
 /// category, language and country name worked out once, not per record.
 pub(crate) struct Plan<'q> {
     terms: Vec<TermPlan<'q>>,
+    /// Whether the query's last term is the plan's last too (coded filters
+    /// come first, so it is unless it is one): then the bounds of the
+    /// other terms can be kept apart and reused while it is typed on.
+    split: bool,
     /// From [`Within`]: the category's index, and the city folded.
     category: Option<u8>,
     city: Option<String>,
@@ -644,9 +704,15 @@ impl<'q> Plan<'q> {
             })
             .collect();
         // Cheap, selective conditions first: coded filters, then the rest.
+        // The sort is stable, so the terms keep the query's order otherwise.
         terms.sort_by_key(|t| !matches!(t.term.scope(), Scope::Codes(_)));
+        let split = query
+            .terms()
+            .last()
+            .is_some_and(|t| !matches!(t.scope(), Scope::Codes(_)));
         Plan {
             terms,
+            split,
             category: within
                 .category
                 .map(|c| u8::try_from(category_index(c)).unwrap_or(u8::MAX)),
@@ -663,6 +729,12 @@ impl<'q> Plan<'q> {
             })
     }
 
+    /// Whether the plan's last term is the query's last, so that a scan can
+    /// keep the other terms' bounds apart (see [`Start::Known`]).
+    pub(crate) fn split(&self) -> bool {
+        self.split
+    }
+
     /// Bounds on the record's score, or `None` if it doesn't match. Cheap:
     /// the fuzzy matcher isn't run.
     fn bounds(&self, row: &Row<'_>) -> Option<Bounds> {
@@ -670,26 +742,68 @@ impl<'q> Plan<'q> {
             return None;
         }
         let mut bounds = Bounds::default();
-        for (i, plan) in self.terms.iter().enumerate() {
-            match (plan.range(row), plan.term.negated()) {
-                (Some(_), true) | (None, false) => return None,
-                (None, true) => {}
-                (Some((low, high, field)), false) => {
-                    bounds.low += low;
-                    bounds.high += high;
-                    bounds.fields.insert(field);
-                    if i < SURE_TERMS {
-                        if low == high {
-                            bounds.sure += low;
-                            bounds.sure_fields.insert(field);
-                        } else {
-                            bounds.unsure |= 1 << i;
-                        }
+        (0..self.terms.len())
+            .all(|i| self.add_term(i, row, &mut bounds))
+            .then_some(bounds)
+    }
+
+    /// Like [`Plan::bounds`], with the bounds of every term but the last
+    /// when the plan splits (else nothing).
+    fn bounds_and_base(&self, row: &Row<'_>) -> Option<(Bounds, Bounds)> {
+        if !self.admits(row) {
+            return None;
+        }
+        let last = if self.split {
+            self.terms.len() - 1
+        } else {
+            self.terms.len()
+        };
+        let mut bounds = Bounds::default();
+        if !(0..last).all(|i| self.add_term(i, row, &mut bounds)) {
+            return None;
+        }
+        let base = if self.split {
+            bounds
+        } else {
+            Bounds::default()
+        };
+        (last..self.terms.len())
+            .all(|i| self.add_term(i, row, &mut bounds))
+            .then_some((bounds, base))
+    }
+
+    /// The record's bounds, given those of every term but the last, for a
+    /// record already known to be within what the search is confined to.
+    fn bounds_after(&self, row: &Row<'_>, base: &Bounds) -> Option<Bounds> {
+        let last = self.terms.len().checked_sub(1)?;
+        let mut bounds = *base;
+        self.add_term(last, row, &mut bounds).then_some(bounds)
+    }
+
+    /// Adds what term `i` says of the record to `bounds`; false if the
+    /// record fails the term.
+    fn add_term(&self, i: usize, row: &Row<'_>, bounds: &mut Bounds) -> bool {
+        let Some(plan) = self.terms.get(i) else {
+            return false;
+        };
+        match (plan.range(row), plan.term.negated()) {
+            (Some(_), true) | (None, false) => false,
+            (None, true) => true,
+            (Some((low, high, field)), false) => {
+                bounds.low += low;
+                bounds.high += high;
+                bounds.fields.insert(field);
+                if i < SURE_TERMS {
+                    if low == high {
+                        bounds.sure += low;
+                        bounds.sure_fields.insert(field);
+                    } else {
+                        bounds.unsure |= 1 << i;
                     }
                 }
+                true
             }
         }
-        Some(bounds)
     }
 
     /// The score of a record the scan found, and where it matched: what
@@ -798,8 +912,8 @@ fn scattered_limit(exact: i64) -> usize {
 }
 
 /// What [`Plan::bounds`] knows of a record's score.
-#[derive(Debug, Default)]
-struct Bounds {
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Bounds {
     low: i64,
     high: i64,
     fields: FieldSet,
@@ -807,6 +921,21 @@ struct Bounds {
     sure: i64,
     sure_fields: FieldSet,
     unsure: u32,
+}
+
+impl Bounds {
+    /// The bounds a record was found with.
+    pub(crate) fn of(found: &Found) -> Bounds {
+        let score = |key: u64| i64::try_from((key >> 32) & SCORE_BITS).unwrap_or(0);
+        Bounds {
+            low: score(found.low),
+            high: score(found.high),
+            fields: found.fields,
+            sure: i64::from(found.sure),
+            sure_fields: found.sure_fields,
+            unsure: found.unsure,
+        }
+    }
 }
 
 /// How many terms a [`Found`] can tell apart as sure or not.

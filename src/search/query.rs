@@ -360,13 +360,20 @@ impl Query {
     /// Whether the two have the same terms in the same order, and so the
     /// same results with the same scores.
     pub(crate) fn same_terms(&self, other: &Query) -> bool {
-        self.terms.len() == other.terms.len()
-            && self.terms.iter().zip(&other.terms).all(|(a, b)| {
+        self.terms.len() == other.terms.len() && self.same_first_terms(other, self.terms.len())
+    }
+
+    /// Whether the first `n` terms of both are the same, in the same order.
+    pub(crate) fn same_first_terms(&self, other: &Query, n: usize) -> bool {
+        match (self.terms.get(..n), other.terms.get(..n)) {
+            (Some(mine), Some(theirs)) => mine.iter().zip(theirs).all(|(a, b)| {
                 a.negated == b.negated
                     && a.phrase == b.phrase
                     && a.scope == b.scope
                     && a.text == b.text
-            })
+            }),
+            _ => false,
+        }
     }
 
     /// Whether every record this query accepts is accepted by `earlier` too,

@@ -2,7 +2,7 @@
 //! results of an earlier query that admits everything it does, instead of
 //! among all the records.
 
-use super::index::{Found, Index, Plan};
+use super::index::{Bounds, Found, Index, Plan, Start};
 use super::query::Query;
 use super::{Matches, Within};
 
@@ -33,6 +33,13 @@ struct Step {
     found: Vec<Found>,
     /// The slots of `found`, in ascending order.
     slots: Vec<u32>,
+    /// Kept for the latest step only (they take 40 bytes a record): for
+    /// each of `slots`, the bounds of every term but the last, when the
+    /// query's plan splits so, and the bounds of all terms. The next
+    /// keystroke, typing on the last term or starting a new one, then
+    /// works out only the term it changes.
+    bases: Option<Vec<Bounds>>,
+    all: Option<Vec<Bounds>>,
 }
 
 impl Searcher {
@@ -76,14 +83,26 @@ impl Searcher {
                 };
             }
         }
-        let candidates = self.steps.last().map(|last| last.slots.as_slice());
-        let mut found = index.scan(&plan, candidates);
+        let last = self.steps.last();
+        let candidates = last.map(|last| last.slots.as_slice());
+        let start = match last {
+            Some(last) if plan.split() => known(query, last),
+            _ => Start::Fresh,
+        };
+        let scan = index.scan_from(&plan, candidates, start, plan.split());
+        let mut found = scan.found;
         // In slot order, as the scan returns them: ranking reorders `found`,
         // and a scan that follows candidates out of order misses the cache
         // at every record, which made typing three times slower.
         let slots: Vec<u32> = found.iter().map(|f| f.slot).collect();
+        let all: Vec<Bounds> = found.iter().map(Bounds::of).collect();
+        let bases = plan.split().then_some(scan.bases);
         let hits = index.rank(&plan, &mut found, limit);
         let total = found.len();
+        if let Some(last) = self.steps.last_mut() {
+            last.bases = None;
+            last.all = None;
+        }
         if self.steps.len() == REMEMBERED {
             self.steps.remove(REMEMBERED / 2);
         }
@@ -91,6 +110,8 @@ impl Searcher {
             query: query.clone(),
             found,
             slots,
+            bases,
+            all: Some(all),
         });
         Matches { hits, total }
     }
@@ -99,5 +120,19 @@ impl Searcher {
     /// locks, say).
     pub fn reset(&mut self) {
         self.steps = Vec::new();
+    }
+}
+
+/// What a scan for `query` can start from, given the step before it, whose
+/// results are its candidates: the bounds of every term but the last when
+/// only the last term changed (`sao pa` after `sao p`), or the bounds of
+/// all its terms when `query` adds one (`sao p` after `sao`).
+fn known<'s>(query: &Query, before: &'s Step) -> Start<'s> {
+    let (now, then) = (query.terms().len(), before.query.terms().len());
+    let keeps = |n: usize| query.same_first_terms(&before.query, n);
+    match (&before.bases, &before.all) {
+        (Some(bases), _) if now == then && now > 0 && keeps(now - 1) => Start::Known(bases),
+        (_, Some(all)) if now == then + 1 && keeps(then) => Start::Known(all),
+        _ => Start::Fresh,
     }
 }

@@ -613,3 +613,44 @@ fn typing_and_deleting_a_query_longer_than_the_searcher_remembers() {
         check(&typed);
     }
 }
+
+#[test]
+fn typing_several_terms_reuses_the_earlier_ones_and_gives_what_a_fresh_search_does() {
+    let records: Vec<Record> = crate::generate::generate(21, 3_000).collect();
+    let index = Index::build(&records);
+    let mut searcher = Searcher::new();
+    let check = |searcher: &mut Searcher, typed: &str| {
+        let query = Query::parse(typed).expect("parses");
+        for limit in [20, usize::MAX] {
+            assert_eq!(
+                searcher.search(&index, &query, limit),
+                index.search(&query, limit),
+                "{typed:?}, best {limit}"
+            );
+        }
+    };
+    for text in [
+        "sao paulo housing",
+        "clinic portland !spanish",
+        "lang:es toronto tera",
+        "toronto lang:es tera",
+        "bail !immig lang:fr abog",
+        "\"harm red\" walk in",
+        "clnic portlnd",
+    ] {
+        let mut typed = String::new();
+        for c in text.chars() {
+            typed.push(c);
+            check(&mut searcher, &typed);
+        }
+        // Back over the last word and on again, differently.
+        for _ in 0..4 {
+            typed.pop();
+            check(&mut searcher, &typed);
+        }
+        for c in "xq e".chars() {
+            typed.push(c);
+            check(&mut searcher, &typed);
+        }
+    }
+}
