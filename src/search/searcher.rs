@@ -17,8 +17,9 @@ const REMEMBERED: usize = 32;
 /// each narrow the one before (`c`, `cl`, `clinic`, `clinic p`), with their
 /// matches. A new query is searched among the matches of the last of them
 /// that it narrows: typing on reuses the last one, deleting goes back to an
-/// earlier one, anything else scans every record. The results are always
-/// the same as [`Index::search`]'s.
+/// earlier one, anything else scans every record. When only the last term
+/// changed, or a term was added, the other terms are not worked out again
+/// either. The results are always the same as [`Index::search`]'s.
 #[derive(Debug, Default)]
 pub struct Searcher {
     steps: Vec<Step>,
