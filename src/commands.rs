@@ -277,6 +277,14 @@ fn edit(context: &Context, id: &str, fields: RecordFields) -> Outcome {
     apply_fields(&mut input, fields, context.now)?;
     input.updated_at = None;
     let record = input.validate(context.now).map_err(invalid_field)?;
+    // An edit that changes nothing writes nothing: a new `updated_at` alone
+    // would make an imported record look edited here, and the signer's next
+    // version of it a conflict.
+    if existing.differences(&record).is_empty() {
+        let short_id = &id.simple().to_string()[..8];
+        eprintln!("no changes to \"{}\" ({short_id})", record.name);
+        return Ok(());
+    }
     let name = record.name.clone();
     vault.put(record)?;
     println!("updated {name} ({id})");

@@ -190,6 +190,48 @@ fn assert_source(meeting: &Meeting, sequence: u64, rest: &str) {
     assert!(line.eval(&text), "{text}");
 }
 
+/// An edit that changes nothing is no edit here: the record still hashes to
+/// what Rosa sent, and her next version of it is an update, not a conflict.
+#[test]
+fn an_edit_that_changes_nothing_is_not_an_edit_here() {
+    let meeting = Meeting::new();
+    let first = meeting.export("first.age", &[]);
+    assert!(meeting
+        .import(&first, &["--trust-signer", "--signer-name", "Rosa"])
+        .status
+        .success());
+    assert_source(&meeting, 1, "");
+
+    for flags in [vec![], vec!["--city", "Portland"]] {
+        meeting
+            .sam
+            .cmd()
+            .args(["edit", "0b9c"])
+            .args(&flags)
+            .assert()
+            .success()
+            .stderr("no changes to \"Clínica Libre\" (0b9c3f1e)\n");
+        assert_source(&meeting, 1, "");
+    }
+
+    meeting
+        .rosa
+        .cmd()
+        .args(["edit", "0b9c", "--cost", "free"])
+        .assert()
+        .success();
+    let second = meeting.export("second.age", &[]);
+    let output = meeting.import(&second, &[]);
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        text.contains("updated    Clínica Libre (0b9c3f1e): cost"),
+        "{text}"
+    );
+    assert!(text.contains("0 conflicts"), "{text}");
+    assert_source(&meeting, 2, "");
+}
+
 #[test]
 fn a_local_edit_keeps_who_vouched_and_says_it_was_edited_here_since() {
     let meeting = Meeting::new();

@@ -120,6 +120,54 @@ fn a_tag_with_a_comma_and_a_note_with_semicolons_are_kept_by_add_and_edit() {
     );
 }
 
+/// An edit that changes nothing writes nothing: not even `updated_at`, and no
+/// file under the vault. It says so on stderr and succeeds.
+#[test]
+fn an_edit_that_changes_nothing_writes_nothing() {
+    let vault = TestVault::new();
+    vault
+        .cmd()
+        .arg("load")
+        .arg(vault.file("two.json", TWO_RECORDS))
+        .assert()
+        .success();
+    let dumped = vault.dump();
+    let files = vault.snapshot();
+    for flags in [
+        vec![],
+        vec!["--city", "Portland"],
+        vec!["--city", "Portland", "--language", "en", "--language", "es"],
+        vec!["--verified-on", "2026-10-01", "--notes", "No ID needed."],
+    ] {
+        vault
+            .cmd()
+            .args(["edit", "0b9c"])
+            .args(&flags)
+            .assert()
+            .code(0)
+            .stdout("")
+            .stderr("no changes to \"Clínica Libre\" (0b9c3f1e)\n");
+        assert_eq!(vault.dump(), dumped, "edit {flags:?}");
+        assert!(vault.snapshot() == files, "edit {flags:?}: a file changed");
+    }
+
+    // A real change is still written, with a new updated_at.
+    vault
+        .cmd()
+        .args(["edit", "0b9c", "--city", "Salem"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("updated Clínica Libre ("));
+    let shown = vault
+        .cmd()
+        .args(["show", "0b9c", "--json"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&shown.stdout).unwrap();
+    assert_eq!(json["city"], "Salem");
+    assert_ne!(json["updated_at"], "2026-10-01T12:00:00Z");
+}
+
 #[test]
 fn load_counts_added_updated_and_unchanged() {
     let vault = TestVault::new();

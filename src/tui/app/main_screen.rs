@@ -400,8 +400,13 @@ impl MainScreen {
         input.updated_at = None;
         let name = record.name.clone();
         match input.validate(now) {
-            Ok(record) => {
-                if self.store(record) {
+            // Verified today already: writing it again would change only
+            // `updated_at`, and make an imported record look edited here.
+            Ok(marked) if record.differences(&marked).is_empty() => {
+                self.say(format!("“{name}” is already marked verified today."), false);
+            }
+            Ok(marked) => {
+                if self.store(marked) {
                     self.say(format!("Marked “{name}” verified today."), false);
                 }
             }

@@ -458,6 +458,37 @@ fn mark_verified_sets_today() {
 }
 
 #[test]
+fn marking_a_record_verified_today_again_writes_nothing() {
+    let mut today = record("Casa Puente", Category::Housing, "Portland");
+    today.verified_on = Some(now().date());
+    today.updated_at = datetime!(2026-10-01 09:00 UTC);
+    let mut earlier = record("Night Clinic", Category::Clinic, "Seattle");
+    earlier.verified_on = Some(date!(2026 - 11 - 01));
+    earlier.updated_at = datetime!(2026-10-01 09:00 UTC);
+    let mut fixture = open_with(vec![today.clone(), earlier.clone()]);
+
+    select(&mut fixture.app, "Casa Puente");
+    fixture.app.update(Action::MarkVerified);
+    settle(&mut fixture.app);
+    let stored = main(&fixture.app).session.vault.get(&today.id).unwrap();
+    assert_eq!(stored, &today, "not even updated_at changed");
+    let notice = main(&fixture.app).notice.clone().unwrap();
+    assert_eq!(
+        notice.text,
+        "“Casa Puente” is already marked verified today."
+    );
+
+    select(&mut fixture.app, "Night Clinic");
+    fixture.app.update(Action::MarkVerified);
+    settle(&mut fixture.app);
+    let stored = main(&fixture.app).session.vault.get(&earlier.id).unwrap();
+    assert_eq!(stored.verified_on, Some(now().date()));
+    assert_eq!(stored.updated_at, now());
+    let notice = main(&fixture.app).notice.clone().unwrap();
+    assert_eq!(notice.text, "Marked “Night Clinic” verified today.");
+}
+
+#[test]
 fn delete_asks_naming_the_record_and_only_yes_deletes() {
     let mut fixture = open();
     select(&mut fixture.app, "Night Clinic");
