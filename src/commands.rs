@@ -192,12 +192,19 @@ fn default_vault_dir() -> Result<PathBuf, Failure> {
         })
 }
 
-/// The terminal UI, which asks for the passphrase itself.
+/// The terminal UI. A passphrase from --passphrase-file or the environment
+/// is read here, before the terminal is taken, so that a missing file is
+/// reported as the other commands report it; the UI uses it for the first
+/// unlock only and asks on its own screen otherwise.
 fn overview(context: &Context) -> Outcome {
-    tui::run(tui::Options {
-        vault_dir: context.vault_dir.clone(),
-        lock_after: context.lock_after,
-    })?;
+    let passphrase = passphrase::given(context.passphrase_file.as_deref())?;
+    tui::run(
+        tui::Options {
+            vault_dir: context.vault_dir.clone(),
+            lock_after: context.lock_after,
+        },
+        passphrase.map(|(passphrase, _)| passphrase),
+    )?;
     Ok(())
 }
 

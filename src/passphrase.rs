@@ -27,16 +27,26 @@ pub enum Source {
 
 /// Reads the vault passphrase once.
 pub fn existing(file: Option<&Path>) -> Result<(SecretString, Source), Failure> {
+    if let Some(given) = given(file)? {
+        return Ok(given);
+    }
+    Ok((prompt("Vault passphrase: ")?, Source::Prompt))
+}
+
+/// Reads the vault passphrase from `file` or the environment, if either was
+/// given; `None` leaves the asking to the caller, as the terminal UI asks on
+/// its own screen.
+pub fn given(file: Option<&Path>) -> Result<Option<(SecretString, Source)>, Failure> {
     if let Some(path) = file {
-        return Ok((from_file(path)?, Source::File));
+        return Ok(Some((from_file(path)?, Source::File)));
     }
     if let Some(value) = std::env::var_os(ENV) {
         let text = value
             .into_string()
             .map_err(|_| Failure::new(format!("{ENV} is not valid UTF-8")))?;
-        return Ok((SecretString::from(text), Source::Env));
+        return Ok(Some((SecretString::from(text), Source::Env)));
     }
-    Ok((prompt("Vault passphrase: ")?, Source::Prompt))
+    Ok(None)
 }
 
 /// Reads a passphrase for a new key file: from `file`, the environment

@@ -287,6 +287,27 @@ fn a_missing_vault_hints_at_init() {
 }
 
 #[test]
+fn the_terminal_ui_reports_a_missing_passphrase_file_before_taking_the_terminal() {
+    let vault = TestVault::new();
+    let missing = vault.temp.path().join("no-such-passphrase");
+    let ui = vault.cmd_with(&missing).output().unwrap();
+    let dump = vault.cmd_with(&missing).arg("dump").output().unwrap();
+    assert_eq!(ui.status.code(), Some(1));
+    let stderr = stderr_of(&ui);
+    assert!(
+        stderr.starts_with("error: cannot read passphrase file"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("no-such-passphrase"), "{stderr}");
+    assert!(
+        !stderr.contains("terminal"),
+        "said before any terminal: {stderr}"
+    );
+    assert_eq!(stderr, stderr_of(&dump), "as the other commands say it");
+    assert!(ui.stdout.is_empty(), "nothing drawn");
+}
+
+#[test]
 fn init_refuses_an_existing_vault() {
     let vault = TestVault::new();
     vault

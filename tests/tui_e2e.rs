@@ -3,8 +3,12 @@
 //! (`CI=true`) a missing tmux fails the test; elsewhere it is skipped with a
 //! note.
 
+mod common;
+
 use std::process::{Command, Output};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use common::{TestVault, PASSPHRASE};
 
 /// How long any one screen may take to appear.
 const PATIENCE: Duration = Duration::from_secs(20);
@@ -106,13 +110,21 @@ fn rows_of(screen: &str, category: &str) -> usize {
         .count()
 }
 
+/// Whether tmux is here to run a terminal test; in CI it must be.
+fn tmux_or_skip() -> bool {
+    if tmux_available() {
+        return true;
+    }
+    if std::env::var("CI").is_ok_and(|v| v == "true") {
+        panic!("tmux is needed for the terminal test in CI; .ci/run installs it");
+    }
+    eprintln!("note: tmux is not installed; skipping the terminal end-to-end test");
+    false
+}
+
 #[test]
 fn demo_search_detail_add_and_quit_in_a_real_terminal() {
-    if !tmux_available() {
-        if std::env::var("CI").is_ok_and(|v| v == "true") {
-            panic!("tmux is needed for the terminal test in CI; .ci/run installs it");
-        }
-        eprintln!("note: tmux is not installed; skipping the terminal end-to-end test");
+    if !tmux_or_skip() {
         return;
     }
     let binary = assert_cmd::cargo::cargo_bin("pamphlet");
@@ -179,11 +191,7 @@ fn demo_search_detail_add_and_quit_in_a_real_terminal() {
 
 #[test]
 fn a_panic_gives_the_terminal_back() {
-    if !tmux_available() {
-        if std::env::var("CI").is_ok_and(|v| v == "true") {
-            panic!("tmux is needed for the terminal test in CI; .ci/run installs it");
-        }
-        eprintln!("note: tmux is not installed; skipping the terminal end-to-end test");
+    if !tmux_or_skip() {
         return;
     }
     let binary = assert_cmd::cargo::cargo_bin("pamphlet");
@@ -203,4 +211,60 @@ fn a_panic_gives_the_terminal_back() {
     tmux.wait_until("cooked mode", |screen| {
         screen.lines().any(|line| line.trim() == "icanon echo")
     });
+}
+
+#[test]
+fn a_passphrase_file_unlocks_at_once_and_locking_asks_on_screen() {
+    if !tmux_or_skip() {
+        return;
+    }
+    let vault = TestVault::with_sample();
+    let binary = assert_cmd::cargo::cargo_bin("pamphlet");
+    let command = format!(
+        "sh -c '\"{}\" --vault \"{}\" --passphrase-file \"{}\"; echo EXITED-$?; exec sh'",
+        binary.display(),
+        vault.dir.display(),
+        vault.passphrase_file.display()
+    );
+    let tmux = Tmux::start(&command, 100, 30);
+
+    // Open without a key typed.
+    tmux.wait_for("223 / 223 records");
+
+    // Locking asks on screen; the file is not used again.
+    tmux.keys(&["C-l"]);
+    tmux.wait_until("the locked screen, asking", |screen| {
+        screen.contains("Locked.") && screen.contains("Type the passphrase, then Enter.")
+    });
+    tmux.type_text(PASSPHRASE);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("223 / 223 records");
+
+    tmux.keys(&["C-c"]);
+    tmux.wait_for("EXITED-0");
+}
+
+#[test]
+fn a_wrong_passphrase_in_the_environment_lands_on_the_unlock_screen() {
+    if !tmux_or_skip() {
+        return;
+    }
+    let vault = TestVault::with_sample();
+    let binary = assert_cmd::cargo::cargo_bin("pamphlet");
+    let command = format!(
+        "sh -c 'PAMPHLET_PASSPHRASE=\"not it\" \"{}\" --vault \"{}\"; echo EXITED-$?; exec sh'",
+        binary.display(),
+        vault.dir.display()
+    );
+    let tmux = Tmux::start(&command, 100, 30);
+
+    let screen = tmux.wait_for("Wrong passphrase. Try again.");
+    assert!(screen.contains("The directory is locked."), "{screen}");
+    assert!(!screen.contains("not it"), "never shown:\n{screen}");
+    tmux.type_text(PASSPHRASE);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("223 / 223 records");
+
+    tmux.keys(&["C-c"]);
+    tmux.wait_for("EXITED-0");
 }

@@ -31,6 +31,7 @@ use std::sync::Arc;
 use std::thread;
 use std::time::{Duration, Instant};
 
+use age::secrecy::SecretString;
 use ratatui::crossterm::event::{self, Event};
 use time::OffsetDateTime;
 
@@ -77,11 +78,18 @@ pub struct Options {
 pub const DEFAULT_LOCK_AFTER: Duration = Duration::from_secs(5 * 60);
 
 /// Opens the vault in `options.vault_dir` in the terminal UI, starting at the
-/// unlock screen. Checks the vault before taking the terminal, so that a
-/// missing or busy vault is reported on the ordinary command line.
-pub fn run(options: Options) -> Result<(), TuiError> {
+/// unlock screen; with a `passphrase` (from a file or the environment), the
+/// UI starts unlocking with it at once, as if it had been typed there. It is
+/// used for that first unlock only: after locking, the UI asks on screen.
+/// Checks the vault before taking the terminal, so that a missing or busy
+/// vault is reported on the ordinary command line.
+pub fn run(options: Options, passphrase: Option<SecretString>) -> Result<(), TuiError> {
     Vault::check(&options.vault_dir)?;
-    let app = App::new(config(options.vault_dir, options.lock_after, false), now());
+    let config = config(options.vault_dir, options.lock_after, false);
+    let app = match passphrase {
+        Some(passphrase) => App::unlocking(config, passphrase, now()),
+        None => App::new(config, now()),
+    };
     run_app(app)
 }
 

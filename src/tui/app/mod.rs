@@ -21,6 +21,7 @@ mod wipe;
 use std::path::PathBuf;
 use std::time::Duration;
 
+use age::secrecy::SecretString;
 use ratatui::layout::Rect;
 use time::OffsetDateTime;
 
@@ -98,6 +99,18 @@ impl App {
             quit: false,
             clear: false,
         }
+    }
+
+    /// An app already unlocking with `passphrase`, as if it had been typed
+    /// on the unlock screen and Enter pressed: a wrong one lands there with
+    /// the usual message. The passphrase goes into the unlock request and
+    /// nowhere else, so nothing of it stays once the key is unwrapped.
+    pub fn unlocking(config: Config, passphrase: SecretString, now: OffsetDateTime) -> App {
+        let mut app = App::new(config, now);
+        if let Screen::Locked(state) = &mut app.screen {
+            state.submit(&app.config.vault_dir, passphrase);
+        }
+        app
     }
 
     /// An app already unlocked, as the demo starts.

@@ -691,6 +691,107 @@ fn a_late_unlock_result_after_quitting_the_attempt_is_ignored() {
     assert!(fixture.app.is_locked(), "nobody asked for it");
 }
 
+/// An app started with `passphrase` given (from a file or the
+/// environment), on a vault holding `records()`.
+fn started_with(passphrase: &str) -> Fixture {
+    let mut fixture = locked();
+    fixture.app = App::unlocking(
+        config(&fixture.dir),
+        SecretString::from(passphrase.to_owned()),
+        now(),
+    );
+    fixture
+}
+
+#[test]
+fn a_given_passphrase_unlocks_at_once_as_if_typed() {
+    let mut fixture = started_with(PASSPHRASE);
+    assert!(fixture.app.is_locked());
+    assert_eq!(
+        unlock_state(&fixture.app).phase,
+        Phase::Unlocking { frame: 0 }
+    );
+    assert!(fixture.app.is_busy(), "the progress screen moves");
+    assert!(unlock_state(&fixture.app).input.is_empty(), "nothing typed");
+    type_text(&mut fixture.app, "ignored while unlocking");
+    let request = fixture.app.take_unlock_request().unwrap();
+    assert!(
+        !format!("{request:?}").contains(PASSPHRASE),
+        "no secret in Debug"
+    );
+    assert!(fixture.app.take_unlock_request().is_none(), "asked once");
+    fixture.app.unlocked_with(request.run());
+    assert!(!fixture.app.is_locked());
+    assert_eq!(fixture.app.context(), Context::List);
+    fixture.app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    settle(&mut fixture.app);
+    assert_eq!(shown_names(&fixture.app).len(), 4);
+}
+
+#[test]
+fn a_wrong_given_passphrase_ends_on_the_unlock_screen_saying_so() {
+    let mut fixture = started_with("not the passphrase");
+    let request = fixture.app.take_unlock_request().unwrap();
+    fixture
+        .app
+        .unlocked_with(request.run().map(|_| unreachable!()));
+    let state = unlock_state(&fixture.app);
+    assert_eq!(state.error.as_deref(), Some("Wrong passphrase. Try again."));
+    assert_eq!(state.phase, Phase::Waiting);
+    assert!(state.input.is_empty());
+    assert!(!fixture.app.is_busy());
+
+    // The right one, typed, then unlocks as usual.
+    type_text(&mut fixture.app, PASSPHRASE);
+    fixture.app.update(Action::Enter);
+    let request = fixture.app.take_unlock_request().unwrap();
+    fixture.app.unlocked_with(request.run());
+    assert!(!fixture.app.is_locked());
+}
+
+#[test]
+fn after_locking_a_given_passphrase_is_not_used_again() {
+    let mut fixture = started_with(PASSPHRASE);
+    let request = fixture.app.take_unlock_request().unwrap();
+    fixture.app.unlocked_with(request.run());
+    assert!(!fixture.app.is_locked());
+
+    for lock in [
+        Action::Lock,
+        Action::Tick {
+            elapsed: Duration::from_secs(300),
+            now: now(),
+        },
+    ] {
+        fixture.app.update(lock);
+        assert!(fixture.app.is_locked());
+        let state = unlock_state(&fixture.app);
+        assert_eq!(state.phase, Phase::Waiting, "asks on screen");
+        assert!(state.input.is_empty());
+        assert!(state.error.is_none());
+        assert!(!fixture.app.is_busy());
+        assert!(fixture.app.take_unlock_request().is_none(), "no unlock");
+        for _ in 0..3 {
+            fixture.app.update(Action::Tick {
+                elapsed: Duration::from_millis(80),
+                now: now(),
+            });
+        }
+        assert!(fixture.app.take_unlock_request().is_none(), "none later");
+        assert_eq!(unlock_state(&fixture.app).phase, Phase::Waiting);
+
+        // Only typing it unlocks again.
+        type_text(&mut fixture.app, PASSPHRASE);
+        fixture.app.update(Action::Enter);
+        let request = fixture.app.take_unlock_request().unwrap();
+        fixture.app.unlocked_with(request.run());
+        assert!(!fixture.app.is_locked());
+    }
+}
+
 #[test]
 fn an_edited_record_round_trips_through_the_form_unchanged() {
     // Saving an edit without touching anything keeps every field.

@@ -56,10 +56,13 @@ impl fmt::Debug for UnlockRequest {
 
 impl UnlockRequest {
     /// Unwraps the keys (scrypt: a second or two), decrypts every record and
-    /// indexes them.
+    /// indexes them. The passphrase is cleared from memory as soon as the
+    /// keys are unwrapped, whether that worked or not.
     pub fn run(self) -> Result<Session, VaultError> {
-        let keys = Vault::unwrap_keys(&self.dir, &self.passphrase)?;
-        let vault = Vault::open(&self.dir, keys)?;
+        let UnlockRequest { dir, passphrase } = self;
+        let keys = Vault::unwrap_keys(&dir, &passphrase);
+        drop(passphrase);
+        let vault = Vault::open(&dir, keys?)?;
         Ok(Session::new(vault))
     }
 }
@@ -126,16 +129,22 @@ impl UnlockState {
                     self.error = Some("Type the passphrase, then Enter.".to_owned());
                     return true;
                 }
-                self.error = None;
-                self.phase = Phase::Unlocking { frame: 0 };
-                self.pending = Some(UnlockRequest {
-                    dir: dir.to_owned(),
-                    passphrase: SecretString::from(self.input.take()),
-                });
+                let passphrase = SecretString::from(self.input.take());
+                self.submit(dir, passphrase);
                 true
             }
             _ => false,
         }
+    }
+
+    /// Starts unlocking with `passphrase`, typed here or given on start.
+    pub(crate) fn submit(&mut self, dir: &std::path::Path, passphrase: SecretString) {
+        self.error = None;
+        self.phase = Phase::Unlocking { frame: 0 };
+        self.pending = Some(UnlockRequest {
+            dir: dir.to_owned(),
+            passphrase,
+        });
     }
 
     pub fn tick(&mut self) {
