@@ -58,25 +58,21 @@ pub(crate) fn best_contiguous(term: &Term, text: &str) -> Option<i64> {
 
 /// Points for the term scattered in `text`, if its letters occur in order.
 ///
-/// The score is `SkimMatcherV2::fuzzy_indices`'s, from one matcher per
-/// thread. Not `fuzzy_match`'s: that one keeps only two rows of the score
-/// matrix and reads cells it did not write in this call, so the same text
-/// can score differently depending on what was matched before (we saw it
-/// in 134 of 300,000 random pairs, and `fuzzy_match` and `fuzzy_indices`
-/// disagreed on the same pairs). The full matrix is written before it is
-/// read, so reusing it is safe, and reusing it halves the cost of a grade:
-/// grading is the costly step of ranking a short scattered term.
+/// The score is `SkimMatcherV2::fuzzy_indices`'s, not `fuzzy_match`'s,
+/// which keeps only two rows of the score matrix and disagreed with
+/// `fuzzy_indices` on the same pairs. Neither may reuse its matrix: the
+/// matcher resizes it between calls without clearing it and reads bonuses
+/// from cells the call did not write, so the same text scored 232 fresh
+/// and 238 after another text had been graded. Turning its cache off
+/// panics (it frees the matrix while still borrowing it), so each call
+/// gets a matcher of its own, at the cost of an allocation.
 pub(crate) fn scattered(term: &Term, text: &str) -> Option<i64> {
     if !is_subsequence(term.text(), text) {
         return None;
     }
-    let score = MATCHER.with(|m| m.fuzzy_indices(text, term.text()))?.0;
+    let score = matcher().fuzzy_indices(text, term.text())?.0;
     let closeness = (score.max(0) * SCATTERED_RANGE / term.ideal).min(SCATTERED_RANGE - 1);
     Some(SCATTERED + closeness)
-}
-
-thread_local! {
-    static MATCHER: SkimMatcherV2 = matcher();
 }
 
 /// The best grade of the term anywhere in `text`, whole or scattered; a
@@ -100,4 +96,25 @@ pub(crate) fn matcher() -> SkimMatcherV2 {
     SkimMatcherV2::default()
         .respect_case()
         .element_limit(1 << 16)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::Query;
+
+    #[test]
+    fn a_scattered_grade_does_not_depend_on_what_was_graded_before() {
+        let query = Query::parse("collec").expect("parses");
+        let term = &query.terms()[0];
+        let text = "avocate en droit des etrangers et droit penal aide juridictionnelle acceptee";
+        let other = "tamsin is lovely mention the collective when you call";
+        let first = std::thread::scope(|s| s.spawn(|| scattered(term, text)).join())
+            .expect("grading thread");
+        assert!(first.is_some());
+        for before in [other, text, "c o l l e c", other] {
+            let _ = scattered(term, before);
+            assert_eq!(scattered(term, text), first, "after {before:?}");
+        }
+    }
 }

@@ -34,7 +34,7 @@ struct Step {
     found: Vec<Found>,
     /// The slots of `found`, in ascending order.
     slots: Vec<u32>,
-    /// Kept for the latest step only (they take 40 bytes a record): for
+    /// Kept for the latest step only (64 bytes a record together): for
     /// each of `slots`, the bounds of every term but the last, when the
     /// query's plan splits so, and the bounds of all terms. The next
     /// keystroke, typing on the last term or starting a new one, then
@@ -107,6 +107,8 @@ impl Searcher {
         if self.steps.len() == REMEMBERED {
             self.steps.remove(REMEMBERED / 2);
         }
+        // The scan reserved room for every candidate; keep only the matches.
+        found.shrink_to_fit();
         self.steps.push(Step {
             query: query.clone(),
             found,

@@ -114,6 +114,11 @@ impl Browse {
     /// the end of those listed, if there are more. Only once per batch:
     /// until the bigger list arrives, the list is shorter than asked for.
     fn list_more_if_near_the_end(&mut self, rows: usize) {
+        // The list shown is about to be replaced: lengthening it would ask
+        // for the new query's results while keeping this one's place.
+        if self.searching() {
+            return;
+        }
         let listed = self.results.ids.len();
         let near_end = self.selected + 2 * rows.max(1) >= listed;
         if near_end && listed == self.rows && listed < self.results.total && self.rows < MAX_ROWS {
@@ -165,7 +170,7 @@ impl Browse {
         self.selected = match outcome.keep {
             // A longer list of the same results: the selection may have
             // moved on while it was coming.
-            _ if outcome.more => self.selected,
+            _ if outcome.more => self.selected.min(outcome.found.ids.len().saturating_sub(1)),
             Some(id) => outcome
                 .found
                 .ids
@@ -331,5 +336,23 @@ mod tests {
         browse.found(anew.run(), rows);
         assert!(browse.results.ids.len() <= FIRST_ROWS);
         assert_eq!(browse.selected, 0);
+    }
+
+    #[test]
+    fn no_more_is_asked_for_while_a_new_query_is_on_its_way() {
+        let records: Vec<crate::model::Record> = crate::generate::generate(3, 1_200).collect();
+        let finder = Arc::new(RwLock::new(Finder::build(&records)));
+        let rows = 20;
+        let mut browse = Browse::new();
+        let first = browse.take_request(&finder).unwrap();
+        browse.found(first.run(), rows);
+        browse.edit(TextEdit::Insert('e'));
+        let pending = browse.take_request(&finder).unwrap();
+        // Scrolling the old list while the new query runs asks for nothing.
+        browse.move_by(240, rows);
+        assert!(browse.take_request(&finder).is_none());
+        browse.found(pending.run(), rows);
+        assert_eq!(browse.results.query.text(), "e");
+        assert_eq!((browse.selected, browse.offset), (0, 0));
     }
 }
