@@ -32,6 +32,10 @@ pub(crate) const TEXT_FIELDS: [Field; 9] = [
     Field::Cost,
 ];
 
+/// Where the city is among `TEXT_FIELDS`.
+const CITY: usize = 2;
+const _: () = assert!(matches!(TEXT_FIELDS[CITY], Field::City));
+
 /// The folded text of a record's field, as the index holds it. Highlighting
 /// folds the same text again, so the two must agree.
 pub(crate) fn searchable_text(record: &Record, field: Field) -> String {
@@ -117,12 +121,7 @@ impl Slot {
 
     /// Field `i` of `TEXT_FIELDS`, in the slot's `text`.
     fn field_text<'a>(&self, text: &'a str, i: usize) -> &'a str {
-        let start = if i == 0 {
-            0
-        } else {
-            self.ends[i - 1] as usize + 1
-        };
-        text.get(start..self.ends[i] as usize).unwrap_or_default()
+        text.get(field_range(&self.ends, i)).unwrap_or_default()
     }
 
     fn heap_bytes(&self) -> usize {
@@ -221,8 +220,13 @@ impl Found {
     }
 
     fn score(&self) -> i64 {
-        i64::try_from((self.low >> 32) & SCORE_BITS).unwrap_or(0)
+        score_of(self.low)
     }
+}
+
+/// The score part of a ranking key (see [`key`]).
+fn score_of(key: u64) -> i64 {
+    i64::try_from((key >> 32) & SCORE_BITS).unwrap_or(0)
 }
 
 /// The most a score can be: 256 characters make at most 128 terms of at
@@ -657,10 +661,9 @@ impl<'a> Row<'a> {
 
     /// Field `i` of `TEXT_FIELDS`, as bytes.
     fn field_bytes(&self, i: usize) -> &'a [u8] {
-        let ends = &self.slot.ends;
-        let start = if i == 0 { 0 } else { ends[i - 1] as usize + 1 };
-        let end = ends.get(i).map_or(0, |&e| e as usize);
-        self.bytes().get(start..end).unwrap_or_default()
+        self.bytes()
+            .get(field_range(&self.slot.ends, i))
+            .unwrap_or_default()
     }
 }
 
@@ -723,10 +726,10 @@ impl<'q> Plan<'q> {
     /// Whether the record is within what the search is confined to.
     fn admits(&self, row: &Row<'_>) -> bool {
         self.category.is_none_or(|c| c == row.slot.category)
-            && self.city.as_deref().is_none_or(|city| {
-                let i = TEXT_FIELDS.iter().position(|&f| f == Field::City);
-                i.is_some_and(|i| row.field_bytes(i) == city.as_bytes())
-            })
+            && self
+                .city
+                .as_deref()
+                .is_none_or(|city| row.field_bytes(CITY) == city.as_bytes())
     }
 
     /// Whether the plan's last term is the query's last, so that a scan can
@@ -846,6 +849,17 @@ impl<'q> Plan<'q> {
     }
 }
 
+/// Where field `i` of `TEXT_FIELDS` is in a slot's text, given where each
+/// field ends; empty past the last field.
+fn field_range(ends: &[u32; TEXT_FIELDS.len()], i: usize) -> std::ops::Range<usize> {
+    let start = match i.checked_sub(1) {
+        Some(before) => ends.get(before).map_or(0, |&e| e as usize + 1),
+        None => 0,
+    };
+    let end = ends.get(i).map_or(start, |&e| e as usize);
+    start..end.max(start)
+}
+
 /// The first of the first `limit` fields (indexes into `TEXT_FIELDS`) of
 /// `text` in which the letters of `needle` occur in order, found in one
 /// pass: a letter found in a later field than the one being tried starts
@@ -857,11 +871,10 @@ fn first_scattered(
     limit: usize,
 ) -> Option<usize> {
     let limit = limit.min(ends.len());
-    let field_start = |i: usize| if i == 0 { 0 } else { ends[i - 1] as usize + 1 };
     if !needle.is_ascii() {
         // Fields end at an ASCII separator, so each is whole UTF-8.
         return (0..limit).find(|&i| {
-            text.get(field_start(i)..ends[i] as usize)
+            text.get(field_range(ends, i))
                 .and_then(|field| std::str::from_utf8(field).ok())
                 .is_some_and(|field| is_subsequence(needle, field))
         });
@@ -881,7 +894,7 @@ fn first_scattered(
             if field == limit {
                 return None;
             }
-            at = field_start(field);
+            at = field_range(ends, field).start;
             matched = 0;
             continue;
         }
@@ -926,10 +939,9 @@ pub(crate) struct Bounds {
 impl Bounds {
     /// The bounds a record was found with.
     pub(crate) fn of(found: &Found) -> Bounds {
-        let score = |key: u64| i64::try_from((key >> 32) & SCORE_BITS).unwrap_or(0);
         Bounds {
-            low: score(found.low),
-            high: score(found.high),
+            low: score_of(found.low),
+            high: score_of(found.high),
             fields: found.fields,
             sure: i64::from(found.sure),
             sure_fields: found.sure_fields,
@@ -1259,13 +1271,7 @@ mod tests {
                 let expected: Vec<(i64, Uuid, FieldSet)> = all
                     .iter()
                     .take(limit)
-                    .map(|&(key, id, fields)| {
-                        (
-                            i64::try_from((key >> 32) & SCORE_BITS).unwrap_or(0),
-                            id,
-                            fields,
-                        )
-                    })
+                    .map(|&(key, id, fields)| (score_of(key), id, fields))
                     .collect();
                 assert_eq!(got, expected, "{text:?}, best {limit}");
             }

@@ -301,14 +301,20 @@ mod tests {
         assert!(!browse.searching());
     }
 
-    #[test]
-    fn scrolling_near_the_end_of_the_list_asks_for_more_and_stays_in_place() {
+    /// A list of 1,200 generated records, its first results shown.
+    fn listing_1200(rows: usize) -> (Arc<RwLock<Finder>>, Browse) {
         let records: Vec<crate::model::Record> = crate::generate::generate(3, 1_200).collect();
         let finder = Arc::new(RwLock::new(Finder::build(&records)));
-        let rows = 20;
         let mut browse = Browse::new();
         let first = browse.take_request(&finder).unwrap();
         browse.found(first.run(), rows);
+        (finder, browse)
+    }
+
+    #[test]
+    fn scrolling_near_the_end_of_the_list_asks_for_more_and_stays_in_place() {
+        let rows = 20;
+        let (finder, mut browse) = listing_1200(rows);
         assert_eq!(browse.results.ids.len(), FIRST_ROWS);
         assert_eq!(browse.results.total, 1_200);
         let listed_first = browse.results.ids.clone();
@@ -340,12 +346,8 @@ mod tests {
 
     #[test]
     fn no_more_is_asked_for_while_a_new_query_is_on_its_way() {
-        let records: Vec<crate::model::Record> = crate::generate::generate(3, 1_200).collect();
-        let finder = Arc::new(RwLock::new(Finder::build(&records)));
         let rows = 20;
-        let mut browse = Browse::new();
-        let first = browse.take_request(&finder).unwrap();
-        browse.found(first.run(), rows);
+        let (finder, mut browse) = listing_1200(rows);
         browse.edit(TextEdit::Insert('e'));
         let pending = browse.take_request(&finder).unwrap();
         // Scrolling the old list while the new query runs asks for nothing.
