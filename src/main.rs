@@ -3,17 +3,14 @@
 //! an exit code (0 success, 1 failure, 2 bad usage).
 #![forbid(unsafe_code)]
 
-mod bundle_commands;
 mod cli;
-mod commands;
-mod interop_commands;
-mod passphrase;
 
 use std::process::ExitCode;
 
 use clap::Parser;
 
-use cli::Cli;
+use cli::args::Cli;
+use cli::commands::records as commands;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();

@@ -14,10 +14,10 @@ use pamphlet::vault::{Vault, VaultError};
 use secrecy::SecretString;
 use time::OffsetDateTime;
 
-use crate::bundle_commands;
-use crate::cli::{Cli, Command, RecordFields};
-use crate::interop_commands;
-use crate::passphrase::{self, Source};
+use crate::cli::args::{Cli, Command, RecordFields};
+use crate::cli::commands::bundles as bundle_commands;
+use crate::cli::commands::interop as interop_commands;
+use crate::cli::passphrase::{self, Source};
 
 /// A failed command: one line for stderr, an optional hint, an exit code.
 #[derive(Debug)]

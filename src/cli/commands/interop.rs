@@ -14,8 +14,8 @@ use pamphlet::interop::sheet::{self, Format, Options, Paper};
 use pamphlet::model::Record;
 use pamphlet::vault::Vault;
 
-use crate::cli::{Cli, ExportHsdsArgs, ImportCsvArgs, PaperArg, PrintArgs, SheetFormat};
-use crate::commands::{display_input, ignore_broken_pipe, select, Context, Failure};
+use crate::cli::args::{Cli, ExportHsdsArgs, ImportCsvArgs, PaperArg, PrintArgs, SheetFormat};
+use crate::cli::commands::records::{display_input, ignore_broken_pipe, select, Context, Failure};
 
 type Outcome = Result<(), Failure>;
 

@@ -14,9 +14,9 @@ use pamphlet::vault::{TrustedKey, Vault};
 use secrecy::{ExposeSecret, SecretString};
 use time::OffsetDateTime;
 
-use crate::cli::{BundlePassphrase, ExportArgs, ImportArgs, KeysCommand, PreferArg};
-use crate::commands::{select, Context, Failure};
-use crate::passphrase;
+use crate::cli::args::{BundlePassphrase, ExportArgs, ImportArgs, KeysCommand, PreferArg};
+use crate::cli::commands::records::{select, Context, Failure};
+use crate::cli::passphrase;
 
 type CommandResult = Result<(), Failure>;
 
