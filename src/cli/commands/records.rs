@@ -1,202 +1,31 @@
-//! The commands of the binary. Each opens what it needs through the library,
-//! prints its result to stdout, and returns a `Failure` for `main` to report.
+//! The commands about the vault and its records: `init`, `add`, `load`,
+//! `dump`, `show`, `edit`, `rm`, `search`, `passwd`, `wipe`, and the terminal
+//! UI (`demo`, or no command at all).
 
-use std::fs;
-use std::io::{self, BufWriter, IsTerminal, Read, Write};
-use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::io::Write;
+use std::path::Path;
 
 use pamphlet::interop::json::{parse_records, write_json_lines};
 use pamphlet::model::{self, PhoneInput, Record, RecordInput};
-use pamphlet::search::{Field, Index, Matches, Query};
-use pamphlet::tui::{self, TuiError};
+use pamphlet::search::Field;
+use pamphlet::tui;
 use pamphlet::vault::{Vault, VaultError};
-use secrecy::SecretString;
 use time::OffsetDateTime;
 
-use crate::cli::args::{Cli, Command, RecordFields};
-use crate::cli::commands::bundles as bundle_commands;
-use crate::cli::commands::interop as interop_commands;
-use crate::cli::passphrase::{self, Source};
-
-/// A failed command: one line for stderr, an optional hint, an exit code.
-#[derive(Debug)]
-pub struct Failure {
-    pub message: String,
-    pub hint: Option<String>,
-    pub code: u8,
-}
-
-impl Failure {
-    pub fn new(message: impl Into<String>) -> Failure {
-        Failure {
-            message: message.into(),
-            hint: None,
-            code: 1,
-        }
-    }
-
-    pub fn hint(mut self, hint: impl Into<String>) -> Failure {
-        self.hint = Some(hint.into());
-        self
-    }
-
-    fn usage(message: impl Into<String>) -> Failure {
-        Failure {
-            code: 2,
-            ..Failure::new(message)
-        }
-    }
-}
-
-impl From<VaultError> for Failure {
-    fn from(error: VaultError) -> Failure {
-        let failure = Failure::new(error.to_string());
-        match error {
-            VaultError::NotFound(_) => failure.hint(
-                "run `pamphlet init` to create one, or point --vault (or PAMPHLET_VAULT) at an existing vault",
-            ),
-            VaultError::AlreadyExists(_) => {
-                failure.hint("choose another directory with --vault, or use the vault that is there")
-            }
-            VaultError::InUse => failure.hint("close the other pamphlet using this vault, then try again"),
-            VaultError::NewerFormat { .. } => failure.hint("upgrade pamphlet to open this vault; nothing was changed"),
-            VaultError::DiskFull => failure.hint("free some space on the disk that holds the vault, then try again; nothing was changed"),
-            VaultError::FileTooLarge => failure.hint("raise the limit (`ulimit -f`), then try again; nothing was changed"),
-            VaultError::ReadOnly { .. } => failure.hint("make the vault's directory writable (or copy the vault to a writable disk), then try again"),
-            VaultError::AmbiguousId { .. } => failure.hint("give more characters of the id"),
-            VaultError::NoSuchRecord(_) => failure.hint("`pamphlet search` or `pamphlet dump` lists ids"),
-            VaultError::KeyFile(_) | VaultError::KeyMismatch => failure.hint(
-                "restore key.age from a backup; without it the records cannot be read",
-            ),
-            _ => failure,
-        }
-    }
-}
-
-impl From<TuiError> for Failure {
-    fn from(error: TuiError) -> Failure {
-        match error {
-            TuiError::Vault(error) => error.into(),
-            TuiError::NotATerminal => Failure::new(error.to_string())
-                .hint("run pamphlet in a terminal, or use a command like `pamphlet search`"),
-            other => Failure::new(other.to_string()),
-        }
-    }
-}
-
-impl From<io::Error> for Failure {
-    fn from(error: io::Error) -> Failure {
-        Failure::new(error.to_string())
-    }
-}
+use crate::cli::args::RecordFields;
+use crate::cli::context::Context;
+use crate::cli::failure::Failure;
+use crate::cli::input::{display_input, read_input, run_query};
+use crate::cli::output::Output;
+use crate::cli::passphrase;
 
 type Outcome = Result<(), Failure>;
-
-/// Everything a command needs besides its own arguments.
-pub struct Context {
-    pub vault_dir: PathBuf,
-    pub lock_after: Duration,
-    pub passphrase_file: Option<PathBuf>,
-    pub now: OffsetDateTime,
-}
-
-impl Context {
-    /// Checks the vault, asks for the passphrase, unlocks.
-    pub fn unlock(&self) -> Result<Vault, Failure> {
-        Vault::check(&self.vault_dir)?;
-        let (passphrase, source) = passphrase::existing(self.passphrase_file.as_deref())?;
-        unlock_with(&self.vault_dir, &passphrase, source)
-    }
-}
-
-fn unlock_with(dir: &Path, passphrase: &SecretString, source: Source) -> Result<Vault, Failure> {
-    if io::stderr().is_terminal() {
-        eprint!("unlocking…\r");
-    }
-    let result = Vault::unlock(dir, passphrase);
-    if io::stderr().is_terminal() {
-        eprint!("           \r");
-    }
-    result.map_err(|error| {
-        let wrong = matches!(error, VaultError::WrongPassphrase);
-        let failure = Failure::from(error);
-        match (wrong, source) {
-            (true, Source::File) => failure.hint("check the first line of --passphrase-file"),
-            (true, Source::Env) => failure.hint(format!("check {}", passphrase::ENV)),
-            (true, Source::Prompt) => failure.hint("passphrases are case-sensitive"),
-            _ => failure,
-        }
-    })
-}
-
-pub fn run(cli: Cli) -> Outcome {
-    // These two need no vault, not even a place for one.
-    match cli.command {
-        Some(Command::Completions { shell }) => return interop_commands::completions(shell),
-        Some(Command::Man) => return interop_commands::man(),
-        _ => {}
-    }
-    let vault_dir = match cli.vault {
-        Some(dir) => dir,
-        None => default_vault_dir()?,
-    };
-    let context = Context {
-        vault_dir,
-        lock_after: Duration::from_secs(cli.lock_after * 60),
-        passphrase_file: cli.passphrase_file,
-        now: OffsetDateTime::now_utc(),
-    };
-    match cli.command {
-        None => overview(&context),
-        Some(Command::Init) => init(&context),
-        Some(Command::Add(args)) => add(&context, args.fields),
-        Some(Command::Load { file }) => load(&context, &file),
-        Some(Command::Dump) => dump(&context),
-        Some(Command::Show { id, json }) => show(&context, &id, json),
-        Some(Command::Edit(args)) => edit(&context, &args.id, args.fields),
-        Some(Command::Rm { id }) => remove(&context, &id),
-        Some(Command::Search { query, limit, json }) => {
-            search(&context, &query.join(" "), limit, json)
-        }
-        Some(Command::Passwd {
-            new_passphrase_file,
-        }) => passwd(&context, new_passphrase_file.as_deref()),
-        Some(Command::Demo) => demo(&context),
-        Some(Command::Wipe { yes }) => wipe(&context, yes),
-        Some(Command::Keys { command }) => bundle_commands::keys(&context, command),
-        Some(Command::Export(args)) => bundle_commands::export(&context, args),
-        Some(Command::Verify {
-            file,
-            passphrase,
-            json,
-        }) => bundle_commands::verify(&context, &file, &passphrase, json),
-        Some(Command::Import(args)) => bundle_commands::import(&context, args),
-        Some(Command::ExportHsds(args)) => interop_commands::export_hsds(&context, args),
-        Some(Command::ImportHsds { dir }) => interop_commands::import_hsds(&context, &dir),
-        Some(Command::ImportCsv(args)) => interop_commands::import_csv(&context, args),
-        Some(Command::ExportCsv { query, out }) => {
-            interop_commands::export_csv(&context, &query.join(" "), out.as_deref())
-        }
-        Some(Command::Print(args)) => interop_commands::print(&context, args),
-        Some(Command::Completions { .. } | Command::Man) => Ok(()),
-    }
-}
-
-fn default_vault_dir() -> Result<PathBuf, Failure> {
-    directories::ProjectDirs::from("org", "pamphlet", "pamphlet")
-        .map(|dirs| dirs.data_dir().to_owned())
-        .ok_or_else(|| {
-            Failure::new("cannot find a data directory for the vault")
-                .hint("give --vault DIR or set PAMPHLET_VAULT")
-        })
-}
 
 /// The terminal UI. A passphrase from --passphrase-file or the environment
 /// is read here, before the terminal is taken, so that a missing file is
 /// reported as the other commands report it; the UI uses it for the first
 /// unlock only and asks on its own screen otherwise.
-fn overview(context: &Context) -> Outcome {
+pub fn overview(context: &Context) -> Outcome {
     let passphrase = passphrase::given(context.passphrase_file.as_deref())?;
     tui::run(
         tui::Options {
@@ -208,18 +37,18 @@ fn overview(context: &Context) -> Outcome {
     Ok(())
 }
 
-fn init(context: &Context) -> Outcome {
+pub fn init(context: &Context, out: &mut Output) -> Outcome {
     let dir = &context.vault_dir;
     if dir.join(pamphlet::vault::KEY_FILE).exists() || dir.join(pamphlet::vault::DB_DIR).exists() {
         return Err(VaultError::AlreadyExists(dir.clone()).into());
     }
     let passphrase = passphrase::new(context.passphrase_file.as_deref(), passphrase::ENV)?;
     Vault::init(dir, &passphrase, passphrase::work_factor())?;
-    println!("created a vault at {}", dir.display());
+    writeln!(out, "created a vault at {}", dir.display())?;
     Ok(())
 }
 
-fn add(context: &Context, fields: RecordFields) -> Outcome {
+pub fn add(context: &Context, fields: RecordFields, out: &mut Output) -> Outcome {
     let mut input = RecordInput::default();
     apply_fields(&mut input, fields, context.now)?;
     let record = input.validate(context.now).map_err(invalid_field)?;
@@ -231,11 +60,11 @@ fn add(context: &Context, fields: RecordFields) -> Outcome {
         )));
     }
     vault.put(record)?;
-    println!("{id}");
+    writeln!(out, "{id}")?;
     Ok(())
 }
 
-fn load(context: &Context, file: &Path) -> Outcome {
+pub fn load(context: &Context, file: &Path, out: &mut Output) -> Outcome {
     let text = read_input(file)?;
     let records = parse_records(&text, context.now).map_err(|e| {
         Failure::new(format!("{}: {e}", display_input(file))).hint("nothing was stored")
@@ -243,38 +72,39 @@ fn load(context: &Context, file: &Path) -> Outcome {
     drop(text);
     let mut vault = context.unlock()?;
     let summary = vault.put_all(records)?;
-    println!(
+    writeln!(
+        out,
         "added {}, updated {}, unchanged {}",
         summary.added, summary.updated, summary.unchanged
-    );
+    )?;
     Ok(())
 }
 
-fn dump(context: &Context) -> Outcome {
+pub fn dump(context: &Context, out: &mut Output) -> Outcome {
     let vault = context.unlock()?;
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    write_json_lines(vault.records_by_id(), &mut out)
-        .and_then(|()| out.flush())
-        .or_else(ignore_broken_pipe)?;
+    write_json_lines(vault.records_by_id(), out)?;
     Ok(())
 }
 
-fn show(context: &Context, id: &str, json: bool) -> Outcome {
+pub fn show(context: &Context, id: &str, json: bool, out: &mut Output) -> Outcome {
     let vault = context.unlock()?;
     let id = vault.resolve(id)?;
     let record = vault
         .get(&id)
         .ok_or_else(|| Failure::new("record vanished"))?;
     if json {
-        println!("{}", record.to_json_line());
+        writeln!(out, "{}", record.to_json_line())?;
     } else {
-        print!("{}", describe(record, vault.provenance(&id), context.now));
+        write!(
+            out,
+            "{}",
+            describe(record, vault.provenance(&id), context.now)
+        )?;
     }
     Ok(())
 }
 
-fn edit(context: &Context, id: &str, fields: RecordFields) -> Outcome {
+pub fn edit(context: &Context, id: &str, fields: RecordFields, out: &mut Output) -> Outcome {
     let mut vault = context.unlock()?;
     let id = vault.resolve(id)?;
     let existing = vault
@@ -294,68 +124,49 @@ fn edit(context: &Context, id: &str, fields: RecordFields) -> Outcome {
     }
     let name = record.name.clone();
     vault.put(record)?;
-    println!("updated {name} ({id})");
+    writeln!(out, "updated {name} ({id})")?;
     Ok(())
 }
 
-fn remove(context: &Context, id: &str) -> Outcome {
+pub fn remove(context: &Context, id: &str, out: &mut Output) -> Outcome {
     let mut vault = context.unlock()?;
     let id = vault.resolve(id)?;
     let record = vault.delete(&id)?;
-    println!("removed {} ({id})", record.name);
+    writeln!(out, "removed {} ({id})", record.name)?;
     Ok(())
 }
 
-/// Parses `text` and runs it through the search engine; notices about the
-/// query (an unknown `field:`, an unclosed quote) go to stderr.
-fn run_query(vault: &Vault, text: &str, limit: usize) -> Result<Matches, Failure> {
-    let query = Query::parse(text).map_err(|e| Failure::usage(e.to_string()))?;
-    for notice in query.notices() {
-        eprintln!("note: {notice}");
-    }
-    let index = Index::build(vault.records());
-    Ok(index.search(&query, limit))
-}
-
-/// The ids of the records a query selects, best first; all, in id order,
-/// for an empty query.
-pub fn select(vault: &Vault, query: &str) -> Result<Vec<uuid::Uuid>, Failure> {
-    if query.trim().is_empty() {
-        return Ok(vault.records_by_id().iter().map(|r| r.id).collect());
-    }
-    let matches = run_query(vault, query, usize::MAX)?;
-    Ok(matches.hits.iter().map(|hit| hit.id).collect())
-}
-
-fn search(context: &Context, query: &str, limit: usize, json: bool) -> Outcome {
+pub fn search(
+    context: &Context,
+    query: &str,
+    limit: usize,
+    json: bool,
+    out: &mut Output,
+) -> Outcome {
     let vault = context.unlock()?;
     let matches = run_query(&vault, query, limit)?;
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    let written: io::Result<()> = (|| {
-        for hit in &matches.hits {
-            let Some(record) = vault.get(&hit.id) else {
-                continue;
-            };
-            if json {
-                // The record's own JSON, in its usual field order, with the
-                // score and the matched fields in front.
-                let matched: Vec<&str> = hit.fields.iter().map(Field::as_str).collect();
-                let record_json = record.to_json_line();
-                writeln!(
-                    out,
-                    "{{\"score\":{},\"matched\":{},{}",
-                    hit.score,
-                    serde_json::Value::from(matched),
-                    record_json.strip_prefix('{').unwrap_or(&record_json)
-                )?;
-            } else {
-                writeln!(out, "{}", summary_line(record))?;
-            }
+    for hit in &matches.hits {
+        let Some(record) = vault.get(&hit.id) else {
+            continue;
+        };
+        if json {
+            // The record's own JSON, in its usual field order, with the
+            // score and the matched fields in front.
+            let matched: Vec<&str> = hit.fields.iter().map(Field::as_str).collect();
+            let record_json = record.to_json_line();
+            writeln!(
+                out,
+                "{{\"score\":{},\"matched\":{},{}",
+                hit.score,
+                serde_json::Value::from(matched),
+                record_json.strip_prefix('{').unwrap_or(&record_json)
+            )?;
+        } else {
+            writeln!(out, "{}", summary_line(record))?;
         }
-        out.flush()
-    })();
-    written.or_else(ignore_broken_pipe)?;
+    }
+    // The notes below go to stderr after the results, on a terminal too.
+    out.flush()?;
     if matches.hits.is_empty() && !json {
         eprintln!("no records match {query:?}");
     } else if matches.total > matches.hits.len() && !json {
@@ -368,15 +179,15 @@ fn search(context: &Context, query: &str, limit: usize, json: bool) -> Outcome {
     Ok(())
 }
 
-fn passwd(context: &Context, new_file: Option<&Path>) -> Outcome {
+pub fn passwd(context: &Context, new_file: Option<&Path>, out: &mut Output) -> Outcome {
     let vault = context.unlock()?;
     let passphrase = passphrase::new(new_file, passphrase::NEW_ENV)?;
     vault.change_passphrase(&passphrase, passphrase::work_factor())?;
-    println!("passphrase changed");
+    writeln!(out, "passphrase changed")?;
     Ok(())
 }
 
-fn wipe(context: &Context, yes: bool) -> Outcome {
+pub fn wipe(context: &Context, yes: bool, out: &mut Output) -> Outcome {
     let dir = &context.vault_dir;
     if !dir.join(pamphlet::vault::KEY_FILE).exists() && !dir.join(pamphlet::vault::DB_DIR).exists()
     {
@@ -396,16 +207,17 @@ fn wipe(context: &Context, yes: bool) -> Outcome {
     }
     let started = std::time::Instant::now();
     pamphlet::vault::wipe(dir)?;
-    println!(
+    writeln!(
+        out,
         "wiped {} in {} ms",
         dir.display(),
         started.elapsed().as_millis()
-    );
+    )?;
     Ok(())
 }
 
 /// The sample directory in a throwaway vault, in the terminal UI.
-fn demo(context: &Context) -> Outcome {
+pub fn demo(context: &Context) -> Outcome {
     tui::run_demo(context.lock_after)?;
     Ok(())
 }
@@ -500,42 +312,6 @@ fn invalid_field(error: model::FieldError) -> Failure {
         field => format!("--{}", field.replace('_', "-")),
     };
     Failure::usage(error.to_string()).hint(format!("check {flag}; nothing was stored"))
-}
-
-fn read_input(file: &Path) -> Result<String, Failure> {
-    let mut bytes = Vec::new();
-    if file == Path::new("-") {
-        io::stdin().lock().read_to_end(&mut bytes)?;
-    } else {
-        bytes = fs::read(file)
-            .map_err(|e| Failure::new(format!("cannot read {}: {e}", file.display())))?;
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let line = 1 + e.as_bytes()[..at].iter().filter(|b| **b == b'\n').count();
-        Failure::new(format!(
-            "{}: line {line} is not valid UTF-8 (byte {at})",
-            display_input(file)
-        ))
-        .hint("save the file as UTF-8 and try again; nothing was stored")
-    })
-}
-
-pub fn display_input(file: &Path) -> String {
-    if file == Path::new("-") {
-        "standard input".to_owned()
-    } else {
-        file.display().to_string()
-    }
-}
-
-/// A reader closing the pipe early (`| head`) is not an error.
-pub fn ignore_broken_pipe(error: io::Error) -> io::Result<()> {
-    if error.kind() == io::ErrorKind::BrokenPipe {
-        Ok(())
-    } else {
-        Err(error)
-    }
 }
 
 /// One line per result: name, category, place, first phone.
