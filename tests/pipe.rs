@@ -1,10 +1,12 @@
 //! Every command that prints to standard output, run with its standard
 //! output a pipe whose reader is already gone (`pamphlet show ID | true`):
 //! it must end quietly with exit status 0, never panic, and still do its
-//! work. The real binary on real vaults at a cheap work factor.
+//! work. Any other failed write (`> /dev/full`) is a failure, not a panic.
+//! The real binary on real vaults at a cheap work factor.
 
 mod common;
 
+use std::fs;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
@@ -256,5 +258,26 @@ fn the_terminal_ui_refuses_a_pipe_without_a_panic() {
         assert_eq!(output.status.code(), Some(1), "{stderr}");
         assert!(stderr.starts_with("error: "), "{stderr}");
         assert!(stderr.contains("terminal"), "{stderr}");
+    }
+}
+
+/// Any other failure to write is reported as a failure, not a panic.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_is_reported_without_a_panic() {
+    let vault = TestVault::new();
+    for args in [vec!["keys", "show"], vec!["completions", "bash"]] {
+        let full = fs::File::create("/dev/full").unwrap();
+        let output = vault
+            .std_cmd()
+            .args(&args)
+            .stdout(full)
+            .stderr(Stdio::piped())
+            .output()
+            .unwrap();
+        let stderr = stderr_of(&output);
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        assert_eq!(output.status.code(), Some(1), "{stderr}");
+        assert!(stderr.starts_with("error: "), "{stderr}");
     }
 }

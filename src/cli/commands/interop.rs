@@ -283,7 +283,11 @@ pub fn print(context: &Context, args: PrintArgs, out: &mut Output) -> Outcome {
 
 pub fn completions(shell: clap_complete::Shell, out: &mut Output) -> Outcome {
     let mut command = Cli::command();
-    clap_complete::generate(shell, &mut command, "pamphlet", out);
+    // clap_complete panics when a write fails (`> /dev/full`), so the script
+    // is made in memory and written here, where a failure is reported.
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut command, "pamphlet", &mut script);
+    out.write_all(&script)?;
     Ok(())
 }
 
