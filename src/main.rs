@@ -1,23 +1,18 @@
 //! The `pamphlet` binary: parse the command line, run the command, and turn
 //! errors into one line on stderr, a hint where there is an obvious fix, and
-//! an exit code (0 success, 1 failure, 2 bad usage).
+//! an exit code (0 success, 1 failure, 2 bad usage). The command line itself
+//! lives in `cli/`.
 #![forbid(unsafe_code)]
 
-mod bundle_commands;
 mod cli;
-mod commands;
-mod interop_commands;
-mod passphrase;
 
 use std::process::ExitCode;
 
 use clap::Parser;
 
-use cli::Cli;
-
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match commands::run(cli) {
+    let args = cli::Cli::parse();
+    match cli::run(args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
             eprintln!("error: {}", failure.message);

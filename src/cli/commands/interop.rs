@@ -3,48 +3,24 @@
 //! `completions` and `man`.
 
 use std::fs;
-use std::io::{self, BufWriter, Read, Write};
+use std::io::Write;
 use std::path::Path;
 
 use clap::CommandFactory;
 use pamphlet::interop::check_redact;
-use pamphlet::interop::csv::{self as csv_records, CsvError, CsvWriteError};
-use pamphlet::interop::hsds::{self, AddressGaps, HsdsError};
+use pamphlet::interop::csv::{self as csv_records, CsvError};
+use pamphlet::interop::hsds::{self, AddressGaps};
 use pamphlet::interop::sheet::{self, Format, Options, Paper};
 use pamphlet::model::Record;
 use pamphlet::vault::Vault;
 
-use crate::cli::{Cli, ExportHsdsArgs, ImportCsvArgs, PaperArg, PrintArgs, SheetFormat};
-use crate::commands::{display_input, ignore_broken_pipe, select, Context, Failure};
+use crate::cli::args::{Cli, ExportHsdsArgs, ImportCsvArgs, PaperArg, PrintArgs, SheetFormat};
+use crate::cli::context::Context;
+use crate::cli::failure::Failure;
+use crate::cli::input::{display_input, read_bytes, select};
+use crate::cli::output::Output;
 
 type Outcome = Result<(), Failure>;
-
-impl From<HsdsError> for Failure {
-    fn from(error: HsdsError) -> Failure {
-        let failure = Failure::new(error.to_string());
-        match error {
-            HsdsError::NotUtf8 { .. } => {
-                failure.hint("save the file as UTF-8 and try again; nothing was stored")
-            }
-            HsdsError::MissingTable { .. } => {
-                failure.hint("give the directory that `pamphlet export-hsds` wrote")
-            }
-            HsdsError::Write { .. } => failure,
-            _ => failure.hint("nothing was stored"),
-        }
-    }
-}
-
-impl From<CsvWriteError> for Failure {
-    fn from(error: CsvWriteError) -> Failure {
-        match error {
-            CsvWriteError::Io(error) => error.into(),
-            other => Failure::new(other.to_string()).hint(
-                "look at that field with `pamphlet show ID`, or copy the records as JSON Lines with `pamphlet dump`",
-            ),
-        }
-    }
-}
 
 /// The selected records, copied, with `--redact` fields emptied.
 fn selected(vault: &Vault, query: &str, redacted: &[String]) -> Result<Vec<Record>, Failure> {
@@ -66,7 +42,7 @@ fn checked_redact(fields: &[String]) -> Outcome {
     })
 }
 
-pub fn export_hsds(context: &Context, args: ExportHsdsArgs) -> Outcome {
+pub fn export_hsds(context: &Context, args: ExportHsdsArgs, out: &mut Output) -> Outcome {
     checked_redact(&args.redact)?;
     let dir = &args.dir;
     if dir.exists() && !args.force {
@@ -90,12 +66,15 @@ pub fn export_hsds(context: &Context, args: ExportHsdsArgs) -> Outcome {
     }
     let package = hsds::export(&records);
     package.write_to(dir)?;
-    println!(
+    writeln!(
+        out,
         "wrote {} services to {} ({} files, HSDS 3.0 tabular data package)",
         records.len(),
         dir.display(),
         package.files.len()
-    );
+    )?;
+    // The warning goes to stderr after that line, on a terminal too.
+    out.flush()?;
     if let Some(warning) = address_warning(package.address_gaps) {
         eprintln!("warning: {warning}");
     }
@@ -132,16 +111,17 @@ fn address_warning(gaps: AddressGaps) -> Option<String> {
     Some(warning)
 }
 
-pub fn import_hsds(context: &Context, dir: &Path) -> Outcome {
+pub fn import_hsds(context: &Context, dir: &Path, out: &mut Output) -> Outcome {
     let records = hsds::import(dir, context.now)
         .map_err(|e| with_place(Failure::from(e), &dir.display().to_string()))?;
     let mut vault = context.unlock()?;
     let read = records.len();
     let summary = vault.put_all(records)?;
-    println!(
+    writeln!(
+        out,
         "read {read} services; added {}, updated {}, unchanged {}",
         summary.added, summary.updated, summary.unchanged
-    );
+    )?;
     Ok(())
 }
 
@@ -150,31 +130,19 @@ fn with_place(mut failure: Failure, place: &str) -> Failure {
     failure
 }
 
-fn read_bytes(file: &Path) -> Result<Vec<u8>, Failure> {
-    if file == Path::new("-") {
-        let mut bytes = Vec::new();
-        io::stdin().lock().read_to_end(&mut bytes)?;
-        Ok(bytes)
-    } else {
-        fs::read(file).map_err(|e| Failure::new(format!("cannot read {}: {e}", file.display())))
-    }
-}
-
-pub fn import_csv(context: &Context, args: ImportCsvArgs) -> Outcome {
+pub fn import_csv(context: &Context, args: ImportCsvArgs, out: &mut Output) -> Outcome {
     let bytes = read_bytes(&args.file)?;
     let place = display_input(&args.file);
     let parsed = csv_records::parse_csv(&bytes, context.now);
     drop(bytes);
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
     let import = match parsed {
         Ok(import) => import,
-        Err(CsvError::Rows { rows, problems }) => {
-            let written: io::Result<()> = (|| {
+        Err(error) => {
+            if let CsvError::Rows { rows, problems } = &error {
                 if !args.json {
                     writeln!(out, "{} of {rows} rows have problems:", problems.len())?;
                 }
-                for problem in &problems {
+                for problem in problems {
                     if args.json {
                         let mut line = serde_json::to_value(problem).unwrap_or_default();
                         line["status"] = "problem".into();
@@ -183,77 +151,60 @@ pub fn import_csv(context: &Context, args: ImportCsvArgs) -> Outcome {
                         writeln!(out, "  {problem}")?;
                     }
                 }
-                out.flush()
-            })();
-            written.or_else(ignore_broken_pipe)?;
-            return Err(Failure::new(format!(
-                "{place}: {} of {rows} rows have problems",
-                problems.len()
-            ))
-            .hint("fix the rows listed above and run import-csv again; nothing was stored"));
-        }
-        Err(error @ CsvError::NotUtf8 { .. }) => {
-            return Err(Failure::new(format!("{place}: {error}")).hint(
-                "save the spreadsheet as \"CSV UTF-8\" (or convert it with iconv) and try again; nothing was stored",
-            ))
-        }
-        Err(error) => {
-            return Err(Failure::new(format!("{place}: {error}")).hint("nothing was stored"))
+            }
+            return Err(with_place(error.into(), &place));
         }
     };
 
-    let written: io::Result<()> = (|| {
-        if args.json {
-            for (record, line) in import.records.iter().zip(&import.lines) {
-                let row = serde_json::json!({
-                    "line": line,
-                    "status": "ok",
-                    "id": record.id,
-                    "name": record.name,
-                    "category": record.category,
-                    "city": record.city,
-                });
-                writeln!(out, "{row}")?;
-            }
-        } else {
-            let separator = match import.separator {
-                '\t' => "tab".to_owned(),
-                other => format!("{other:?}"),
-            };
+    if args.json {
+        for (record, line) in import.records.iter().zip(&import.lines) {
+            let row = serde_json::json!({
+                "line": line,
+                "status": "ok",
+                "id": record.id,
+                "name": record.name,
+                "category": record.category,
+                "city": record.city,
+            });
+            writeln!(out, "{row}")?;
+        }
+    } else {
+        let separator = match import.separator {
+            '\t' => "tab".to_owned(),
+            other => format!("{other:?}"),
+        };
+        writeln!(
+            out,
+            "{} rows ready (separator {separator})",
+            import.records.len()
+        )?;
+        let matched: Vec<String> = import
+            .columns
+            .iter()
+            .map(|(header, field)| {
+                if header == field {
+                    header.clone()
+                } else {
+                    format!("{header} → {field}")
+                }
+            })
+            .collect();
+        writeln!(out, "columns: {}", matched.join(", "))?;
+        if !import.ignored.is_empty() {
+            writeln!(out, "ignored columns: {}", import.ignored.join(", "))?;
+        }
+        for (record, line) in import.records.iter().zip(&import.lines) {
             writeln!(
                 out,
-                "{} rows ready (separator {separator})",
-                import.records.len()
+                "  line {line}: {} [{}] {}",
+                record.name,
+                record.category.label(),
+                record.city
             )?;
-            let matched: Vec<String> = import
-                .columns
-                .iter()
-                .map(|(header, field)| {
-                    if header == field {
-                        header.clone()
-                    } else {
-                        format!("{header} → {field}")
-                    }
-                })
-                .collect();
-            writeln!(out, "columns: {}", matched.join(", "))?;
-            if !import.ignored.is_empty() {
-                writeln!(out, "ignored columns: {}", import.ignored.join(", "))?;
-            }
-            for (record, line) in import.records.iter().zip(&import.lines) {
-                writeln!(
-                    out,
-                    "  line {line}: {} [{}] {}",
-                    record.name,
-                    record.category.label(),
-                    record.city
-                )?;
-            }
         }
-        out.flush()
-    })();
-    written.or_else(ignore_broken_pipe)?;
-    drop(out);
+    }
+    // What follows goes to stderr after the preview, on a terminal too.
+    out.flush()?;
 
     if args.dry_run {
         eprintln!("dry run: nothing was stored");
@@ -268,10 +219,15 @@ pub fn import_csv(context: &Context, args: ImportCsvArgs) -> Outcome {
     Ok(())
 }
 
-pub fn export_csv(context: &Context, query: &str, out: Option<&Path>) -> Outcome {
+pub fn export_csv(
+    context: &Context,
+    query: &str,
+    file: Option<&Path>,
+    out: &mut Output,
+) -> Outcome {
     let vault = context.unlock()?;
     let records = selected(&vault, query, &[])?;
-    match out {
+    match file {
         Some(path) => {
             let mut bytes = Vec::new();
             csv_records::write_csv(&records, &mut bytes)?;
@@ -279,18 +235,12 @@ pub fn export_csv(context: &Context, query: &str, out: Option<&Path>) -> Outcome
                 .map_err(|e| Failure::new(format!("cannot write {}: {e}", path.display())))?;
             eprintln!("wrote {} records to {}", records.len(), path.display());
         }
-        None => {
-            let stdout = io::stdout();
-            match csv_records::write_csv(&records, stdout.lock()) {
-                Err(CsvWriteError::Io(error)) => ignore_broken_pipe(error)?,
-                written => written?,
-            }
-        }
+        None => csv_records::write_csv(&records, out)?,
     }
     Ok(())
 }
 
-pub fn print(context: &Context, args: PrintArgs) -> Outcome {
+pub fn print(context: &Context, args: PrintArgs, out: &mut Output) -> Outcome {
     checked_redact(&args.redact)?;
     let vault = context.unlock()?;
     let query = args.query.join(" ");
@@ -326,32 +276,22 @@ pub fn print(context: &Context, args: PrintArgs) -> Outcome {
                 path.display()
             );
         }
-        None => {
-            let stdout = io::stdout();
-            let mut out = stdout.lock();
-            out.write_all(text.as_bytes())
-                .and_then(|()| out.flush())
-                .or_else(ignore_broken_pipe)?;
-        }
+        None => out.write_all(text.as_bytes())?,
     }
     Ok(())
 }
 
-pub fn completions(shell: clap_complete::Shell) -> Outcome {
+pub fn completions(shell: clap_complete::Shell, out: &mut Output) -> Outcome {
     let mut command = Cli::command();
-    let stdout = io::stdout();
-    let mut out = stdout.lock();
-    clap_complete::generate(shell, &mut command, "pamphlet", &mut out);
-    out.flush().or_else(ignore_broken_pipe)?;
+    // clap_complete panics when a write fails (`> /dev/full`), so the script
+    // is made in memory and written here, where a failure is reported.
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut command, "pamphlet", &mut script);
+    out.write_all(&script)?;
     Ok(())
 }
 
-pub fn man() -> Outcome {
-    let stdout = io::stdout();
-    let mut out = stdout.lock();
-    clap_mangen::Man::new(Cli::command())
-        .render(&mut out)
-        .and_then(|()| out.flush())
-        .or_else(ignore_broken_pipe)?;
+pub fn man(out: &mut Output) -> Outcome {
+    clap_mangen::Man::new(Cli::command()).render(out)?;
     Ok(())
 }

@@ -7,7 +7,7 @@ use std::path::Path;
 use pamphlet::vault::WorkFactor;
 use secrecy::{ExposeSecret, SecretString};
 
-use crate::commands::Failure;
+use crate::cli::failure::Failure;
 
 /// The environment variable that may hold the vault passphrase.
 pub const ENV: &str = "PAMPHLET_PASSPHRASE";

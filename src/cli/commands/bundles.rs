@@ -1,5 +1,4 @@
-//! The commands about keys and bundles: `keys …`, `export`, `verify`,
-//! `import`.
+//! The commands about bundles: `export`, `verify`, `import`.
 
 use std::fs;
 use std::io::{self, IsTerminal, Write};
@@ -10,157 +9,20 @@ use pamphlet::bundle::{
     Outcome, Prefer,
 };
 use pamphlet::model;
-use pamphlet::vault::{TrustedKey, Vault};
-use secrecy::{ExposeSecret, SecretString};
+use pamphlet::vault::Vault;
+use secrecy::SecretString;
 use time::OffsetDateTime;
 
-use crate::cli::{BundlePassphrase, ExportArgs, ImportArgs, KeysCommand, PreferArg};
-use crate::commands::{select, Context, Failure};
-use crate::passphrase;
+use crate::cli::args::{BundlePassphrase, ExportArgs, ImportArgs, PreferArg};
+use crate::cli::context::Context;
+use crate::cli::failure::Failure;
+use crate::cli::input::select;
+use crate::cli::output::Output;
+use crate::cli::passphrase;
 
 type CommandResult = Result<(), Failure>;
 
-impl From<BundleError> for Failure {
-    fn from(error: BundleError) -> Failure {
-        let failure = Failure::new(error.to_string());
-        match error {
-            BundleError::NeedsPassphrase => {
-                failure.hint("give --bundle-passphrase-file FILE, or type it when asked")
-            }
-            BundleError::NotForUs => failure.hint(
-                "ask the sender to export to your age recipient (`pamphlet keys show`)",
-            ),
-            BundleError::Untrusted { .. } => failure.hint(
-                "compare the fingerprint with the signer, aloud; then `pamphlet keys trust NAME KEY` or import with --trust-signer",
-            ),
-            BundleError::Replayed { .. } => {
-                failure.hint("ask the signer for their newest bundle; nothing was imported")
-            }
-            BundleError::Vault(inner) => Failure::from(inner),
-            _ => failure,
-        }
-    }
-}
-
-pub fn keys(context: &Context, command: KeysCommand) -> CommandResult {
-    let mut vault = context.unlock()?;
-    match command {
-        KeysCommand::Show { qr } => {
-            let identity = bundle::public_identity(vault.keys())?;
-            println!("signing key (minisign): {}", identity.signing_key);
-            println!("age recipient:          {}", identity.recipient);
-            println!("fingerprint:            {}", identity.fingerprint);
-            if qr {
-                for (label, text) in [
-                    ("signing key", &identity.signing_key),
-                    ("age recipient", &identity.recipient),
-                ] {
-                    println!("\n{label}:\n{}", bundle::qr_text(text)?);
-                }
-            }
-        }
-        KeysCommand::List { json } => {
-            let trust = vault.trust();
-            if trust.keys.is_empty() && !json {
-                eprintln!("no trusted signers yet; add one with `pamphlet keys trust NAME KEY`");
-            }
-            for key in &trust.keys {
-                let last = trust.last_seen.get(&key.public_key).copied().unwrap_or(0);
-                if json {
-                    let line = serde_json::json!({
-                        "name": key.name,
-                        "public_key": key.public_key,
-                        "fingerprint": bundle::fingerprint(&key.public_key),
-                        "recipient": key.recipient,
-                        "added_at": key.added_at.format(&time::format_description::well_known::Rfc3339).unwrap_or_default(),
-                        "last_sequence": last,
-                    });
-                    println!("{line}");
-                } else {
-                    println!(
-                        "{}  {}  (last bundle: {})",
-                        key.name,
-                        bundle::fingerprint(&key.public_key),
-                        if last == 0 {
-                            "none".to_owned()
-                        } else {
-                            format!("#{last}")
-                        }
-                    );
-                }
-            }
-        }
-        KeysCommand::Trust {
-            name,
-            public_key,
-            recipient,
-        } => {
-            let name = name.trim().to_owned();
-            if name.is_empty() {
-                return Err(Failure::new("a trusted key needs a name"));
-            }
-            let public_key = public_key.trim().to_owned();
-            if minisign::PublicKey::from_base64(&public_key).is_err() {
-                return Err(Failure::new("not a minisign public key")
-                    .hint("copy the `signing key` line that `pamphlet keys show` prints (RW…)"));
-            }
-            if let Some(recipient) = &recipient {
-                Encryption::recipients([recipient.as_str()])?;
-            }
-            let mut trust = vault.trust().clone();
-            if let Some(existing) = trust.by_name(&name) {
-                return Err(Failure::new(format!(
-                    "a key named {:?} is already trusted",
-                    existing.name
-                )));
-            }
-            if let Some(existing) = trust.by_key(&public_key) {
-                return Err(Failure::new(format!(
-                    "this key is already trusted as {:?}",
-                    existing.name
-                )));
-            }
-            let fingerprint = bundle::fingerprint(&public_key);
-            trust.keys.push(TrustedKey {
-                name: name.clone(),
-                public_key,
-                recipient,
-                added_at: model::truncate_to_seconds(context.now),
-            });
-            vault.set_trust(trust)?;
-            println!("trusting {name} ({fingerprint})");
-        }
-        KeysCommand::Untrust { name } => {
-            let mut trust = vault.trust().clone();
-            let before = trust.keys.len();
-            trust
-                .keys
-                .retain(|k| !k.name.eq_ignore_ascii_case(name.trim()));
-            if trust.keys.len() == before {
-                return Err(Failure::new(format!("no trusted key named {name:?}"))
-                    .hint("`pamphlet keys list` shows the names"));
-            }
-            // The last sequence seen stays: re-trusting later must not
-            // reopen the door to replayed bundles.
-            vault.set_trust(trust)?;
-            println!("no longer trusting {name}");
-        }
-        KeysCommand::ExportIdentity { force } => {
-            if io::stdout().is_terminal() && !force {
-                return Err(
-                    Failure::new("refusing to print a secret key to the terminal")
-                        .hint("redirect it to a file on an encrypted disk, or give --force"),
-                );
-            }
-            eprintln!("warning: this is your secret age identity; anyone holding it can open bundles sent to you");
-            let identity = SecretString::from(vault.keys().age_identity.clone());
-            println!("{}", identity.expose_secret());
-        }
-    }
-    Ok(())
-}
-
-pub fn export(context: &Context, args: ExportArgs) -> CommandResult {
+pub fn export(context: &Context, args: ExportArgs, out: &mut Output) -> CommandResult {
     if args.out.exists() && !args.force {
         return Err(
             Failure::new(format!("{} exists already", args.out.display()))
@@ -213,13 +75,14 @@ pub fn export(context: &Context, args: ExportArgs) -> CommandResult {
         },
     )?;
     write_new_file(&args.out, &summary.bytes)?;
-    println!(
+    writeln!(
+        out,
         "exported {} records to {} (sequence {}, {} bytes)",
         summary.manifest.record_count,
         args.out.display(),
         summary.manifest.sequence,
         summary.bytes.len()
-    );
+    )?;
     Ok(())
 }
 
@@ -228,6 +91,7 @@ pub fn verify(
     file: &Path,
     passphrase: &BundlePassphrase,
     json: bool,
+    out: &mut Output,
 ) -> CommandResult {
     let vault = context.unlock()?;
     let opened = open_bundle(&vault, file, passphrase)?;
@@ -238,35 +102,35 @@ pub fn verify(
             .err()
             .map(|problem| problem.to_string());
         summary["import_refused"] = refusal.into();
-        println!("{summary}");
+        writeln!(out, "{summary}")?;
         return Ok(());
     }
     let signer = match vault.trust().by_key(&manifest.signer) {
         Some(key) => format!("{} ({})", key.name, opened.fingerprint),
         None => format!("untrusted ({})", opened.fingerprint),
     };
-    println!("signature:  good");
-    println!("signer:     {signer}");
-    println!("sequence:   {}", manifest.sequence);
-    println!("created:    {}", rfc3339(manifest.created_at));
+    writeln!(out, "signature:  good")?;
+    writeln!(out, "signer:     {signer}")?;
+    writeln!(out, "sequence:   {}", manifest.sequence)?;
+    writeln!(out, "created:    {}", rfc3339(manifest.created_at))?;
     if let Some(expires) = manifest.expires_at {
-        println!("expires:    {}", rfc3339(expires));
+        writeln!(out, "expires:    {}", rfc3339(expires))?;
     }
-    println!("records:    {}", manifest.record_count);
+    writeln!(out, "records:    {}", manifest.record_count)?;
     if !manifest.selection.is_empty() {
-        println!("selection:  {}", manifest.selection);
+        writeln!(out, "selection:  {}", manifest.selection)?;
     }
     if !manifest.redacted.is_empty() {
-        println!("redacted:   {}", manifest.redacted.join(", "));
+        writeln!(out, "redacted:   {}", manifest.redacted.join(", "))?;
     }
     match check_acceptable(&opened, vault.trust(), true, context.now) {
         Ok(()) => {}
-        Err(problem) => println!("import:     would be refused: {problem}"),
+        Err(problem) => writeln!(out, "import:     would be refused: {problem}")?,
     }
     Ok(())
 }
 
-pub fn import(context: &Context, args: ImportArgs) -> CommandResult {
+pub fn import(context: &Context, args: ImportArgs, out: &mut Output) -> CommandResult {
     let mut vault = context.unlock()?;
     let opened = open_bundle(&vault, &args.file, &args.passphrase)?;
     let trust_as = if args.trust_signer && vault.trust().by_key(&opened.manifest.signer).is_none() {
@@ -311,19 +175,19 @@ pub fn import(context: &Context, args: ImportArgs) -> CommandResult {
             report["applied"] = true.into();
             report["written"] = summary.written.into();
         }
-        println!("{report}");
+        writeln!(out, "{report}")?;
         return Ok(());
     }
-    print_plan(&plan, &opened)?;
+    print_plan(&plan, &opened, out)?;
     if args.dry_run {
-        println!("dry run: nothing was changed");
+        writeln!(out, "dry run: nothing was changed")?;
         return Ok(());
     }
     let summary = bundle::apply(&mut vault, &opened, plan, trust_as.as_deref(), context.now)?;
     if let Some(name) = &trust_as {
-        println!("now trusting {name} ({})", opened.fingerprint);
+        writeln!(out, "now trusting {name} ({})", opened.fingerprint)?;
     }
-    println!("imported: {summary}");
+    writeln!(out, "imported: {summary}")?;
     Ok(())
 }
 
@@ -345,9 +209,7 @@ fn bundle_json(vault: &Vault, opened: &OpenedBundle) -> serde_json::Value {
     })
 }
 
-fn print_plan(plan: &bundle::Plan, opened: &OpenedBundle) -> io::Result<()> {
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+fn print_plan(plan: &bundle::Plan, opened: &OpenedBundle, out: &mut Output) -> io::Result<()> {
     writeln!(
         out,
         "bundle #{} from {}: {} records",
@@ -371,7 +233,7 @@ fn print_plan(plan: &bundle::Plan, opened: &OpenedBundle) -> io::Result<()> {
         }
         writeln!(out, "{line}")?;
     }
-    out.flush()
+    Ok(())
 }
 
 fn open_bundle(

@@ -1,0 +1,395 @@
+//! The commands about the vault and its records: `init`, `add`, `load`,
+//! `dump`, `show`, `edit`, `rm`, `search`, `passwd`, `wipe`, and the terminal
+//! UI (`demo`, or no command at all).
+
+use std::io::Write;
+use std::path::Path;
+
+use pamphlet::interop::json::{parse_records, write_json_lines};
+use pamphlet::model::{self, PhoneInput, Record, RecordInput};
+use pamphlet::search::Field;
+use pamphlet::tui;
+use pamphlet::vault::{Vault, VaultError};
+use time::OffsetDateTime;
+
+use crate::cli::args::RecordFields;
+use crate::cli::context::Context;
+use crate::cli::failure::Failure;
+use crate::cli::input::{display_input, read_input, run_query};
+use crate::cli::output::Output;
+use crate::cli::passphrase;
+
+type Outcome = Result<(), Failure>;
+
+/// The terminal UI. A passphrase from --passphrase-file or the environment
+/// is read here, before the terminal is taken, so that a missing file is
+/// reported as the other commands report it; the UI uses it for the first
+/// unlock only and asks on its own screen otherwise.
+pub fn overview(context: &Context) -> Outcome {
+    let passphrase = passphrase::given(context.passphrase_file.as_deref())?;
+    tui::run(
+        tui::Options {
+            vault_dir: context.vault_dir.clone(),
+            lock_after: context.lock_after,
+        },
+        passphrase.map(|(passphrase, _)| passphrase),
+    )?;
+    Ok(())
+}
+
+pub fn init(context: &Context, out: &mut Output) -> Outcome {
+    let dir = &context.vault_dir;
+    if dir.join(pamphlet::vault::KEY_FILE).exists() || dir.join(pamphlet::vault::DB_DIR).exists() {
+        return Err(VaultError::AlreadyExists(dir.clone()).into());
+    }
+    let passphrase = passphrase::new(context.passphrase_file.as_deref(), passphrase::ENV)?;
+    Vault::init(dir, &passphrase, passphrase::work_factor())?;
+    writeln!(out, "created a vault at {}", dir.display())?;
+    Ok(())
+}
+
+pub fn add(context: &Context, fields: RecordFields, out: &mut Output) -> Outcome {
+    let mut input = RecordInput::default();
+    apply_fields(&mut input, fields, context.now)?;
+    let record = input.validate(context.now).map_err(invalid_field)?;
+    let mut vault = context.unlock()?;
+    let id = record.id;
+    if vault.get(&id).is_some() {
+        return Err(Failure::new(format!(
+            "a record with id {id} exists already"
+        )));
+    }
+    vault.put(record)?;
+    writeln!(out, "{id}")?;
+    Ok(())
+}
+
+pub fn load(context: &Context, file: &Path, out: &mut Output) -> Outcome {
+    let text = read_input(file)?;
+    let records = parse_records(&text, context.now).map_err(|e| {
+        Failure::new(format!("{}: {e}", display_input(file))).hint("nothing was stored")
+    })?;
+    drop(text);
+    let mut vault = context.unlock()?;
+    let summary = vault.put_all(records)?;
+    writeln!(
+        out,
+        "added {}, updated {}, unchanged {}",
+        summary.added, summary.updated, summary.unchanged
+    )?;
+    Ok(())
+}
+
+pub fn dump(context: &Context, out: &mut Output) -> Outcome {
+    let vault = context.unlock()?;
+    write_json_lines(vault.records_by_id(), out)?;
+    Ok(())
+}
+
+pub fn show(context: &Context, id: &str, json: bool, out: &mut Output) -> Outcome {
+    let vault = context.unlock()?;
+    let id = vault.resolve(id)?;
+    let record = vault
+        .get(&id)
+        .ok_or_else(|| Failure::new("record vanished"))?;
+    if json {
+        writeln!(out, "{}", record.to_json_line())?;
+    } else {
+        write!(
+            out,
+            "{}",
+            describe(record, vault.provenance(&id), context.now)
+        )?;
+    }
+    Ok(())
+}
+
+pub fn edit(context: &Context, id: &str, fields: RecordFields, out: &mut Output) -> Outcome {
+    let mut vault = context.unlock()?;
+    let id = vault.resolve(id)?;
+    let existing = vault
+        .get(&id)
+        .ok_or_else(|| Failure::new("record vanished"))?;
+    let mut input = existing.to_input();
+    apply_fields(&mut input, fields, context.now)?;
+    input.updated_at = None;
+    let record = input.validate(context.now).map_err(invalid_field)?;
+    // An edit that changes nothing writes nothing: a new `updated_at` alone
+    // would make an imported record look edited here, and the signer's next
+    // version of it a conflict.
+    if existing.differences(&record).is_empty() {
+        let short_id = &id.simple().to_string()[..8];
+        eprintln!("no changes to \"{}\" ({short_id})", record.name);
+        return Ok(());
+    }
+    let name = record.name.clone();
+    vault.put(record)?;
+    writeln!(out, "updated {name} ({id})")?;
+    Ok(())
+}
+
+pub fn remove(context: &Context, id: &str, out: &mut Output) -> Outcome {
+    let mut vault = context.unlock()?;
+    let id = vault.resolve(id)?;
+    let record = vault.delete(&id)?;
+    writeln!(out, "removed {} ({id})", record.name)?;
+    Ok(())
+}
+
+pub fn search(
+    context: &Context,
+    query: &str,
+    limit: usize,
+    json: bool,
+    out: &mut Output,
+) -> Outcome {
+    let vault = context.unlock()?;
+    let matches = run_query(&vault, query, limit)?;
+    for hit in &matches.hits {
+        let Some(record) = vault.get(&hit.id) else {
+            continue;
+        };
+        if json {
+            // The record's own JSON, in its usual field order, with the
+            // score and the matched fields in front.
+            let matched: Vec<&str> = hit.fields.iter().map(Field::as_str).collect();
+            let record_json = record.to_json_line();
+            writeln!(
+                out,
+                "{{\"score\":{},\"matched\":{},{}",
+                hit.score,
+                serde_json::Value::from(matched),
+                record_json.strip_prefix('{').unwrap_or(&record_json)
+            )?;
+        } else {
+            writeln!(out, "{}", summary_line(record))?;
+        }
+    }
+    // The notes below go to stderr after the results, on a terminal too.
+    out.flush()?;
+    if matches.hits.is_empty() && !json {
+        eprintln!("no records match {query:?}");
+    } else if matches.total > matches.hits.len() && !json {
+        eprintln!(
+            "{} of {} matches shown; --limit N shows more",
+            matches.hits.len(),
+            matches.total
+        );
+    }
+    Ok(())
+}
+
+pub fn passwd(context: &Context, new_file: Option<&Path>, out: &mut Output) -> Outcome {
+    let vault = context.unlock()?;
+    let passphrase = passphrase::new(new_file, passphrase::NEW_ENV)?;
+    vault.change_passphrase(&passphrase, passphrase::work_factor())?;
+    writeln!(out, "passphrase changed")?;
+    Ok(())
+}
+
+pub fn wipe(context: &Context, yes: bool, out: &mut Output) -> Outcome {
+    let dir = &context.vault_dir;
+    if !dir.join(pamphlet::vault::KEY_FILE).exists() && !dir.join(pamphlet::vault::DB_DIR).exists()
+    {
+        return Err(VaultError::NotFound(dir.clone()).into());
+    }
+    if !yes {
+        let answer = rpassword::prompt_password(format!(
+            "This destroys the vault at {} for good. Type WIPE to go on: ",
+            dir.display()
+        ))
+        .map_err(|_| {
+            Failure::new("no terminal to confirm on").hint("give --yes to wipe without asking")
+        })?;
+        if answer.trim() != "WIPE" {
+            return Err(Failure::new("not wiped"));
+        }
+    }
+    let started = std::time::Instant::now();
+    pamphlet::vault::wipe(dir)?;
+    writeln!(
+        out,
+        "wiped {} in {} ms",
+        dir.display(),
+        started.elapsed().as_millis()
+    )?;
+    Ok(())
+}
+
+/// The sample directory in a throwaway vault, in the terminal UI.
+pub fn demo(context: &Context) -> Outcome {
+    tui::run_demo(context.lock_after)?;
+    Ok(())
+}
+
+/// Copies the given flags onto `input`. An empty list value clears the list.
+fn apply_fields(input: &mut RecordInput, fields: RecordFields, now: OffsetDateTime) -> Outcome {
+    let RecordFields {
+        name,
+        category,
+        organization,
+        description,
+        city,
+        region,
+        country,
+        address,
+        phones,
+        email,
+        website,
+        languages,
+        tags,
+        hours,
+        cost,
+        notes,
+        verified_on,
+        status,
+    } = fields;
+    let set = |slot: &mut Option<String>, value: Option<String>| {
+        if value.is_some() {
+            *slot = value;
+        }
+    };
+    set(&mut input.name, name);
+    set(&mut input.category, category);
+    set(&mut input.organization, organization);
+    set(&mut input.description, description);
+    set(&mut input.city, city);
+    set(&mut input.region, region);
+    set(&mut input.country, country);
+    set(&mut input.address, address);
+    set(&mut input.email, email);
+    set(&mut input.website, website);
+    set(&mut input.hours, hours);
+    set(&mut input.cost, cost);
+    set(&mut input.notes, notes);
+    set(&mut input.status, status);
+    if let Some(date) = verified_on {
+        input.verified_on = Some(if date.trim().eq_ignore_ascii_case("today") {
+            model::format_date(now.date())
+        } else {
+            date
+        });
+    }
+    if !phones.is_empty() {
+        input.phones = Some(
+            phones
+                .iter()
+                .filter(|text| !text.trim().is_empty())
+                .map(|text| parse_phone_flag(text))
+                .collect(),
+        );
+    }
+    let list = |values: Vec<String>| {
+        values
+            .into_iter()
+            .filter(|v| !v.trim().is_empty())
+            .collect()
+    };
+    if !languages.is_empty() {
+        input.languages = Some(list(languages));
+    }
+    if !tags.is_empty() {
+        input.tags = Some(list(tags));
+    }
+    Ok(())
+}
+
+/// `NUMBER[;TYPE[;NOTE]]`.
+fn parse_phone_flag(text: &str) -> PhoneInput {
+    let mut parts = text.splitn(3, ';');
+    PhoneInput {
+        number: parts.next().map(str::to_owned),
+        kind: parts.next().map(str::to_owned),
+        note: parts.next().map(str::to_owned),
+    }
+}
+
+fn invalid_field(error: model::FieldError) -> Failure {
+    let flag = match error.field {
+        "phones" => "--phone".to_owned(),
+        "languages" => "--language".to_owned(),
+        "tags" => "--tag".to_owned(),
+        field => format!("--{}", field.replace('_', "-")),
+    };
+    Failure::usage(error.to_string()).hint(format!("check {flag}; nothing was stored"))
+}
+
+/// One line per result: name, category, place, first phone.
+fn summary_line(record: &Record) -> String {
+    let place = [record.city.as_str(), record.country.as_str()]
+        .into_iter()
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let phone = record
+        .phones
+        .first()
+        .map(|p| p.number.as_str())
+        .unwrap_or("");
+    let short_id = &record.id.simple().to_string()[..8];
+    format!(
+        "{short_id}  {}  [{}]  {place}  {phone}",
+        record.name,
+        record.category.label()
+    )
+}
+
+/// A record as a block of labelled lines, empty fields left out.
+fn describe(
+    record: &Record,
+    provenance: Option<&pamphlet::vault::Provenance>,
+    now: OffsetDateTime,
+) -> String {
+    let mut out = format!("{}\n", record.name);
+    let mut line = |label: &str, value: &str| {
+        if !value.is_empty() {
+            out.push_str(&format!("  {label:<13}{value}\n"));
+        }
+    };
+    line("id", &record.id.to_string());
+    line("category", record.category.label());
+    line("organization", &record.organization);
+    line("description", &record.description);
+    let place = [
+        record.city.as_str(),
+        record.region.as_str(),
+        record.country.as_str(),
+    ]
+    .into_iter()
+    .filter(|part| !part.is_empty())
+    .collect::<Vec<_>>()
+    .join(", ");
+    line("place", &place);
+    line("address", &record.address);
+    for phone in &record.phones {
+        let mut text = format!("{} ({})", phone.number, phone.kind.as_str());
+        if !phone.note.is_empty() {
+            text.push_str(&format!(" — {}", phone.note));
+        }
+        line("phone", &text);
+    }
+    line("email", &record.email);
+    line("website", &record.website);
+    line("languages", &record.language_names().join(", "));
+    line("hours", &record.hours);
+    line("cost", &record.cost);
+    line("notes", &record.notes);
+    line("tags", &record.tags.join(", "));
+    let verified = match record.verified_on {
+        Some(date) if (now.date() - date).whole_days() > 183 => {
+            format!("{} (stale: over 6 months ago)", model::format_date(date))
+        }
+        Some(date) => model::format_date(date),
+        None => "never".to_owned(),
+    };
+    line("verified on", &verified);
+    line("status", record.status.as_str());
+    if let Some(vouched) = provenance {
+        let mut source = format!("vouched for by {}", vouched.source());
+        if vouched.edited_since_import(record) {
+            source.push_str("; edited here since");
+        }
+        line("source", &source);
+    }
+    out
+}

@@ -1,0 +1,61 @@
+//! What every command needs besides its own arguments (where the vault is,
+//! where its passphrase comes from, the time), and unlocking the vault with
+//! it.
+
+use std::io::{self, IsTerminal};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use pamphlet::vault::{Vault, VaultError};
+use secrecy::SecretString;
+use time::OffsetDateTime;
+
+use crate::cli::failure::Failure;
+use crate::cli::passphrase::{self, Source};
+
+/// Everything a command needs besides its own arguments.
+pub struct Context {
+    pub vault_dir: PathBuf,
+    pub lock_after: Duration,
+    pub passphrase_file: Option<PathBuf>,
+    pub now: OffsetDateTime,
+}
+
+impl Context {
+    /// Checks the vault, asks for the passphrase, unlocks.
+    pub fn unlock(&self) -> Result<Vault, Failure> {
+        Vault::check(&self.vault_dir)?;
+        let (passphrase, source) = passphrase::existing(self.passphrase_file.as_deref())?;
+        unlock_with(&self.vault_dir, &passphrase, source)
+    }
+}
+
+fn unlock_with(dir: &Path, passphrase: &SecretString, source: Source) -> Result<Vault, Failure> {
+    if io::stderr().is_terminal() {
+        eprint!("unlocking…\r");
+    }
+    let result = Vault::unlock(dir, passphrase);
+    if io::stderr().is_terminal() {
+        eprint!("           \r");
+    }
+    result.map_err(|error| {
+        let wrong = matches!(error, VaultError::WrongPassphrase);
+        let failure = Failure::from(error);
+        match (wrong, source) {
+            (true, Source::File) => failure.hint("check the first line of --passphrase-file"),
+            (true, Source::Env) => failure.hint(format!("check {}", passphrase::ENV)),
+            (true, Source::Prompt) => failure.hint("passphrases are case-sensitive"),
+            _ => failure,
+        }
+    })
+}
+
+/// The vault's place when neither --vault nor PAMPHLET_VAULT says.
+pub fn default_vault_dir() -> Result<PathBuf, Failure> {
+    directories::ProjectDirs::from("org", "pamphlet", "pamphlet")
+        .map(|dirs| dirs.data_dir().to_owned())
+        .ok_or_else(|| {
+            Failure::new("cannot find a data directory for the vault")
+                .hint("give --vault DIR or set PAMPHLET_VAULT")
+        })
+}

@@ -1,0 +1,92 @@
+//! The binary's command line: `run` hands a parsed command line to its
+//! command. Nothing here is used by the files below it.
+//!
+//! - `args`: the command line, as clap definitions
+//! - `commands/`: the commands (records, bundles, keys, interop)
+//! - `context`: what every command needs besides its arguments; unlocking
+//! - `failure`: `Failure` and every library error's hint
+//! - `input`: files and standard input to read, queries that pick records
+//! - `output`: standard output, quiet on a closed pipe
+//! - `passphrase`: where a passphrase comes from
+
+mod args;
+mod commands;
+mod context;
+mod failure;
+mod input;
+mod output;
+mod passphrase;
+
+use std::time::Duration;
+
+use time::OffsetDateTime;
+
+pub use args::Cli;
+use args::Command;
+use commands::{bundles, interop, keys, records};
+use context::Context;
+pub use failure::Failure;
+use output::Output;
+
+/// Runs the command `cli` names, printing through one [`Output`], which is
+/// flushed before any failure is reported, so the failure comes last.
+pub fn run(cli: Cli) -> Result<(), Failure> {
+    let mut out = Output::stdout();
+    let result = dispatch(cli, &mut out);
+    let flushed = out.finish();
+    result?;
+    Ok(flushed?)
+}
+
+fn dispatch(cli: Cli, out: &mut Output) -> Result<(), Failure> {
+    // These two need no vault, not even a place for one.
+    match cli.command {
+        Some(Command::Completions { shell }) => return interop::completions(shell, out),
+        Some(Command::Man) => return interop::man(out),
+        _ => {}
+    }
+    let vault_dir = match cli.vault {
+        Some(dir) => dir,
+        None => context::default_vault_dir()?,
+    };
+    let context = Context {
+        vault_dir,
+        lock_after: Duration::from_secs(cli.lock_after * 60),
+        passphrase_file: cli.passphrase_file,
+        now: OffsetDateTime::now_utc(),
+    };
+    match cli.command {
+        None => records::overview(&context),
+        Some(Command::Init) => records::init(&context, out),
+        Some(Command::Add(args)) => records::add(&context, args.fields, out),
+        Some(Command::Load { file }) => records::load(&context, &file, out),
+        Some(Command::Dump) => records::dump(&context, out),
+        Some(Command::Show { id, json }) => records::show(&context, &id, json, out),
+        Some(Command::Edit(args)) => records::edit(&context, &args.id, args.fields, out),
+        Some(Command::Rm { id }) => records::remove(&context, &id, out),
+        Some(Command::Search { query, limit, json }) => {
+            records::search(&context, &query.join(" "), limit, json, out)
+        }
+        Some(Command::Passwd {
+            new_passphrase_file,
+        }) => records::passwd(&context, new_passphrase_file.as_deref(), out),
+        Some(Command::Demo) => records::demo(&context),
+        Some(Command::Wipe { yes }) => records::wipe(&context, yes, out),
+        Some(Command::Keys { command }) => keys::keys(&context, command, out),
+        Some(Command::Export(args)) => bundles::export(&context, args, out),
+        Some(Command::Verify {
+            file,
+            passphrase,
+            json,
+        }) => bundles::verify(&context, &file, &passphrase, json, out),
+        Some(Command::Import(args)) => bundles::import(&context, args, out),
+        Some(Command::ExportHsds(args)) => interop::export_hsds(&context, args, out),
+        Some(Command::ImportHsds { dir }) => interop::import_hsds(&context, &dir, out),
+        Some(Command::ImportCsv(args)) => interop::import_csv(&context, args, out),
+        Some(Command::ExportCsv { query, out: file }) => {
+            interop::export_csv(&context, &query.join(" "), file.as_deref(), out)
+        }
+        Some(Command::Print(args)) => interop::print(&context, args, out),
+        Some(Command::Completions { .. } | Command::Man) => Ok(()),
+    }
+}
