@@ -101,7 +101,7 @@ pub(crate) fn matcher() -> SkimMatcherV2 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::search::Query;
+    use crate::search::query::Query;
 
     #[test]
     fn a_scattered_grade_does_not_depend_on_what_was_graded_before() {

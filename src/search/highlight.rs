@@ -10,12 +10,12 @@ use fuzzy_matcher::FuzzyMatcher;
 
 use crate::model::{language_name, Record};
 
+use super::field::Field;
 use super::fold::fold_with_map;
 use super::grade;
 use super::index::{searchable_text, TEXT_FIELDS};
 use super::query::{Query, Scope, Term};
 use super::vocab::{category_index, country_index, language_index, vocab, Entry};
-use super::Field;
 
 /// The characters of one field to highlight.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -11,12 +11,13 @@ use zeroize::Zeroize;
 
 use crate::model::{Record, Status};
 
+use super::field::{Field, FieldSet};
 use super::fold::{char_mask, fold, is_subsequence};
 use super::grade::{self, EXACT, SEPARATOR};
+use super::hits::{Hit, Matches, Within};
 use super::letters::{self, Letters};
-use super::query::{Query, Scope, Term};
+use super::query::{CodeSet, Query, Scope, Term};
 use super::vocab::{category_index, country_index, language_index, vocab, Entry};
-use super::{Field, FieldSet, Hit, Matches, Within};
 
 /// The free-text fields, in the order they are packed, heaviest first so
 /// that a scan can stop as soon as no later field could do better.
@@ -134,7 +135,7 @@ fn entry_mask(entries: &[Entry], i: usize) -> u64 {
 }
 
 /// Gives every index state a number no other state shares, so that a
-/// [`super::Searcher`] can tell that the results it remembers are stale.
+/// [`Searcher`](super::Searcher) can tell that the results it remembers are stale.
 fn next_version() -> u64 {
     static NEXT: AtomicU64 = AtomicU64::new(1);
     NEXT.fetch_add(1, Ordering::Relaxed)
@@ -1004,7 +1005,7 @@ impl TermPlan<'_> {
     }
 
     /// A coded filter: whether the record has one of the codes.
-    fn codes(&self, set: &super::CodeSet, slot: &Slot) -> Option<(i64, Field)> {
+    fn codes(&self, set: &CodeSet, slot: &Slot) -> Option<(i64, Field)> {
         let (hit, field) = match set.field() {
             Field::Category => (set.contains(usize::from(slot.category)), Field::Category),
             Field::Languages => (
