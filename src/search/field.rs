@@ -57,9 +57,9 @@ impl Field {
     }
 
     /// The text of this field as an interface shows it, which is the text
-    /// that [`FieldMatch`](super::FieldMatch) positions point into: tags and languages joined
-    /// with `, `, languages by their English names, the category by its
-    /// label, the country by its name.
+    /// that [`FieldMatch`](crate::search::FieldMatch) positions point into:
+    /// tags and languages joined with `, `, languages by their English
+    /// names, the category by its label, the country by its name.
     pub fn text(self, record: &Record) -> Cow<'_, str> {
         match self {
             Field::Name => Cow::Borrowed(&record.name),

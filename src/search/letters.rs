@@ -7,7 +7,7 @@
 
 use super::field::Field;
 use super::grade::{EXACT, INFIX, PREFIX, SEPARATOR};
-use super::index::TEXT_FIELDS;
+use super::layout::TEXT_FIELDS;
 
 /// The characters with a column: `a`–`z`, then `0`–`9`.
 const CHARS: usize = 36;

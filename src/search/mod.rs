@@ -25,13 +25,21 @@
 
 mod field;
 mod fold;
+mod found;
 mod grade;
 mod highlight;
 mod hits;
 mod index;
+mod layout;
 mod letters;
+mod matcher;
+mod matching;
+mod plan;
 mod query;
+mod rank;
+mod scan;
 mod searcher;
+mod slot;
 mod vocab;
 
 pub use field::{Field, FieldSet};

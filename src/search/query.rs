@@ -15,7 +15,7 @@ use crate::model::{Category, COUNTRIES, LANGUAGES};
 
 use super::field::Field;
 use super::fold::{char_mask, fold, is_subsequence};
-use super::grade;
+use super::matcher::matcher;
 use super::vocab::{resolve, vocab};
 
 /// Longer than any search a person types; a pasted page is refused rather
@@ -130,7 +130,7 @@ impl Term {
     }
 
     fn new(negated: bool, phrase: bool, scope: Scope, text: String) -> Term {
-        let ideal = grade::matcher()
+        let ideal = matcher()
             .fuzzy_indices(&text, &text)
             .map_or(1, |(score, _)| score.max(1));
         Term {
