@@ -22,6 +22,14 @@
 //! Typing is served by [`Searcher`], which looks for the results of a query
 //! among those of the query it extends, and by computing positions
 //! ([`Query::highlights`]) only for the rows that are shown.
+//!
+//! Where things are, leaves first: `field`, `hits`, `fold`, `matcher` and
+//! `vocab` depend on no other file here; `query` reads text into terms and
+//! `grade` scores a term against text. The index is `layout` (which fields,
+//! in what order), `letters` (one-letter terms from a table), `slot` (one
+//! stored record), `index` (storage), `plan` (a query made ready), `matching`
+//! (a plan against one record), `found` (what a scan knows of a match),
+//! `scan` and `rank`. `searcher` and `highlight` sit on top.
 
 mod field;
 mod fold;
