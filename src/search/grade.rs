@@ -2,10 +2,10 @@
 //! numbers. Shared by the index (which scores) and highlighting (which must
 //! agree with it about where a term matched).
 
-use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
 
 use super::fold::is_subsequence;
+use super::matcher::matcher;
 use super::query::Term;
 
 /// Points for a term found as a whole word.
@@ -87,21 +87,10 @@ pub(crate) fn best(term: &Term, text: &str) -> Option<i64> {
     })
 }
 
-/// The matcher used everywhere: the index's text is already lower case, so
-/// comparing as is is both right and fastest.
-pub(crate) fn matcher() -> SkimMatcherV2 {
-    // Above this many cells of the score matrix (a long term against a long
-    // description), the matcher grades the first match it finds instead:
-    // the full matrix would take megabytes and milliseconds.
-    SkimMatcherV2::default()
-        .respect_case()
-        .element_limit(1 << 16)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::search::Query;
+    use crate::search::query::Query;
 
     #[test]
     fn a_scattered_grade_does_not_depend_on_what_was_graded_before() {

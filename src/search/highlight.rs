@@ -10,12 +10,13 @@ use fuzzy_matcher::FuzzyMatcher;
 
 use crate::model::{language_name, Record};
 
+use super::field::Field;
 use super::fold::fold_with_map;
 use super::grade;
-use super::index::{searchable_text, TEXT_FIELDS};
+use super::layout::{searchable_text, TEXT_FIELDS};
+use super::matcher::matcher;
 use super::query::{Query, Scope, Term};
 use super::vocab::{category_index, country_index, language_index, vocab, Entry};
-use super::Field;
 
 /// The characters of one field to highlight.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -151,7 +152,7 @@ fn mark_term(marks: &mut BTreeMap<Field, BTreeSet<usize>>, term: &Term, places: 
         Some((_, Place::Text(shown))) => {
             // A fresh matcher, for the reason given at `grade::scattered`;
             // the limit keeps a long field's score matrix small.
-            let matcher = grade::matcher().element_limit(1 << 20);
+            let matcher = matcher().element_limit(1 << 20);
             if let Some((_, positions)) = matcher.fuzzy_indices(&shown.folded, term.text()) {
                 let set = marks.entry(shown.field).or_default();
                 set.extend(positions.iter().filter_map(|&p| shown.map.get(p)));

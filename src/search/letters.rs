@@ -5,9 +5,9 @@
 //! record, where that character is best found, worked out when the record
 //! is added.
 
+use super::field::Field;
 use super::grade::{EXACT, INFIX, PREFIX, SEPARATOR};
-use super::index::TEXT_FIELDS;
-use super::Field;
+use super::layout::TEXT_FIELDS;
 
 /// The characters with a column: `a`–`z`, then `0`–`9`.
 const CHARS: usize = 36;

@@ -13,14 +13,24 @@ use memchr::memmem::Finder;
 
 use crate::model::{Category, COUNTRIES, LANGUAGES};
 
+use super::field::Field;
 use super::fold::{char_mask, fold, is_subsequence};
-use super::grade;
+use super::matcher::matcher;
 use super::vocab::{resolve, vocab};
-use super::{Field, QueryError};
 
 /// Longer than any search a person types; a pasted page is refused rather
 /// than searched for.
 pub const MAX_QUERY_CHARS: usize = 256;
+
+/// Why a query can't be searched. Everything else a person can type has a
+/// sensible reading (see [`Notice`]).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum QueryError {
+    /// Longer than [`MAX_QUERY_CHARS`].
+    #[error("the query is {chars} characters long; a search can be at most {max}")]
+    TooLong { chars: usize, max: usize },
+}
 
 /// A parsed query: every positive term must match a record and no negated
 /// term may. An empty query matches every record.
@@ -120,7 +130,7 @@ impl Term {
     }
 
     fn new(negated: bool, phrase: bool, scope: Scope, text: String) -> Term {
-        let ideal = grade::matcher()
+        let ideal = matcher()
             .fuzzy_indices(&text, &text)
             .map_or(1, |(score, _)| score.max(1));
         Term {

@@ -2,9 +2,12 @@
 //! results of an earlier query that admits everything it does, instead of
 //! among all the records.
 
-use super::index::{Bounds, Found, Index, Plan, Start};
+use super::found::{Bounds, Found};
+use super::hits::{Matches, Within};
+use super::index::Index;
+use super::plan::Plan;
 use super::query::Query;
-use super::{Matches, Within};
+use super::scan::Start;
 
 /// How many earlier queries are remembered, which bounds the memory a
 /// session holds. Each narrows the one before; when there are this many,
