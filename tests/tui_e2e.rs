@@ -268,3 +268,118 @@ fn a_wrong_passphrase_in_the_environment_lands_on_the_unlock_screen() {
     tmux.keys(&["C-c"]);
     tmux.wait_for("EXITED-0");
 }
+
+/// How the UI is started for the signal tests.
+#[derive(Clone, Copy, Debug)]
+enum Ui {
+    /// `pamphlet demo`, with its throwaway vault under the given TMPDIR.
+    Demo,
+    /// `pamphlet --vault …` opened with a passphrase file.
+    Vault,
+}
+
+/// Starts the UI in tmux with records on screen, sends `signal` to it, and
+/// checks that it leaves as on quit: exit status 128 + the signal's number,
+/// no record left on screen, the alternate screen left, the terminal out of
+/// raw mode, and the demo's vault removed.
+fn a_signal_gives_the_terminal_back(ui: Ui, signal: &str, number: u8) {
+    let vault = TestVault::with_sample();
+    let temp = vault.temp.path();
+    let tmpdir = temp.join("tmp");
+    std::fs::create_dir(&tmpdir).unwrap();
+    let pid_file = temp.join("pid");
+    let binary = assert_cmd::cargo::cargo_bin("pamphlet");
+    let arguments = match ui {
+        Ui::Demo => "demo".to_owned(),
+        Ui::Vault => format!(
+            "--vault \"{}\" --passphrase-file \"{}\"",
+            vault.dir.display(),
+            vault.passphrase_file.display()
+        ),
+    };
+    // The inner shell writes its pid, then becomes pamphlet; the outer one
+    // says how it ended and stays, so the screen can be read after.
+    let script = temp.join("run.sh");
+    std::fs::write(
+        &script,
+        format!(
+            "TMPDIR=\"{tmp}\" sh -c 'echo $$ > \"{pid}\"; exec \"{bin}\" {arguments}'\n\
+             echo EXITED-$?\nexec sh\n",
+            tmp = tmpdir.display(),
+            pid = pid_file.display(),
+            bin = binary.display(),
+        ),
+    )
+    .unwrap();
+    let tmux = Tmux::start(&format!("sh \"{}\"", script.display()), 100, 30);
+
+    tmux.wait_for("223 / 223 records");
+    tmux.type_text("clinic");
+    tmux.wait_until("clinics listed, Clínica Girasol among them", |screen| {
+        screen.contains("Results for “clinic”") && screen.contains("Clínica Girasol")
+    });
+    if let Ui::Demo = ui {
+        let demo_dirs = std::fs::read_dir(&tmpdir).unwrap().count();
+        assert_eq!(demo_dirs, 1, "the demo's vault is in {}", tmpdir.display());
+    }
+
+    let pid = std::fs::read_to_string(&pid_file).unwrap();
+    let kill = Command::new("kill")
+        .args([&format!("-{signal}"), pid.trim()])
+        .output()
+        .unwrap();
+    assert!(kill.status.success(), "kill: {kill:?}");
+
+    let screen = tmux.wait_for(&format!("EXITED-{}", 128 + u16::from(number)));
+    for shown in ["Clínica", "clinic", "Portland", "Search ›", "records"] {
+        assert!(
+            !screen.contains(shown),
+            "{ui:?} {signal}: {shown} left:\n{screen}"
+        );
+    }
+    let alternate = tmux.run(&["display-message", "-p", "#{alternate_on}"]);
+    assert_eq!(
+        String::from_utf8_lossy(&alternate.stdout).trim(),
+        "0",
+        "{ui:?} {signal}: still in the alternate screen"
+    );
+    tmux.type_text("stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo | tr '\\n' ' '; echo");
+    tmux.keys(&["Enter"]);
+    tmux.wait_until("cooked mode", |screen| {
+        screen.lines().any(|line| line.trim() == "icanon echo")
+    });
+    let left = std::fs::read_dir(&tmpdir).unwrap().count();
+    assert_eq!(
+        left,
+        0,
+        "{ui:?} {signal}: files left in {}",
+        tmpdir.display()
+    );
+}
+
+#[test]
+fn sigterm_gives_the_terminal_back() {
+    if !tmux_or_skip() {
+        return;
+    }
+    a_signal_gives_the_terminal_back(Ui::Vault, "TERM", 15);
+    a_signal_gives_the_terminal_back(Ui::Demo, "TERM", 15);
+}
+
+#[test]
+fn sighup_gives_the_terminal_back() {
+    if !tmux_or_skip() {
+        return;
+    }
+    a_signal_gives_the_terminal_back(Ui::Vault, "HUP", 1);
+    a_signal_gives_the_terminal_back(Ui::Demo, "HUP", 1);
+}
+
+#[test]
+fn sigint_gives_the_terminal_back() {
+    if !tmux_or_skip() {
+        return;
+    }
+    a_signal_gives_the_terminal_back(Ui::Vault, "INT", 2);
+    a_signal_gives_the_terminal_back(Ui::Demo, "INT", 2);
+}

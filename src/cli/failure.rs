@@ -72,6 +72,10 @@ impl From<TuiError> for Failure {
             TuiError::Vault(error) => error.into(),
             TuiError::NotATerminal => Failure::new(error.to_string())
                 .hint("run pamphlet in a terminal, or use a command like `pamphlet search`"),
+            TuiError::Stopped(signal) => Failure {
+                code: signal.exit_code(),
+                ..Failure::new(error.to_string())
+            },
             other => Failure::new(other.to_string()),
         }
     }

@@ -1,7 +1,9 @@
 //! The terminal UI: the entry points, and the loop that turns terminal
 //! events into [`Action`]s for [`App::update`], draws with [`ui::render`],
 //! and runs the slow work (unwrapping the key, searching) on other threads so
-//! that typing never waits.
+//! that typing never waits. SIGTERM, SIGHUP and SIGINT reach the loop as
+//! messages and end it the way quitting does: records dropped, screen
+//! cleared, terminal given back.
 //!
 //! Layout of the module: `action` (actions and the key table), `app` (state
 //! and `update`), `ui` (drawing), `finder` (the adapter to search), `input`
@@ -42,7 +44,8 @@ pub use app::{App, Config};
 pub use demo::{demo_vault, run_demo, SAMPLE};
 
 use app::{SearchOutcome, SearchRequest, Session};
-use terminal::TerminalGuard;
+pub use terminal::StopSignal;
+use terminal::{SignalWatch, TerminalGuard};
 
 /// What went wrong running the UI. Like the vault's errors, these never
 /// carry record contents or secrets.
@@ -64,6 +67,10 @@ pub enum TuiError {
     /// A worker thread stopped unexpectedly.
     #[error("the {0} thread stopped unexpectedly")]
     Worker(&'static str),
+    /// A signal ended the UI; the records were dropped and the terminal
+    /// given back first.
+    #[error("stopped by {0}")]
+    Stopped(StopSignal),
 }
 
 /// How to run the UI.
@@ -121,6 +128,8 @@ enum Message {
     Terminal(Event),
     Unlocked(Box<Result<Session, VaultError>>),
     Found(SearchOutcome),
+    /// A signal asks to stop.
+    Stop(StopSignal),
     /// The terminal stopped giving events.
     InputClosed,
 }
@@ -128,8 +137,14 @@ enum Message {
 /// Runs `app` until it quits, in the terminal.
 fn run_app(mut app: App) -> Result<(), TuiError> {
     require_terminal()?;
-    let mut guard = TerminalGuard::take()?;
     let (sender, messages) = mpsc::channel();
+    let signals = {
+        let sender = sender.clone();
+        SignalWatch::start(move |signal| {
+            let _ = sender.send(Message::Stop(signal));
+        })?
+    };
+    let mut guard = TerminalGuard::take()?;
     let stop = Arc::new(AtomicBool::new(false));
     let input = spawn_input(sender.clone(), Arc::clone(&stop))?;
     let searches = spawn_searcher(sender.clone())?;
@@ -138,9 +153,11 @@ fn run_app(mut app: App) -> Result<(), TuiError> {
     drop(searches);
     // The input thread polls with a short timeout, so this returns quickly.
     let _ = input.join();
-    // Drop the records before the terminal is given back.
+    // Drop the records before the terminal is given back; a second signal
+    // meanwhile waits in the channel rather than cutting this short.
     drop(app);
     drop(guard);
+    drop(signals);
     result
 }
 
@@ -183,18 +200,14 @@ fn event_loop(
             Duration::from_secs(1)
         };
         match messages.recv_timeout(wait) {
-            Ok(Message::InputClosed) => return Err(TuiError::Worker("input")),
-            Ok(message) => handle(app, message),
+            Ok(message) => handle(app, message)?,
             Err(RecvTimeoutError::Timeout) => {}
             Err(RecvTimeoutError::Disconnected) => return Err(TuiError::Worker("input")),
         }
         // Take everything already waiting before drawing again: a paste or
         // fast typing costs one frame, not one per key.
         while let Ok(message) = messages.try_recv() {
-            if matches!(message, Message::InputClosed) {
-                return Err(TuiError::Worker("input"));
-            }
-            handle(app, message);
+            handle(app, message)?;
             dispatch(app, sender, searches)?;
         }
         let elapsed = last_tick.elapsed();
@@ -206,7 +219,8 @@ fn event_loop(
     }
 }
 
-fn handle(app: &mut App, message: Message) {
+/// Passes a message to the app; a signal or the end of input ends the loop.
+fn handle(app: &mut App, message: Message) -> Result<(), TuiError> {
     match message {
         Message::Terminal(event) => {
             if let Some(action) = action::map_event(&event, app.context()) {
@@ -215,8 +229,10 @@ fn handle(app: &mut App, message: Message) {
         }
         Message::Unlocked(result) => app.unlocked_with(*result),
         Message::Found(outcome) => app.found(outcome),
-        Message::InputClosed => {}
+        Message::Stop(signal) => return Err(TuiError::Stopped(signal)),
+        Message::InputClosed => return Err(TuiError::Worker("input")),
     }
+    Ok(())
 }
 
 /// Starts the slow work the last actions asked for.

@@ -2,7 +2,11 @@
 //! alternate screen (so the scrollback never receives record data) and mouse
 //! capture on the way in; all undone by a guard on every way out, and by a
 //! panic hook that restores the terminal before the panic message prints.
+//! SIGTERM, SIGHUP and SIGINT would end the process with the records on
+//! screen, so a [`SignalWatch`] turns them into a message for the event
+//! loop, which then leaves the way quitting does.
 
+use std::fmt;
 use std::io::{self, Stdout, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Once;
@@ -78,4 +82,130 @@ fn install_panic_hook() {
             previous(info);
         }));
     });
+}
+
+/// A signal that ends the UI the way quitting does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum StopSignal {
+    /// SIGHUP: the terminal was closed, or the session ended.
+    HangUp,
+    /// SIGINT sent from outside (`kill -INT`); in the UI, Ctrl-C arrives as
+    /// a key instead.
+    Interrupt,
+    /// SIGTERM: `kill`, a shutdown, a service manager.
+    Terminate,
+}
+
+impl StopSignal {
+    /// The signal's number, the same on every Unix.
+    fn number(self) -> u8 {
+        match self {
+            StopSignal::HangUp => 1,
+            StopSignal::Interrupt => 2,
+            StopSignal::Terminate => 15,
+        }
+    }
+
+    /// The exit status a shell reports for a program this signal ended:
+    /// 128 and the signal's number (143 for SIGTERM).
+    pub fn exit_code(self) -> u8 {
+        128 + self.number()
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            StopSignal::HangUp => "SIGHUP",
+            StopSignal::Interrupt => "SIGINT",
+            StopSignal::Terminate => "SIGTERM",
+        }
+    }
+}
+
+impl fmt::Display for StopSignal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Catches the stop signals until dropped, handing each to `on_signal` on a
+/// thread of its own. Start it before taking the terminal, so that no moment
+/// with records on screen is left to the signal's default action. After it
+/// is dropped, these signals are ignored until the process ends (the
+/// signal-hook registry does not put the default action back), which lets
+/// the last clean-up finish.
+pub(super) struct SignalWatch {
+    #[cfg(unix)]
+    handle: signal_hook::iterator::Handle,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl SignalWatch {
+    #[cfg(unix)]
+    pub(super) fn start(
+        on_signal: impl Fn(StopSignal) + Send + 'static,
+    ) -> io::Result<SignalWatch> {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+
+        let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGINT, SIGTERM])?;
+        let handle = signals.handle();
+        let thread = std::thread::Builder::new()
+            .name("signals".into())
+            .spawn(move || {
+                for number in signals.forever() {
+                    let signal = match number {
+                        SIGHUP => StopSignal::HangUp,
+                        SIGINT => StopSignal::Interrupt,
+                        SIGTERM => StopSignal::Terminate,
+                        _ => continue,
+                    };
+                    on_signal(signal);
+                }
+            });
+        match thread {
+            Ok(thread) => Ok(SignalWatch {
+                handle,
+                thread: Some(thread),
+            }),
+            Err(error) => {
+                handle.close();
+                Err(error)
+            }
+        }
+    }
+
+    /// Elsewhere the console's own events end the program; nothing to catch.
+    #[cfg(not(unix))]
+    pub(super) fn start(
+        _on_signal: impl Fn(StopSignal) + Send + 'static,
+    ) -> io::Result<SignalWatch> {
+        Ok(SignalWatch { thread: None })
+    }
+}
+
+impl Drop for SignalWatch {
+    fn drop(&mut self) {
+        #[cfg(unix)]
+        self.handle.close();
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::StopSignal;
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+
+    #[test]
+    fn the_exit_code_is_128_and_the_signal_number() {
+        for (signal, number) in [
+            (StopSignal::HangUp, SIGHUP),
+            (StopSignal::Interrupt, SIGINT),
+            (StopSignal::Terminate, SIGTERM),
+        ] {
+            assert_eq!(i32::from(signal.exit_code()), 128 + number, "{signal}");
+        }
+    }
 }

@@ -1,5 +1,5 @@
 //! The export and import dialogs, drawn over the main screen. Passphrases
-//! show only as one mask character per character typed.
+//! show only whether something was typed, never their length.
 
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
@@ -16,7 +16,6 @@ use super::detail::wrap;
 use super::{centered_box, fit, Paint};
 
 const LABEL: usize = 13;
-const MASK: char = '•';
 
 /// Lines of a dialog, and where the cursor goes (line, column in the text).
 #[derive(Default)]
@@ -55,8 +54,8 @@ impl<'a> Body<'a> {
     ) {
         let room = width.saturating_sub(LABEL + 1).max(4);
         let (shown, cursor) = if masked {
-            let count = input.char_count().min(room - 1);
-            (std::iter::repeat_n(MASK, count).collect::<String>(), count)
+            let shown = super::overlay::hidden(input);
+            (shown.to_owned(), shown.chars().count())
         } else {
             let skip = input.cursor().saturating_sub(room - 1);
             let shown: String = input.text().chars().skip(skip).take(room).collect();

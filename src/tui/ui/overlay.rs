@@ -16,8 +16,19 @@ use super::{centered_box, fit, footer, Paint};
 
 const SPINNER: [char; 10] = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
-/// Shown instead of each typed character: only how many were typed shows.
-const MASK: char = '•';
+/// Shown for a passphrase once anything is typed, whatever its length: a
+/// glance at the screen tells neither the passphrase nor how long it is.
+const HIDDEN: &str = "••••••";
+
+/// What a passphrase field shows: nothing, or [`HIDDEN`] once something is
+/// typed, so that a key that did not arrive is still noticed.
+pub(super) fn hidden(input: &TextInput) -> &'static str {
+    if input.is_empty() {
+        ""
+    } else {
+        HIDDEN
+    }
+}
 
 pub(super) fn unlock(
     frame: &mut Frame,
@@ -43,13 +54,13 @@ pub(super) fn unlock(
             "The records are gone from memory.",
         ),
     };
-    let masked: String = std::iter::repeat_n(MASK, state.input.char_count().min(40)).collect();
+    let masked = hidden(&state.input);
     let mut lines = vec![
         Line::from(Span::styled(headline, theme.bold())),
         Line::from(Span::styled(detail, theme.dim())),
         Line::from(vec![
             Span::styled("Passphrase: ", theme.dim()),
-            Span::raw(masked.clone()),
+            Span::raw(masked),
         ]),
         Line::raw(""),
     ];
@@ -127,10 +138,10 @@ pub(super) fn wipe_question(
     paint: Paint,
 ) {
     let theme = paint.theme;
-    let footer_area = bottom_row(area);
-    frame.render_widget(ratatui::widgets::Clear, footer_area);
-    footer(frame, footer_area, Context::Wipe, paint);
-    // As tall as the unlock box at least, so none of it shows around this.
+    // Nothing behind the question: whoever made someone press the panic key
+    // sees no record while it is asked.
+    frame.render_widget(ratatui::widgets::Clear, area);
+    footer(frame, bottom_row(area), Context::Wipe, paint);
     let rect = centered_box(frame, area, 64, 11);
     let block = Block::bordered()
         .border_style(theme.error())

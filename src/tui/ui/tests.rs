@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
+use ratatui::layout::Position;
 use ratatui::style::{Color, Modifier};
 use ratatui::Terminal;
 use tempfile::TempDir;
@@ -17,6 +18,7 @@ use crate::tui::app::{App, Config, Screen};
 use crate::tui::demo::demo_vault;
 use crate::tui::input::TextEdit;
 use crate::tui::places::Places;
+use crate::tui::testing::{casa_clara, export_from, signer_vault};
 use crate::tui::theme::Theme;
 
 use super::render;
@@ -228,19 +230,24 @@ fn help_lists_the_keys_of_the_screen_first() {
     }
 }
 
+/// The names of every record in the open app's vault.
+fn record_names(app: &App) -> Vec<String> {
+    match &app.screen {
+        Screen::Open(main) => main
+            .session
+            .vault
+            .records()
+            .map(|r| r.name.clone())
+            .collect(),
+        Screen::Locked(_) => panic!("locked"),
+    }
+}
+
 #[test]
 fn locked_screen_shows_no_record() {
     for size in SIZES {
         let (_temp, mut app) = open(size, true);
-        let names: Vec<String> = match &app.screen {
-            Screen::Open(main) => main
-                .session
-                .vault
-                .records()
-                .map(|r| r.name.clone())
-                .collect(),
-            Screen::Locked(_) => panic!("locked"),
-        };
+        let names = record_names(&app);
         app.update(Action::Tick {
             elapsed: Duration::from_secs(300),
             now: now(),
@@ -255,7 +262,7 @@ fn locked_screen_shows_no_record() {
 }
 
 #[test]
-fn the_wipe_question_says_what_happens_over_the_list_and_the_locked_screen() {
+fn the_wipe_question_says_what_happens_from_the_list_and_the_locked_screen() {
     let (_temp, mut app) = open((80, 24), true);
     app.update(Action::Wipe);
     type_text(&mut app, "wi");
@@ -268,6 +275,108 @@ fn the_wipe_question_says_what_happens_over_the_list_and_the_locked_screen() {
     app.update(Action::Confirm);
     assert!(!temp.path().join("vault").join("key.age").exists());
     snapshot("wiped", &app);
+}
+
+#[test]
+fn the_wipe_question_hides_the_records_of_the_list_and_of_the_detail() {
+    for size in SIZES {
+        let (_temp, mut app) = open(size, true);
+        let names = record_names(&app);
+        let total = format!("{} records", names.len());
+        type_text(&mut app, "girasol");
+        for view in ["list", "detail"] {
+            if view == "detail" {
+                app.update(Action::Enter);
+            }
+            let before = text_of(draw(&app).backend().buffer());
+            assert!(before.contains("Clínica Girasol"), "{view}: {before}");
+            app.update(Action::Wipe);
+            let text = text_of(draw(&app).backend().buffer());
+            assert!(text.contains("Wipe the vault?"), "{view}: {text}");
+            for name in &names {
+                assert!(
+                    !text.contains(name.as_str()),
+                    "{view}: {name} behind the question"
+                );
+            }
+            for shown in ["+1 503", "Portland", &total] {
+                assert!(!text.contains(shown), "{view}: {shown} behind the question");
+            }
+            app.update(Action::Back);
+        }
+    }
+}
+
+/// The screen drawn, and where the cursor was left.
+fn screen_and_cursor(app: &App) -> (String, Position) {
+    let mut terminal = draw(app);
+    let cursor = terminal.get_cursor_position().unwrap();
+    (terminal.backend().to_string(), cursor)
+}
+
+/// Two passphrases of very different lengths, as typed in a prompt.
+const SHORT_AND_LONG: [&str; 2] = ["x", "a much, much longer passphrase than that"];
+
+#[test]
+fn the_lock_screen_does_not_show_how_long_the_passphrase_is() {
+    for size in SIZES {
+        let [short, long] = SHORT_AND_LONG.map(|typed| {
+            let (_temp, mut app) = locked(size);
+            type_text(&mut app, typed);
+            screen_and_cursor(&app)
+        });
+        assert_eq!(short, long, "the lock screen differs with the length");
+        // Something typed still shows, so that a key that did not arrive is seen.
+        let (_temp, empty) = locked(size);
+        assert_ne!(
+            screen_and_cursor(&empty),
+            short,
+            "nothing shows a key typed"
+        );
+    }
+}
+
+#[test]
+fn the_export_dialog_does_not_show_how_long_the_passphrase_is() {
+    for size in SIZES {
+        let [short, long] = SHORT_AND_LONG.map(|typed| {
+            let (_temp, mut app) = open(size, true);
+            app.update(Action::Export);
+            app.update(Action::NextField);
+            type_text(&mut app, typed);
+            app.update(Action::NextField);
+            type_text(&mut app, typed);
+            screen_and_cursor(&app)
+        });
+        assert_eq!(short, long, "the export dialog differs with the length");
+    }
+}
+
+#[test]
+fn the_import_dialog_does_not_show_how_long_the_passphrase_is() {
+    for size in SIZES {
+        let [short, long] = SHORT_AND_LONG.map(|typed| {
+            let (temp, mut app) = open(size, true);
+            let mut signer = signer_vault(&temp.path().join("signer"));
+            let path = temp.path().join("bundle.age");
+            export_from(&mut signer, vec![casa_clara(now())], None, &path, now());
+            app.update(Action::Import);
+            app.update(Action::Text(TextEdit::End));
+            app.update(Action::Text(TextEdit::DeleteToStart));
+            let path = path.to_str().unwrap();
+            type_text(&mut app, path);
+            app.update(Action::Enter);
+            assert!(app.work(), "the bundle is read");
+            type_text(&mut app, typed);
+            let mut terminal = draw(&app);
+            let cursor = terminal.get_cursor_position().unwrap();
+            // The temp dir differs each time; only the passphrase may not.
+            let screen = terminal.backend().to_string().replace(path, "BUNDLE");
+            assert!(screen.contains("BUNDLE"), "{screen}");
+            (screen, cursor)
+        });
+        assert_eq!(short, long, "the import dialog differs with the length");
+    }
 }
 
 #[test]
