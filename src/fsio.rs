@@ -18,8 +18,9 @@ use tempfile::NamedTempFile;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IfExists {
     /// Leave it as it is and fail with an `AlreadyExists` error. The check
-    /// and the rename are one step, so a file that appears meanwhile is not
-    /// replaced either.
+    /// and the rename are one step (a no-replace rename, or a hard link), so
+    /// a file that appears meanwhile is not replaced either; only a file
+    /// system that can do neither falls back to checking first.
     Refuse,
     /// Replace it, atomically.
     Replace,
@@ -51,10 +52,6 @@ pub fn write_atomically(path: &Path, contents: &[u8], if_exists: IfExists) -> io
 
 /// Gives `temp` the name `path` unless something has it already.
 fn persist_new(temp: NamedTempFile, path: &Path) -> io::Result<()> {
-    let refused = |error: io::Error| match error.kind() {
-        io::ErrorKind::AlreadyExists => already_exists(path),
-        _ => error,
-    };
     match temp.persist_noclobber(path) {
         Ok(_) => Ok(()),
         Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => Err(already_exists(path)),
@@ -66,7 +63,7 @@ fn persist_new(temp: NamedTempFile, path: &Path) -> io::Result<()> {
             if fs::symlink_metadata(path).is_ok() {
                 return Err(already_exists(path));
             }
-            e.file.persist(path).map(drop).map_err(|e| refused(e.error))
+            e.file.persist(path).map(drop).map_err(|e| e.error)
         }
         Err(e) => Err(e.error),
     }
