@@ -36,20 +36,16 @@ fn run() -> Result<(), String> {
     rosa.put_all(generate(3, count).collect())
         .map_err(|e| e.to_string())?;
     let ids: Vec<_> = rosa.records().map(|r| r.id).collect();
-    let sam_identity = bundle::public_identity(sam.keys()).map_err(|e| e.to_string())?;
+    let sam_identity = bundle::public_identity(&sam);
 
     let started = Instant::now();
     let summary = bundle::export(
         &mut rosa,
         &ids,
-        ExportOptions {
-            selection: String::new(),
-            redact: Vec::new(),
-            expires_at: None,
-            encryption: Encryption::recipients([sam_identity.recipient.as_str()])
-                .map_err(|e| e.to_string())?,
+        ExportOptions::new(
+            Encryption::recipients([sam_identity.recipient.as_str()]).map_err(|e| e.to_string())?,
             now,
-        },
+        ),
     )
     .map_err(|e| e.to_string())?;
     let exported = started.elapsed();
@@ -57,7 +53,7 @@ fn run() -> Result<(), String> {
     std::fs::write(&path, &summary.bytes).map_err(|e| e.to_string())?;
 
     let started = Instant::now();
-    let identity = sam.keys().age_identity.clone();
+    let identity = sam.age_identity().clone();
     let opened = bundle::open(
         &path,
         Decryption {

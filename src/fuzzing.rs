@@ -9,9 +9,9 @@ use std::str::FromStr;
 use time::macros::datetime;
 
 use crate::bundle::{self, Decryption};
-use crate::codec;
 use crate::model::Record;
 use crate::search::Query;
+use crate::vault::codec;
 use crate::vault::seal::Sealer;
 use crate::vault::store::{open_bucket, META_TREE, RECORDS_TREE};
 use crate::vault::{KeyMaterial, TrustState};
@@ -38,13 +38,16 @@ pub const SEALED_PLAINTEXT: u8 = 1;
 pub fn open_bundle_bytes(data: &[u8]) -> Result<usize, String> {
     let opened = match data.split_first() {
         Some((&BUNDLE_ARCHIVE, archive)) => bundle::open_archive(archive),
-        Some((_, file)) => bundle::open_bytes(
-            file,
-            Decryption {
-                identity: Some(FUZZ_IDENTITY),
-                passphrase: None,
-            },
-        ),
+        Some((_, file)) => {
+            let identity = age::x25519::Identity::from_str(FUZZ_IDENTITY).ok();
+            bundle::open_bytes(
+                file,
+                Decryption {
+                    identity: identity.as_ref(),
+                    passphrase: None,
+                },
+            )
+        }
         None => return Err("empty input".to_owned()),
     };
     opened

@@ -5,7 +5,7 @@
 #![forbid(unsafe_code)]
 
 pub mod bundle;
-pub mod codec;
+pub mod fsio;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod generate;

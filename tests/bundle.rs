@@ -599,11 +599,11 @@ fn every_flipped_byte_and_truncation_is_refused() {
         .assert()
         .success();
     let good = fs::read(&path).unwrap();
-    let sam_keys = {
+    let identity = {
         let passphrase = secrecy::SecretString::from(common::PASSPHRASE.to_owned());
-        pamphlet::vault::Vault::unwrap_keys(&meeting.sam.dir, &passphrase).unwrap()
+        let sam = pamphlet::vault::Vault::unlock(&meeting.sam.dir, &passphrase).unwrap();
+        sam.age_identity().clone()
     };
-    let identity = sam_keys.age_identity.clone();
     let open = |bytes: &[u8]| {
         let probe = meeting.sam.temp.path().join("probe.age");
         fs::write(&probe, bytes).unwrap();
@@ -689,4 +689,137 @@ fn verify_and_import_speak_json() {
         .map(|item| item["outcome"].as_str().unwrap())
         .collect();
     assert_eq!(outcomes, ["new", "new"]);
+}
+
+#[test]
+fn export_replaces_a_file_only_with_force_and_names_a_field_it_cannot_redact() {
+    let meeting = Meeting::new();
+    let dir = meeting.rosa.temp.path();
+    let export = |out: &Path, extra: &[&str]| {
+        meeting
+            .rosa
+            .cmd()
+            .arg("export")
+            .arg("--out")
+            .arg(out)
+            .arg("--bundle-passphrase-file")
+            .arg(&meeting.meeting_passphrase)
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let leftovers = || {
+        fs::read_dir(dir)
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|name| name.starts_with(".pamphlet-"))
+            .collect::<Vec<_>>()
+    };
+
+    let taken = meeting.rosa.file("taken.age", "an older bundle\n");
+    let output = export(&taken, &[]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr_of(&output),
+        format!(
+            "error: {} exists already\nhint: choose another --out, or give --force to replace it\n",
+            taken.display()
+        )
+    );
+    assert_eq!(fs::read(&taken).unwrap(), b"an older bundle\n");
+
+    let fresh = dir.join("fresh.age");
+    let output = export(&fresh, &["--redact", "phones,name"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr_of(&output),
+        "error: cannot redact \"name\"; redactable fields are address, phones, email, website, notes\n"
+    );
+    assert!(!fresh.exists());
+    assert!(leftovers().is_empty(), "{:?}", leftovers());
+
+    let output = export(&taken, &["--force"]);
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    assert_ne!(fs::read(&taken).unwrap(), b"an older bundle\n");
+    assert!(leftovers().is_empty(), "{:?}", leftovers());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(&taken).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "mode {mode:o}");
+    }
+    // The refused exports used no sequence number.
+    let output = meeting
+        .sam
+        .cmd()
+        .arg("verify")
+        .arg(&taken)
+        .arg("--bundle-passphrase-file")
+        .arg(&meeting.meeting_passphrase)
+        .arg("--json")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let verified: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(verified["sequence"], 1);
+}
+
+/// A wrong passphrase and a damaged payload read the same to a person, so
+/// the message is no oracle; age's error stays behind it as the source.
+#[test]
+fn a_wrong_passphrase_and_a_damaged_bundle_say_the_same() {
+    use pamphlet::bundle::{BundleError, Decryption, Encryption, ExportOptions};
+    use pamphlet::vault::{Vault, WorkFactor};
+    use secrecy::SecretString;
+    use std::error::Error;
+
+    let temp = tempfile::tempdir().unwrap();
+    let passphrase = SecretString::from("vault passphrase".to_owned());
+    let mut vault = Vault::init(&temp.path().join("v"), &passphrase, WorkFactor::log_n(4)).unwrap();
+    let records = pamphlet::interop::json::parse_records(
+        RECORDS,
+        time::macros::datetime!(2026-11-30 12:00 UTC),
+    )
+    .unwrap();
+    let ids: Vec<_> = records.iter().map(|r| r.id).collect();
+    vault.put_all(records).unwrap();
+    let meeting = SecretString::from("tuesday at the library".to_owned());
+    let encryption = Encryption::Passphrase(meeting.clone(), WorkFactor::log_n(4));
+    let now = time::macros::datetime!(2026-11-30 12:00 UTC);
+    let summary = pamphlet::bundle::export(
+        &mut vault,
+        &ids,
+        ExportOptions::new(encryption, now).selection("all"),
+    )
+    .unwrap();
+    let open = |bytes: &[u8], passphrase: &SecretString| {
+        pamphlet::bundle::open_bytes(
+            bytes,
+            Decryption {
+                identity: Some(vault.age_identity()),
+                passphrase: Some(passphrase),
+            },
+        )
+    };
+    let opened = open(&summary.bytes, &meeting).unwrap();
+    assert_eq!(opened.manifest.selection, "all");
+    assert_eq!(opened.records.len(), 2);
+
+    let wrong = open(&summary.bytes, &SecretString::from("wednesday".to_owned()));
+    let mut damaged = summary.bytes.clone();
+    let last = damaged.len() - 3;
+    damaged[last] ^= 0x20;
+    let damaged = open(&damaged, &meeting);
+    let mut messages = Vec::new();
+    for result in [wrong, damaged] {
+        let error = result.err().unwrap();
+        assert!(matches!(error, BundleError::Undecryptable(_)), "{error:?}");
+        assert!(error.source().is_some(), "age's error is kept");
+        messages.push(error.to_string());
+    }
+    assert_eq!(
+        messages[0],
+        "the bundle does not decrypt: wrong passphrase, or the file is damaged"
+    );
+    assert_eq!(messages[0], messages[1]);
 }

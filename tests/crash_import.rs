@@ -73,7 +73,7 @@ fn sigkill_during_import_leaves_the_state_before_or_after() {
         let mut sam = Vault::unlock(&base.dir, &passphrase).unwrap();
         sam.put_all(pamphlet::generate::generate(21, OWN_RECORDS).collect())
             .unwrap();
-        bundle::public_identity(sam.keys()).unwrap().recipient
+        bundle::public_identity(&sam).recipient
     };
     let bundle_path = base.temp.path().join("rosa.bundle");
     {
@@ -89,13 +89,10 @@ fn sigkill_during_import_leaves_the_state_before_or_after() {
         let summary = bundle::export(
             &mut rosa,
             &ids,
-            ExportOptions {
-                selection: String::new(),
-                redact: Vec::new(),
-                expires_at: None,
-                encryption: Encryption::recipients([recipient.as_str()]).unwrap(),
-                now: datetime!(2026-11-30 12:00 UTC),
-            },
+            ExportOptions::new(
+                Encryption::recipients([recipient.as_str()]).unwrap(),
+                datetime!(2026-11-30 12:00 UTC),
+            ),
         )
         .unwrap();
         fs::write(&bundle_path, summary.bytes).unwrap();

@@ -45,13 +45,10 @@ fn seeds() -> &'static Seeds {
         let summary = bundle::export(
             &mut vault,
             &ids,
-            ExportOptions {
-                selection: String::new(),
-                redact: Vec::new(),
-                expires_at: None,
-                encryption: Encryption::recipients([recipient.as_str()]).unwrap(),
-                now: datetime!(2026-11-30 12:00 UTC),
-            },
+            ExportOptions::new(
+                Encryption::recipients([recipient.as_str()]).unwrap(),
+                datetime!(2026-11-30 12:00 UTC),
+            ),
         )
         .unwrap();
         let identity = age::x25519::Identity::from_str(fuzzing::FUZZ_IDENTITY).unwrap();

@@ -16,7 +16,7 @@ use pamphlet::tui::action::Action;
 use pamphlet::tui::input::TextEdit;
 use pamphlet::tui::{App, Config};
 use pamphlet::vault::{KeyMaterial, Vault, WorkFactor};
-use secrecy::SecretString;
+use secrecy::{ExposeSecret, SecretString};
 use time::macros::datetime;
 
 /// `Probe::<T>::DEBUG` is the inherent constant (true) when `T: Debug`, and
@@ -50,6 +50,8 @@ fn types_holding_secrets_cannot_be_debug_printed() {
     const { assert!(!is_debug!(Probe<u8>)) };
 
     const { assert!(!is_debug!(KeyMaterial), "KeyMaterial") };
+    // What `Vault::age_identity` hands out.
+    const { assert!(!is_debug!(age::x25519::Identity), "age identity") };
     const { assert!(!is_debug!(Vault), "Vault") };
     const { assert!(!is_debug!(pamphlet::bundle::Encryption), "Encryption") };
     const { assert!(!is_debug!(pamphlet::bundle::ExportOptions), "ExportOptions") };
@@ -77,8 +79,8 @@ fn what_can_be_debug_printed_holds_no_secret() {
     let temp = tempfile::tempdir().unwrap();
     let dir = temp.path().join("vault");
     let vault = Vault::init(&dir, &secret, WorkFactor::log_n(4)).unwrap();
-    let identity = vault.keys().age_identity.clone();
-    let signing = vault.keys().signing_secret.clone();
+    let identity = vault.age_identity().to_string().expose_secret().to_owned();
+    let key_file = key_file_plaintext(&dir.join("key.age"), &secret);
     let mut app = App::new(
         Config {
             vault_dir: dir.clone(),
@@ -110,6 +112,27 @@ fn what_can_be_debug_printed_holds_no_secret() {
     assert!(printed.contains("records"), "{printed}");
     assert!(!printed.contains(&identity), "{printed}");
     assert!(!printed.contains("AGE-SECRET-KEY"), "{printed}");
-    let signing_hex: String = signing.iter().map(|b| format!("{b:02x}")).collect();
-    assert!(!printed.contains(&signing_hex));
+    // Nor any stretch of the keys (vault key, signing key) in any of the
+    // forms `Debug` writes bytes in.
+    for window in key_file.windows(16) {
+        let hex: String = window.iter().map(|b| format!("{b:02x}")).collect();
+        let list = format!("{window:?}");
+        assert!(!printed.to_lowercase().contains(&hex), "{printed}");
+        assert!(!printed.contains(&list[1..list.len() - 1]), "{printed}");
+    }
+}
+
+/// The decrypted contents of a key file: every secret of the vault.
+fn key_file_plaintext(path: &std::path::Path, passphrase: &SecretString) -> Vec<u8> {
+    use std::io::Read;
+    let sealed = std::fs::read(path).unwrap();
+    let decryptor = age::Decryptor::new(&sealed[..]).unwrap();
+    let identity = age::scrypt::Identity::new(passphrase.clone());
+    let mut reader = decryptor
+        .decrypt(std::iter::once(&identity as &dyn age::Identity))
+        .unwrap();
+    let mut plaintext = Vec::new();
+    reader.read_to_end(&mut plaintext).unwrap();
+    assert!(plaintext.len() > 16 + 32 + 64, "{} bytes", plaintext.len());
+    plaintext
 }

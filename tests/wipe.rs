@@ -6,7 +6,7 @@ mod common;
 use std::time::Instant;
 
 use common::{copy_dir, TestVault};
-use pamphlet::vault::{KeyMaterial, Vault, VaultError, WorkFactor};
+use pamphlet::vault::{Damage, KeyMaterial, Vault, VaultError, WorkFactor};
 use secrecy::SecretString;
 
 #[test]
@@ -23,7 +23,7 @@ fn a_wiped_vault_cannot_be_opened_even_from_an_earlier_copy_of_its_database() {
         .map(|r| r.name.clone())
         .collect();
     vault.put_all(records).unwrap();
-    let vault_id = vault.keys().vault_id;
+    let vault_id = vault.id();
     drop(vault);
 
     // The raid: someone copies db/ before the wipe (and never gets key.age).
@@ -42,17 +42,16 @@ fn a_wiped_vault_cannot_be_opened_even_from_an_earlier_copy_of_its_database() {
     // even one claiming the right vault id: nothing opens.
     let attempt = temp.path().join("attempt");
     copy_dir(&stolen, &attempt.join("db"));
-    let mut forged = KeyMaterial::generate().unwrap();
     let wrong_id = Vault::open(&attempt, KeyMaterial::generate().unwrap());
     assert!(
         matches!(wrong_id, Err(VaultError::KeyMismatch)),
         "{:?}",
         wrong_id.err()
     );
-    forged.vault_id = vault_id;
+    let forged = KeyMaterial::generate_claiming(vault_id).unwrap();
     let wrong_key = Vault::open(&attempt, forged);
     assert!(
-        matches!(wrong_key, Err(VaultError::Damaged(_))),
+        matches!(wrong_key, Err(VaultError::Damaged(Damage::BucketSealed(_)))),
         "{:?}",
         wrong_key.err()
     );

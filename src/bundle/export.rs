@@ -1,6 +1,6 @@
 //! Making a bundle: redact, sign, pack, encrypt.
 
-use std::io::{Cursor, Write};
+use std::io::Write;
 
 use age::secrecy::SecretString;
 use time::OffsetDateTime;
@@ -45,15 +45,46 @@ impl Encryption {
     }
 }
 
-/// How to export.
+/// How to export: made with [`ExportOptions::new`], then told what else
+/// differs from the plain case (all fields, no expiry, no query).
 pub struct ExportOptions {
+    selection: String,
+    redact: Vec<String>,
+    expires_at: Option<OffsetDateTime>,
+    encryption: Encryption,
+    now: OffsetDateTime,
+}
+
+impl ExportOptions {
+    /// A bundle encrypted as `encryption`, created at `now`, redacting
+    /// nothing, never expiring, with an empty selection.
+    pub fn new(encryption: Encryption, now: OffsetDateTime) -> ExportOptions {
+        ExportOptions {
+            selection: String::new(),
+            redact: Vec::new(),
+            expires_at: None,
+            encryption,
+            now,
+        }
+    }
+
     /// The query that selected the records, recorded in the manifest.
-    pub selection: String,
-    /// Fields to empty, from `REDACTABLE`.
-    pub redact: Vec<String>,
-    pub expires_at: Option<OffsetDateTime>,
-    pub encryption: Encryption,
-    pub now: OffsetDateTime,
+    pub fn selection(mut self, query: impl Into<String>) -> ExportOptions {
+        self.selection = query.into();
+        self
+    }
+
+    /// Fields to empty in every record, from `REDACTABLE`.
+    pub fn redact(mut self, fields: Vec<String>) -> ExportOptions {
+        self.redact = fields;
+        self
+    }
+
+    /// The instant from which import refuses the bundle; `None` for never.
+    pub fn expires_at(mut self, when: Option<OffsetDateTime>) -> ExportOptions {
+        self.expires_at = when;
+        self
+    }
 }
 
 /// A finished bundle.
@@ -70,14 +101,8 @@ pub fn export(
     ids: &[Uuid],
     options: ExportOptions,
 ) -> Result<ExportSummary, BundleError> {
-    for field in &options.redact {
-        if !REDACTABLE.contains(&field.as_str()) {
-            return Err(BundleError::Malformed(format!(
-                "cannot redact {field:?}; redactable fields are {}",
-                REDACTABLE.join(", ")
-            )));
-        }
-    }
+    crate::interop::check_redact(&options.redact)
+        .map_err(|e| BundleError::UnknownRedaction { field: e.field })?;
     let mut selected: Vec<&Record> = ids.iter().filter_map(|id| vault.get(id)).collect();
     selected.sort_by_key(|record| record.id);
     selected.dedup_by_key(|record| record.id);
@@ -95,16 +120,11 @@ pub fn export(
     let sequence = trust.last_exported;
     vault.set_trust(trust)?;
 
-    let keys = vault.keys();
-    let secret = minisign::SecretKey::from_bytes(&keys.signing_secret)
-        .map_err(|_| BundleError::Malformed("the vault's signing key is unreadable".into()))?;
-    let public = minisign::PublicKey::from_bytes(&keys.signing_public)
-        .map_err(|_| BundleError::Malformed("the vault's public key is unreadable".into()))?;
     let manifest = Manifest {
         format: format::FORMAT_NAME.to_owned(),
         version: format::FORMAT_VERSION,
         bundle_id: Uuid::new_v4(),
-        signer: public.to_base64(),
+        signer: vault.signing_key().to_base64(),
         sequence,
         created_at: crate::model::truncate_to_seconds(options.now),
         expires_at: options.expires_at,
@@ -121,15 +141,7 @@ pub fn export(
         manifest.bundle_id, manifest.sequence
     );
     let sign = |data: &[u8]| -> Result<Vec<u8>, BundleError> {
-        let signature = minisign::sign(
-            Some(&public),
-            &secret,
-            Cursor::new(data),
-            Some(&comment),
-            Some("signature from pamphlet"),
-        )
-        .map_err(|e| BundleError::Io(std::io::Error::other(e.to_string())))?;
-        Ok(signature.to_string().into_bytes())
+        Ok(vault.sign(data, &comment)?.to_string().into_bytes())
     };
     let contents = Contents {
         manifest_sig: sign(&manifest_json)?,
@@ -137,8 +149,6 @@ pub fn export(
         manifest: manifest_json,
         records,
     };
-    // minisign 0.7's SecretKey has no zeroizing Drop; it lives only for
-    // this call, and the bytes it came from are zeroized with the vault.
     let tar = zeroize::Zeroizing::new(contents.to_tar(manifest.created_at)?);
     let bytes = encrypt(&tar, options.encryption)?;
     Ok(ExportSummary { bytes, manifest })
@@ -157,7 +167,7 @@ fn encrypt(plaintext: &[u8], encryption: Encryption) -> Result<Vec<u8>, BundleEr
             age::Encryptor::with_recipients(recipients.iter().map(|r| r as &dyn age::Recipient))
         }
     }
-    .map_err(|e| BundleError::BadRecipient(e.to_string()))?;
+    .map_err(BundleError::Encrypt)?;
     let mut out = Vec::with_capacity(plaintext.len() + plaintext.len() / 4096 + 1024);
     let mut writer = encryptor.wrap_output(&mut out)?;
     writer.write_all(plaintext)?;

@@ -151,8 +151,5 @@ fn malformed(what: impl Into<String>) -> BundleError {
 /// Lower-case hex SHA-256.
 pub fn sha256_hex(data: &[u8]) -> String {
     use sha2::{Digest, Sha256};
-    Sha256::digest(data)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    format!("{:x}", Sha256::digest(data))
 }

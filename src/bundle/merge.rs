@@ -12,7 +12,7 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 use super::export::unredact;
-use super::{check_acceptable, BundleError, OpenedBundle};
+use super::{check_acceptable, BundleError, OpenedBundle, Signer};
 use crate::model::Record;
 use crate::vault::{record_hash, Provenance, TrustedKey, Vault};
 
@@ -184,7 +184,11 @@ pub fn apply(
     now: OffsetDateTime,
 ) -> Result<ImportSummary, BundleError> {
     let manifest = &bundle.manifest;
-    check_acceptable(bundle, vault.trust(), trust_as.is_some(), now)?;
+    let signer = match trust_as {
+        Some(_) => Signer::MayBeNew,
+        None => Signer::MustBeTrusted,
+    };
+    check_acceptable(bundle, vault.trust(), signer, now)?;
     let mut trust = vault.trust().clone();
     if trust.by_key(&manifest.signer).is_none() {
         let name = trust_as.unwrap_or("unnamed").trim().to_owned();

@@ -21,7 +21,7 @@ pub use merge::{apply, plan, Counts, ImportSummary, Outcome, Plan, PlanItem, Pre
 pub(crate) use open::open_archive;
 pub use open::{open, open_bytes, Decryption, OpenedBundle};
 
-use crate::vault::{TrustState, VaultError};
+use crate::vault::{TrustState, Vault, VaultError};
 
 /// The largest bundle file accepted; anything bigger is refused before a
 /// byte is decrypted.
@@ -42,12 +42,17 @@ pub enum BundleError {
     #[error("this bundle is not encrypted to this vault's key")]
     NotForUs,
     /// Decryption failed: a wrong passphrase, or a damaged or truncated file.
-    /// Deliberately one variant: which of these it was is not revealed.
+    /// Deliberately one variant with one message: which of these it was is
+    /// not revealed. age's error is kept as the source, for a debugger's
+    /// eyes only; nothing shown to a person follows it.
     #[error("the bundle does not decrypt: wrong passphrase, or the file is damaged")]
-    Undecryptable,
+    Undecryptable(#[source] age::DecryptError),
     /// Decrypted, but its contents are not a well-formed bundle.
     #[error("the bundle is malformed: {0}")]
     Malformed(String),
+    /// `--redact` named a field that cannot be redacted.
+    #[error("cannot redact {field:?}; redactable fields are {}", REDACTABLE.join(", "))]
+    UnknownRedaction { field: String },
     /// A bundle format this build does not read.
     #[error("the bundle has format version {0}; this pamphlet reads up to {FORMAT_VERSION}")]
     NewerFormat(u32),
@@ -79,6 +84,12 @@ pub enum BundleError {
     /// A recipient is not an `age1…` key.
     #[error("not an age recipient: {0}")]
     BadRecipient(String),
+    /// age refused to encrypt to the recipients given.
+    #[error("cannot encrypt the bundle: {0}")]
+    Encrypt(#[source] age::EncryptError),
+    /// The text is too long for a QR code.
+    #[error("cannot draw a QR code: {0}")]
+    QrCode(#[source] qrcode::types::QrError),
     /// The vault refused the change.
     #[error(transparent)]
     Vault(#[from] VaultError),
@@ -99,26 +110,19 @@ pub struct PublicIdentity {
 }
 
 /// The public halves of a vault's keys.
-pub fn public_identity(keys: &crate::vault::KeyMaterial) -> Result<PublicIdentity, BundleError> {
-    let signing = minisign::PublicKey::from_bytes(&keys.signing_public)
-        .map_err(|_| BundleError::Malformed("the vault's public key is unreadable".into()))?;
-    let identity = keys
-        .age_identity
-        .parse::<age::x25519::Identity>()
-        .map_err(|_| BundleError::Malformed("the vault's age identity is unreadable".into()))?;
-    let signing_key = signing.to_base64();
-    Ok(PublicIdentity {
+pub fn public_identity(vault: &Vault) -> PublicIdentity {
+    let signing_key = vault.signing_key().to_base64();
+    PublicIdentity {
         fingerprint: fingerprint(&signing_key),
-        recipient: identity.to_public().to_string(),
+        recipient: vault.recipient().to_string(),
         signing_key,
-    })
+    }
 }
 
 /// `text` as a QR code drawn with Unicode half blocks, two modules a
 /// character cell, dark on light, with the quiet zone scanners need.
 pub fn qr_text(text: &str) -> Result<String, BundleError> {
-    let code = qrcode::QrCode::new(text.as_bytes())
-        .map_err(|e| BundleError::Malformed(format!("cannot draw a QR code: {e}")))?;
+    let code = qrcode::QrCode::new(text.as_bytes()).map_err(BundleError::QrCode)?;
     Ok(code
         .render::<qrcode::render::unicode::Dense1x2>()
         .dark_color(qrcode::render::unicode::Dense1x2::Light)
@@ -130,28 +134,36 @@ pub fn qr_text(text: &str) -> Result<String, BundleError> {
 /// A short fingerprint of a minisign public key, for reading aloud:
 /// five groups of four hex digits of its SHA-256.
 pub fn fingerprint(public_key: &str) -> String {
-    let digest = format::sha256_hex(public_key.trim().as_bytes()).to_uppercase();
-    digest
-        .as_bytes()
-        .chunks(4)
+    use sha2::{Digest, Sha256};
+    Sha256::digest(public_key.trim().as_bytes())
+        .chunks_exact(2)
         .take(5)
-        .map(|chunk| String::from_utf8_lossy(chunk).into_owned())
+        .map(|pair| format!("{:02X}{:02X}", pair[0], pair[1]))
         .collect::<Vec<_>>()
         .join(" ")
 }
 
+/// Whether [`check_acceptable`] asks for a signer already in the keyring.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Signer {
+    /// The signer must be trusted already: an import that trusts no one new.
+    MustBeTrusted,
+    /// Any signer will do: the caller trusts this one with the import, or
+    /// only reports what an import would say (`verify`, a review screen).
+    MayBeNew,
+}
+
 /// The checks that make a verified bundle acceptable for import: a trusted
-/// signer (unless the caller is about to trust it), a new sequence, not
-/// expired.
+/// signer (unless `signer` allows a new one), a new sequence, not expired.
 pub fn check_acceptable(
     bundle: &OpenedBundle,
     trust: &TrustState,
-    trusting_now: bool,
+    signer: Signer,
     now: OffsetDateTime,
 ) -> Result<(), BundleError> {
     let manifest = &bundle.manifest;
     let trusted = trust.by_key(&manifest.signer);
-    if trusted.is_none() && !trusting_now {
+    if trusted.is_none() && signer == Signer::MustBeTrusted {
         return Err(BundleError::Untrusted {
             fingerprint: fingerprint(&manifest.signer),
         });
@@ -175,4 +187,27 @@ pub fn check_acceptable(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fingerprint_is_the_first_twenty_hex_digits_of_the_keys_hash() {
+        use sha2::{Digest, Sha256};
+        let key = "RWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GFO3";
+        let digits = format!("{:X}", Sha256::digest(key.as_bytes()));
+        let expected = format!(
+            "{} {} {} {} {}",
+            &digits[0..4],
+            &digits[4..8],
+            &digits[8..12],
+            &digits[12..16],
+            &digits[16..20]
+        );
+        assert_eq!(fingerprint(key), expected);
+        assert_eq!(fingerprint(&format!("  {key}\n")), expected, "trimmed");
+        assert_eq!(fingerprint(key).len(), 24);
+    }
 }

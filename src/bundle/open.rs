@@ -6,7 +6,6 @@
 use std::fs::File;
 use std::io::{BufReader, Cursor, Read};
 use std::path::Path;
-use std::str::FromStr;
 
 use age::secrecy::SecretString;
 
@@ -16,8 +15,8 @@ use crate::model::Record;
 
 /// The keys to try on a bundle.
 pub struct Decryption<'a> {
-    /// The vault's own age identity, `AGE-SECRET-KEY-1…`.
-    pub identity: Option<&'a str>,
+    /// The vault's own age identity ([`Vault::age_identity`](crate::vault::Vault::age_identity)).
+    pub identity: Option<&'a age::x25519::Identity>,
     /// A meeting passphrase.
     pub passphrase: Option<&'a SecretString>,
 }
@@ -79,44 +78,46 @@ fn decrypt(reader: impl std::io::BufRead, keys: Decryption<'_>) -> Result<Conten
         let identity = age::scrypt::Identity::new(passphrase.clone());
         decryptor.decrypt(std::iter::once(&identity as &dyn age::Identity))
     } else {
-        let identity = keys
-            .identity
-            .and_then(|text| age::x25519::Identity::from_str(text).ok())
-            .ok_or(BundleError::NotForUs)?;
-        decryptor.decrypt(std::iter::once(&identity as &dyn age::Identity))
+        let identity = keys.identity.ok_or(BundleError::NotForUs)?;
+        decryptor.decrypt(std::iter::once(identity as &dyn age::Identity))
     }
     .map_err(|e| match e {
         age::DecryptError::NoMatchingKeys => BundleError::NotForUs,
-        _ => BundleError::Undecryptable,
+        other => BundleError::Undecryptable(other),
     })?;
     // A damaged or truncated payload surfaces as a read error inside the
     // archive reader; the wrapper tells it apart from a malformed archive.
     let mut reader = AuthenticatedReader {
         inner: stream,
-        failed: false,
+        failure: None,
     };
     let contents = Contents::from_tar(&mut reader);
     // Read to the end even after the archive's last entry: age authenticates
     // the final chunk only when it is read, and a truncated file must fail.
     let drained = std::io::copy(&mut reader, &mut std::io::sink());
-    if reader.failed {
-        return Err(BundleError::Undecryptable);
+    if let Some(failure) = reader.failure {
+        return Err(BundleError::Undecryptable(age::DecryptError::Io(failure)));
     }
     let contents = contents?;
     drained?;
     Ok(contents)
 }
 
-/// Remembers whether the age stream failed, which means the payload did not
-/// authenticate: damaged or truncated.
+/// Keeps the first error of the age stream, which means the payload did
+/// not authenticate: damaged or truncated. The archive reader gets an error
+/// of the same kind and goes no further.
 struct AuthenticatedReader<R> {
     inner: R,
-    failed: bool,
+    failure: Option<std::io::Error>,
 }
 
 impl<R: Read> Read for AuthenticatedReader<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        self.inner.read(buf).inspect_err(|_| self.failed = true)
+        self.inner.read(buf).map_err(|error| {
+            let kind = error.kind();
+            self.failure.get_or_insert(error);
+            std::io::Error::from(kind)
+        })
     }
 }
 

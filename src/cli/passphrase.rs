@@ -63,7 +63,7 @@ pub fn new(file: Option<&Path>, env: &str) -> Result<SecretString, Failure> {
     } else {
         let first = prompt("New passphrase: ")?;
         let second = prompt("Same passphrase again: ")?;
-        if !constant_time_eq(
+        if !pamphlet::vault::same_secret(
             first.expose_secret().as_bytes(),
             second.expose_secret().as_bytes(),
         ) {
@@ -115,11 +115,4 @@ fn prompt(label: &str) -> Result<SecretString, Failure> {
             Failure::new("no passphrase given and no terminal to ask on")
                 .hint(format!("give --passphrase-file FILE or set {ENV}"))
         })
-}
-
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }

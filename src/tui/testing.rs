@@ -57,13 +57,7 @@ pub fn export_from(
     let summary = bundle::export(
         signer,
         &ids,
-        ExportOptions {
-            selection: "portland".to_owned(),
-            redact: Vec::new(),
-            expires_at: None,
-            encryption,
-            now,
-        },
+        ExportOptions::new(encryption, now).selection("portland"),
     )
     .unwrap();
     std::fs::write(path, summary.bytes).unwrap();
@@ -72,7 +66,7 @@ pub fn export_from(
 
 /// Puts `other`'s keys in `vault`'s keyring as `name`.
 pub fn trust(vault: &mut Vault, other: &Vault, name: &str, now: OffsetDateTime) {
-    let identity = bundle::public_identity(other.keys()).unwrap();
+    let identity = bundle::public_identity(other);
     let mut trust = vault.trust().clone();
     trust.keys.push(TrustedKey {
         name: name.to_owned(),

@@ -7,7 +7,7 @@
 //! only this file, atomically.
 
 use std::fs;
-use std::io::{self, Read, Write};
+use std::io::{self, Cursor, Read, Write};
 use std::path::Path;
 
 use age::secrecy::{ExposeSecret, SecretString};
@@ -15,10 +15,14 @@ use rand::{rngs::OsRng, RngCore};
 use serde::{Deserialize, Serialize};
 use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
-use crate::codec;
+use super::codec::{self, CodecError};
+use crate::fsio::{self, IfExists};
 
 /// The most we read of a key file; a real one is well under 1 KiB.
 const MAX_KEY_FILE_BYTES: u64 = 64 * 1024;
+
+/// The untrusted comment of every signature a vault makes.
+const UNTRUSTED_COMMENT: &str = "signature from pamphlet";
 
 /// How hard the passphrase is to guess by brute force. The default is age's
 /// own calibration (about a second on this machine); tests lower it.
@@ -52,39 +56,105 @@ pub enum KeyFileError {
     /// looks the same, on purpose: age can't tell them apart either.
     #[error("wrong passphrase")]
     WrongPassphrase,
-    /// The file is not an age file, or is truncated or damaged.
+    /// The file is not an age file, or is truncated or damaged; [`KeyDamage`]
+    /// says how.
     #[error("key.age is damaged ({0})")]
-    Damaged(String),
+    Damaged(#[source] KeyDamage),
     /// The file was written with more scrypt work than this machine allows.
     #[error("key.age asks for scrypt work factor {required}, more than this machine accepts (about {target})")]
     ExcessiveWork { required: u8, target: u8 },
+    /// Fresh keys could not be made (minisign's generator failed).
+    #[error("new keys could not be generated")]
+    Generate(#[source] minisign::PError),
+    /// The keys could not be encoded (a bug, not bad input).
+    #[error("the keys could not be encoded: {0}")]
+    Encode(#[source] CodecError),
+    /// age refused to encrypt to the passphrase.
+    #[error("key.age could not be encrypted")]
+    Encrypt(#[source] age::EncryptError),
     /// Reading or writing failed.
     #[error("{0}")]
     Io(#[from] io::Error),
 }
 
-/// The secrets of a vault. Not `Debug`, not `Clone`; zeroized on drop.
+/// How a key file is damaged. age's and the decoder's errors are kept as
+/// sources; the messages say which layer failed, never what it held.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum KeyDamage {
+    /// age could not read the header: not an age file, a header that fails
+    /// its check, or a file cut short.
+    #[error("{}", header_problem(.0))]
+    Header(#[source] age::DecryptError),
+    /// An age file, but encrypted to something other than a passphrase.
+    #[error("not encrypted to a passphrase")]
+    NotPassphrase,
+    /// The header opened, the contents after it do not: damaged or cut.
+    #[error("its contents do not decrypt")]
+    Contents(#[source] io::Error),
+    /// Decrypted, but not keys this pamphlet reads.
+    #[error("its contents do not decode: {0}")]
+    Decode(#[source] CodecError),
+    /// The age identity inside does not parse.
+    #[error("its age identity does not parse")]
+    AgeIdentity,
+    /// The minisign public key inside does not parse.
+    #[error("its signing key does not parse")]
+    SigningKey(#[source] minisign::PError),
+}
+
+/// What went wrong with a key file's header, in the words of the message.
+fn header_problem(error: &age::DecryptError) -> String {
+    use age::DecryptError as E;
+    match error {
+        E::InvalidHeader => "its header is invalid".to_owned(),
+        E::InvalidMac => "its header fails its check".to_owned(),
+        E::UnknownFormat => "not an age file".to_owned(),
+        E::Io(e) if e.kind() == io::ErrorKind::UnexpectedEof => "it is truncated".to_owned(),
+        E::Io(e) => e.to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// The secrets of a vault. Not `Debug`, not `Clone`; zeroized on drop. Its
+/// fields are private: a vault signs and decrypts through methods of
+/// [`Vault`](super::Vault), and nothing hands the secrets out.
 #[derive(Serialize, Deserialize, Zeroize, ZeroizeOnDrop)]
 pub struct KeyMaterial {
-    pub vault_id: [u8; 16],
-    pub vault_key: [u8; 32],
+    vault_id: [u8; 16],
+    vault_key: [u8; 32],
     /// minisign secret key in its unencrypted binary form.
-    pub signing_secret: Vec<u8>,
+    signing_secret: Vec<u8>,
     /// minisign public key in its binary form.
-    pub signing_public: Vec<u8>,
+    signing_public: Vec<u8>,
     /// age X25519 identity, `AGE-SECRET-KEY-1…`.
-    pub age_identity: String,
+    age_identity: String,
+}
+
+/// The keys of an unlocked vault in their working form, parsed once.
+pub(super) struct Parsed {
+    /// Opens bundles sent to this vault. Not `Debug`; zeroized on drop.
+    pub(super) identity: age::x25519::Identity,
+    pub(super) signer: minisign::PublicKey,
 }
 
 impl KeyMaterial {
     /// Fresh keys for a new vault.
     pub fn generate() -> Result<KeyMaterial, KeyFileError> {
         let mut vault_id = [0u8; 16];
-        let mut vault_key = [0u8; 32];
         OsRng.fill_bytes(&mut vault_id);
+        KeyMaterial::generate_claiming(vault_id)
+    }
+
+    /// Fresh keys that claim to belong to the vault `vault_id`: what someone
+    /// holding a copy of `db/` but not `key.age` could make. For tests of
+    /// exactly that.
+    #[doc(hidden)]
+    pub fn generate_claiming(vault_id: [u8; 16]) -> Result<KeyMaterial, KeyFileError> {
+        let mut vault_key = [0u8; 32];
         OsRng.fill_bytes(&mut vault_key);
-        let pair = minisign::KeyPair::generate_unencrypted_keypair()
-            .map_err(|e| KeyFileError::Io(io::Error::other(e.to_string())))?;
+        let pair =
+            minisign::KeyPair::generate_unencrypted_keypair().map_err(KeyFileError::Generate)?;
         let identity = age::x25519::Identity::generate();
         Ok(KeyMaterial {
             vault_id,
@@ -95,27 +165,69 @@ impl KeyMaterial {
         })
     }
 
-    /// Encrypts to the passphrase and writes `path` atomically: a temporary
-    /// file in the same directory, synced, then renamed over the old one.
+    /// The vault these keys belong to. Not secret: the database stores it
+    /// in the clear.
+    pub fn vault_id(&self) -> [u8; 16] {
+        self.vault_id
+    }
+
+    /// The key every sealing key is derived from.
+    pub(super) fn vault_key(&self) -> &[u8; 32] {
+        &self.vault_key
+    }
+
+    /// The age identity and the minisign public key, parsed.
+    pub(super) fn parse(&self) -> Result<Parsed, KeyFileError> {
+        let identity = self
+            .age_identity
+            .parse::<age::x25519::Identity>()
+            .map_err(|_| KeyFileError::Damaged(KeyDamage::AgeIdentity))?;
+        let signer = minisign::PublicKey::from_bytes(&self.signing_public)
+            .map_err(|e| KeyFileError::Damaged(KeyDamage::SigningKey(e)))?;
+        Ok(Parsed { identity, signer })
+    }
+
+    /// A minisign signature of `data` with `trusted_comment`, by `signer`
+    /// (this vault's public key, from [`KeyMaterial::parse`]).
+    pub(super) fn sign(
+        &self,
+        signer: &minisign::PublicKey,
+        data: &[u8],
+        trusted_comment: &str,
+    ) -> Result<minisign::SignatureBox, minisign::PError> {
+        // minisign 0.7's SecretKey has no zeroizing Drop; it lives only for
+        // this call, and the bytes it came from are zeroized with the keys.
+        let secret = minisign::SecretKey::from_bytes(&self.signing_secret)?;
+        minisign::sign(
+            Some(signer),
+            &secret,
+            Cursor::new(data),
+            Some(trusted_comment),
+            Some(UNTRUSTED_COMMENT),
+        )
+    }
+
+    /// Encrypts to the passphrase and replaces `path` atomically (see
+    /// [`fsio::write_atomically`]).
     pub fn write(
         &self,
         path: &Path,
         passphrase: &SecretString,
         work: WorkFactor,
     ) -> Result<(), KeyFileError> {
-        let plaintext = codec::encode(self).map_err(|e| KeyFileError::Damaged(e.to_string()))?;
+        let plaintext = codec::encode(self).map_err(KeyFileError::Encode)?;
         let mut recipient = age::scrypt::Recipient::new(passphrase.clone());
         if let WorkFactor(Some(log_n)) = work {
             recipient.set_work_factor(log_n);
         }
         let encryptor =
             age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))
-                .map_err(|e| KeyFileError::Io(io::Error::other(e.to_string())))?;
+                .map_err(KeyFileError::Encrypt)?;
         let mut sealed = Vec::with_capacity(plaintext.len() + 256);
         let mut writer = encryptor.wrap_output(&mut sealed)?;
         writer.write_all(&plaintext)?;
         writer.finish()?;
-        write_atomically(path, &sealed)?;
+        fsio::write_atomically(path, &sealed, IfExists::Replace)?;
         Ok(())
     }
 
@@ -127,9 +239,7 @@ impl KeyMaterial {
             .read_to_end(&mut sealed)?;
         let decryptor = age::Decryptor::new_buffered(&sealed[..]).map_err(map_decrypt_error)?;
         if !decryptor.is_scrypt() {
-            return Err(KeyFileError::Damaged(
-                "not encrypted to a passphrase".to_owned(),
-            ));
+            return Err(KeyFileError::Damaged(KeyDamage::NotPassphrase));
         }
         let identity = age::scrypt::Identity::new(passphrase.clone());
         let mut reader = decryptor
@@ -138,11 +248,19 @@ impl KeyMaterial {
         let mut plaintext = Zeroizing::new(Vec::new());
         reader
             .read_to_end(&mut plaintext)
-            .map_err(|_| KeyFileError::Damaged("its contents do not decrypt".to_owned()))?;
-        let material: KeyMaterial = codec::decode(&plaintext)
-            .map_err(|e| KeyFileError::Damaged(format!("its contents do not decode: {e}")))?;
+            .map_err(|e| KeyFileError::Damaged(KeyDamage::Contents(e)))?;
+        let material: KeyMaterial =
+            codec::decode(&plaintext).map_err(|e| KeyFileError::Damaged(KeyDamage::Decode(e)))?;
         Ok(material)
     }
+}
+
+/// Whether two secrets (typed passphrases, say) are equal, compared in
+/// constant time: how long it takes says at most whether the lengths
+/// differ, never where the first difference is.
+pub fn same_secret(a: &[u8], b: &[u8]) -> bool {
+    use subtle::ConstantTimeEq;
+    a.ct_eq(b).into()
 }
 
 fn map_decrypt_error(error: age::DecryptError) -> KeyFileError {
@@ -152,39 +270,8 @@ fn map_decrypt_error(error: age::DecryptError) -> KeyFileError {
             KeyFileError::WrongPassphrase
         }
         E::ExcessiveWork { required, target } => KeyFileError::ExcessiveWork { required, target },
-        E::InvalidHeader => KeyFileError::Damaged("its header is invalid".to_owned()),
-        E::InvalidMac => KeyFileError::Damaged("its header fails its check".to_owned()),
-        E::UnknownFormat => KeyFileError::Damaged("not an age file".to_owned()),
-        E::Io(e) if e.kind() == io::ErrorKind::UnexpectedEof => {
-            KeyFileError::Damaged("it is truncated".to_owned())
-        }
-        E::Io(e) => KeyFileError::Damaged(e.to_string()),
+        other => KeyFileError::Damaged(KeyDamage::Header(other)),
     }
-}
-
-/// Replaces `path` with `contents` so that a crash leaves either the old file
-/// or the new one, never a mix. The file is readable by its owner only.
-pub fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut temp = tempfile::Builder::new()
-        .prefix(".key-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    temp.write_all(contents)?;
-    temp.as_file().sync_all()?;
-    temp.persist(path).map_err(|e| e.error)?;
-    sync_dir(dir)
-}
-
-/// Makes a rename or removal in `dir` durable.
-pub fn sync_dir(dir: &Path) -> io::Result<()> {
-    #[cfg(unix)]
-    {
-        fs::File::open(dir)?.sync_all()?;
-    }
-    #[cfg(not(unix))]
-    let _ = dir;
-    Ok(())
 }
 
 #[cfg(test)]
@@ -240,6 +327,140 @@ mod tests {
             KeyMaterial::read(&path, &pass("pw")),
             Err(KeyFileError::Damaged(_))
         ));
+    }
+
+    #[test]
+    fn damage_says_which_layer_and_keeps_ages_error_as_its_source() {
+        use std::error::Error;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("key.age");
+        KeyMaterial::generate()
+            .unwrap()
+            .write(&path, &pass("pw"), WorkFactor::log_n(4))
+            .unwrap();
+        let good = fs::read(&path).unwrap();
+
+        fs::write(&path, &good[..10]).unwrap();
+        let error = KeyMaterial::read(&path, &pass("pw")).err().unwrap();
+        assert_eq!(error.to_string(), "key.age is damaged (it is truncated)");
+        let damage = error.source().unwrap();
+        assert!(damage.downcast_ref::<KeyDamage>().is_some());
+        let age_error = damage.source().unwrap();
+        assert!(age_error.downcast_ref::<age::DecryptError>().is_some());
+
+        fs::write(&path, b"not an age file at all\n").unwrap();
+        let error = KeyMaterial::read(&path, &pass("pw")).err().unwrap();
+        assert_eq!(
+            error.to_string(),
+            "key.age is damaged (its header is invalid)"
+        );
+
+        fs::write(&path, &good[..good.len() - 1]).unwrap();
+        let error = KeyMaterial::read(&path, &pass("pw")).err().unwrap();
+        assert!(
+            matches!(error, KeyFileError::Damaged(KeyDamage::Contents(_))),
+            "{error}"
+        );
+        assert_eq!(
+            error.to_string(),
+            "key.age is damaged (its contents do not decrypt)"
+        );
+    }
+
+    #[test]
+    fn keys_that_do_not_parse_are_named_damaged() {
+        let mut keys = KeyMaterial::generate().unwrap();
+        assert!(keys.parse().is_ok());
+        keys.age_identity = "AGE-SECRET-KEY-1NOTANIDENTITY".to_owned();
+        assert!(matches!(
+            keys.parse(),
+            Err(KeyFileError::Damaged(KeyDamage::AgeIdentity))
+        ));
+        let mut keys = KeyMaterial::generate().unwrap();
+        keys.signing_public.truncate(5);
+        let error = keys.parse().err().unwrap();
+        assert!(
+            matches!(error, KeyFileError::Damaged(KeyDamage::SigningKey(_))),
+            "{error}"
+        );
+        assert_eq!(
+            error.to_string(),
+            "key.age is damaged (its signing key does not parse)"
+        );
+    }
+
+    #[test]
+    fn rewriting_the_key_file_leaves_only_it_and_owner_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("key.age");
+        let keys = KeyMaterial::generate().unwrap();
+        keys.write(&path, &pass("first"), WorkFactor::log_n(4))
+            .unwrap();
+        keys.write(&path, &pass("second"), WorkFactor::log_n(4))
+            .unwrap();
+        assert!(matches!(
+            KeyMaterial::read(&path, &pass("first")),
+            Err(KeyFileError::WrongPassphrase)
+        ));
+        let back = KeyMaterial::read(&path, &pass("second")).unwrap();
+        assert_eq!(back.vault_key, keys.vault_key);
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["key.age"]);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600, "mode {mode:o}");
+        }
+    }
+
+    #[test]
+    fn a_signature_verifies_with_the_public_key_and_carries_its_comment() {
+        let keys = KeyMaterial::generate().unwrap();
+        let parsed = keys.parse().unwrap();
+        let signature = keys
+            .sign(&parsed.signer, b"a referral", "bundle 7")
+            .unwrap();
+        assert_eq!(signature.trusted_comment().unwrap(), "bundle 7");
+        assert_eq!(
+            signature.untrusted_comment().unwrap(),
+            "signature from pamphlet"
+        );
+        let verify = |data: &[u8]| {
+            minisign::verify(
+                &parsed.signer,
+                &signature,
+                Cursor::new(data),
+                true,
+                false,
+                false,
+            )
+        };
+        assert!(verify(b"a referral").is_ok());
+        assert!(verify(b"a referral!").is_err());
+        let other = KeyMaterial::generate().unwrap().parse().unwrap();
+        assert!(minisign::verify(
+            &other.signer,
+            &signature,
+            Cursor::new(b"a referral"),
+            true,
+            false,
+            false
+        )
+        .is_err());
+    }
+
+    #[test]
+    fn secrets_compare_by_every_byte_and_length() {
+        assert!(same_secret(b"meeting passphrase", b"meeting passphrase"));
+        assert!(!same_secret(b"meeting passphrase", b"meeting passphrasE"));
+        assert!(!same_secret(b"Meeting passphrase", b"meeting passphrase"));
+        assert!(!same_secret(b"meeting", b"meeting passphrase"));
+        assert!(!same_secret(b"meeting passphrase", b""));
+        assert!(same_secret(b"", b""));
     }
 
     #[test]

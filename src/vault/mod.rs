@@ -5,6 +5,8 @@
 //! Every change goes to disk as one all-or-nothing batch, flushed before the
 //! call returns, and only then to the in-memory copy.
 
+pub(crate) mod codec;
+mod error;
 mod keys;
 pub(crate) mod seal;
 pub(crate) mod store;
@@ -18,113 +20,25 @@ use std::path::{Path, PathBuf};
 use age::secrecy::SecretString;
 use uuid::Uuid;
 
-pub use keys::{KeyFileError, KeyMaterial, WorkFactor};
+pub use codec::CodecError;
+pub use error::{Damage, VaultError};
+pub use keys::{same_secret, KeyDamage, KeyFileError, KeyMaterial, WorkFactor};
 pub use store::STORE_FORMAT;
 pub(crate) use trust::record_hash;
 pub use trust::{Provenance, TrustState, TrustedKey};
 
+use keys::Parsed;
 use seal::Sealer;
 use seal::BUCKETS;
 use store::{Bucket, Changes, Store};
 
+use crate::fsio;
 use crate::model::Record;
 
 /// The file that holds the vault's keys.
 pub const KEY_FILE: &str = "key.age";
 /// The directory that holds the sealed records.
 pub const DB_DIR: &str = "db";
-
-/// What went wrong with a vault. Messages name files, slots and ids, never the
-/// contents of a record or a secret.
-#[derive(Debug, thiserror::Error)]
-#[non_exhaustive]
-pub enum VaultError {
-    /// There is no vault in this directory.
-    #[error("no vault at {}", .0.display())]
-    NotFound(PathBuf),
-    /// `init` was asked to create a vault where one exists.
-    #[error("a vault already exists at {}", .0.display())]
-    AlreadyExists(PathBuf),
-    /// Half a vault: one of `key.age` and `db/` without the other.
-    #[error("the vault at {} is incomplete: {missing} is missing", .dir.display())]
-    Incomplete { dir: PathBuf, missing: &'static str },
-    /// Another process has the vault open.
-    #[error("the vault is in use by another pamphlet")]
-    InUse,
-    /// The passphrase does not open `key.age`.
-    #[error("wrong passphrase for this vault")]
-    WrongPassphrase,
-    /// `key.age` could not be read: damaged, truncated or too costly.
-    #[error("{0}")]
-    KeyFile(KeyFileError),
-    /// `key.age` opened but belongs to another vault's database.
-    #[error("key.age does not belong to the database beside it")]
-    KeyMismatch,
-    /// The vault was written by a newer pamphlet.
-    #[error("the vault has format version {found}; this pamphlet reads up to {supported}")]
-    NewerFormat { found: u32, supported: u32 },
-    /// Something stored is damaged; the text says what.
-    #[error("the vault is damaged: {0}")]
-    Damaged(String),
-    /// No record has this id or id prefix.
-    #[error("no record with id {0}")]
-    NoSuchRecord(String),
-    /// More than one record starts with this prefix.
-    #[error("{count} records have ids starting with {prefix}; give more of the id")]
-    AmbiguousId { prefix: String, count: usize },
-    /// The disk that holds the vault (or a file being written) is full. A
-    /// change that meets this is not made.
-    #[error("the disk is full: the vault could not be written")]
-    DiskFull,
-    /// A file of the vault reached the largest size this process may write
-    /// (`ulimit -f`). A change that meets this is not made.
-    #[error("a file of the vault reached the file-size limit: the vault could not be written")]
-    FileTooLarge,
-    /// The vault's directory cannot be written: a read-only file system, or
-    /// no permission.
-    #[error("the vault at {} cannot be written: {reason}", .dir.display())]
-    ReadOnly { dir: PathBuf, reason: &'static str },
-    /// The storage engine failed.
-    #[error("storage failed: {0}")]
-    Storage(String),
-    /// Reading or writing a file failed.
-    #[error("{0}")]
-    Io(io::Error),
-}
-
-impl From<io::Error> for VaultError {
-    fn from(error: io::Error) -> VaultError {
-        match error.kind() {
-            io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => VaultError::DiskFull,
-            io::ErrorKind::FileTooLarge => VaultError::FileTooLarge,
-            // sled passes some OS errors on as their Debug text; say the
-            // kind instead of showing that.
-            kind if error.raw_os_error().is_none() && error.to_string().starts_with("Os {") => {
-                VaultError::Io(io::Error::from(kind))
-            }
-            _ => VaultError::Io(error),
-        }
-    }
-}
-
-impl VaultError {
-    fn damaged(what: impl Into<String>) -> VaultError {
-        VaultError::Damaged(what.into())
-    }
-}
-
-impl From<KeyFileError> for VaultError {
-    fn from(error: KeyFileError) -> VaultError {
-        match error {
-            KeyFileError::WrongPassphrase => VaultError::WrongPassphrase,
-            KeyFileError::Io(e) if e.kind() == io::ErrorKind::NotFound => VaultError::Io(
-                io::Error::new(io::ErrorKind::NotFound, "key.age is missing"),
-            ),
-            KeyFileError::Io(e) => VaultError::from(e),
-            other => VaultError::KeyFile(other),
-        }
-    }
-}
 
 /// The outcome of writing records.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -141,6 +55,8 @@ pub struct Vault {
     store: Store,
     sealer: Sealer,
     keys: KeyMaterial,
+    /// The age identity and signing public key, parsed from `keys` once.
+    parsed: Parsed,
     records: HashMap<Uuid, Record>,
     provenance: HashMap<Uuid, Provenance>,
     /// The ids each bucket holds, indexed by bucket, to rewrite a bucket
@@ -164,15 +80,17 @@ impl Vault {
         }
         create_private_dir(dir)?;
         let keys = KeyMaterial::generate()?;
-        let store = Store::create(&db_path, &keys.vault_id)?;
+        let parsed = keys.parse()?;
+        let store = Store::create(&db_path, &keys.vault_id())?;
         // key.age last: until it exists, this is not a vault.
         keys.write(&key_path, passphrase, work)?;
-        let sealer = Sealer::new(&keys.vault_key, &keys.vault_id);
+        let sealer = Sealer::new(keys.vault_key(), &keys.vault_id());
         Ok(Vault {
             dir: dir.to_owned(),
             store,
             sealer,
             keys,
+            parsed,
             records: HashMap::new(),
             provenance: HashMap::new(),
             buckets: vec![Vec::new(); usize::from(BUCKETS)],
@@ -217,8 +135,9 @@ impl Vault {
     /// Opens the database with keys from `unwrap_keys` and decrypts every
     /// record into memory.
     pub fn open(dir: &Path, keys: KeyMaterial) -> Result<Vault, VaultError> {
-        let store = Store::open(&dir.join(DB_DIR), &keys.vault_id)?;
-        let sealer = Sealer::new(&keys.vault_key, &keys.vault_id);
+        let parsed = keys.parse()?;
+        let store = Store::open(&dir.join(DB_DIR), &keys.vault_id())?;
+        let sealer = Sealer::new(keys.vault_key(), &keys.vault_id());
         let contents = store.load(&sealer)?;
         let mut records = HashMap::with_capacity(contents.records.len());
         let mut provenance = HashMap::new();
@@ -237,6 +156,7 @@ impl Vault {
             store,
             sealer,
             keys,
+            parsed,
             records,
             provenance,
             buckets,
@@ -470,9 +390,38 @@ impl Vault {
         Ok(())
     }
 
-    /// The secrets bundles are signed and opened with.
-    pub fn keys(&self) -> &KeyMaterial {
-        &self.keys
+    /// The age identity that opens bundles sent to this vault. It is not
+    /// `Debug`; `to_string` gives it only as a `SecretString`.
+    pub fn age_identity(&self) -> &age::x25519::Identity {
+        &self.parsed.identity
+    }
+
+    /// The age recipient (`age1…`) that bundles for this vault are
+    /// encrypted to.
+    pub fn recipient(&self) -> age::x25519::Recipient {
+        self.parsed.identity.to_public()
+    }
+
+    /// The minisign public key that checks this vault's signatures.
+    pub fn signing_key(&self) -> &minisign::PublicKey {
+        &self.parsed.signer
+    }
+
+    /// Signs `data` with the vault's minisign key. `trusted_comment` is
+    /// covered by the signature; the untrusted comment is pamphlet's own.
+    pub fn sign(
+        &self,
+        data: &[u8],
+        trusted_comment: &str,
+    ) -> Result<minisign::SignatureBox, VaultError> {
+        self.keys
+            .sign(&self.parsed.signer, data, trusted_comment)
+            .map_err(VaultError::Signing)
+    }
+
+    /// The id of this vault, stored in the clear beside its records.
+    pub fn id(&self) -> [u8; 16] {
+        self.keys.vault_id()
     }
 }
 
@@ -489,11 +438,11 @@ pub fn wipe(dir: &Path) -> Result<(), VaultError> {
     }
     if has_key {
         shred(&key_path)?;
-        keys::sync_dir(dir)?;
+        fsio::sync_dir(dir)?;
     }
     if db_path.exists() {
         fs::remove_dir_all(&db_path)?;
-        keys::sync_dir(dir)?;
+        fsio::sync_dir(dir)?;
     }
     Ok(())
 }

@@ -18,10 +18,10 @@ use serde::{Deserialize, Serialize};
 use sled::transaction::{ConflictableTransactionError, TransactionError};
 use sled::{Batch, Db, Transactional, Tree};
 
+use super::codec::{self, CodecError};
+use super::error::{Damage, VaultError};
 use super::seal::{Sealer, BUCKETS};
 use super::trust::{Provenance, TrustState};
-use super::VaultError;
-use crate::codec;
 use crate::model::Record;
 use crate::parallel;
 
@@ -98,7 +98,7 @@ impl Store {
             Some(bytes) if bytes.len() == 4 => {
                 u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]])
             }
-            _ => return Err(VaultError::damaged("the database has no format version")),
+            _ => return Err(Damage::NoFormatVersion.into()),
         };
         if format > STORE_FORMAT {
             return Err(VaultError::NewerFormat {
@@ -109,7 +109,7 @@ impl Store {
         match db.get(VAULT_ID_KEY).map_err(storage)? {
             Some(stored) if stored.as_ref() == vault_id => {}
             Some(_) => return Err(VaultError::KeyMismatch),
-            None => return Err(VaultError::damaged("the database has no vault id")),
+            None => return Err(Damage::NoVaultId.into()),
         }
         Store::with_trees(db)
     }
@@ -150,8 +150,9 @@ impl Store {
             Some(value) => {
                 let plaintext = sealer
                     .open(META_TREE, TRUST_KEY, &value)
-                    .map_err(|_| VaultError::damaged("the keyring does not open"))?;
-                codec::decode(&plaintext).map_err(|e| decode_error("the keyring", e))?
+                    .map_err(|_| Damage::KeyringSealed)?;
+                codec::decode(&plaintext)
+                    .map_err(|e| decode_error(e, Damage::KeyringUndecodable))?
             }
         };
         Ok(Contents { records, trust })
@@ -210,39 +211,33 @@ pub(crate) fn open_bucket(
 ) -> Result<Vec<(Bucket, Record, Option<Provenance>)>, VaultError> {
     let bucket = match key {
         [a, b] if u16::from_be_bytes([*a, *b]) < BUCKETS => u16::from_be_bytes([*a, *b]),
-        _ => {
-            return Err(VaultError::damaged(format!(
-                "unexpected key {} in the records",
-                hex(key)
-            )))
-        }
+        _ => return Err(Damage::UnexpectedKey(key.to_vec()).into()),
     };
     let plaintext = sealer
         .open(RECORDS_TREE, key, value)
-        .map_err(|_| VaultError::damaged(format!("the records in bucket {bucket} do not open")))?;
+        .map_err(|_| Damage::BucketSealed(bucket))?;
     let stored: Vec<Stored> = codec::decode(&plaintext)
-        .map_err(|e| decode_error(&format!("the records in bucket {bucket}"), e))?;
+        .map_err(|e| decode_error(e, |source| Damage::BucketUndecodable { bucket, source }))?;
     stored
         .into_iter()
         .map(|s| {
             if sealer.bucket(&s.record.id) == bucket {
                 Ok((bucket, s.record, s.provenance))
             } else {
-                Err(VaultError::damaged(format!(
-                    "bucket {bucket} holds a record that belongs elsewhere"
-                )))
+                Err(Damage::MisplacedRecord(bucket).into())
             }
         })
         .collect()
 }
 
-fn decode_error(what: &str, error: codec::CodecError) -> VaultError {
+/// A value written by a newer pamphlet is a newer format, not damage.
+fn decode_error(error: CodecError, damage: impl FnOnce(CodecError) -> Damage) -> VaultError {
     match error {
-        codec::CodecError::NewerVersion { found } => VaultError::NewerFormat {
+        CodecError::NewerVersion { found } => VaultError::NewerFormat {
             found: u32::from(found),
             supported: u32::from(codec::FORMAT_VERSION),
         },
-        other => VaultError::damaged(format!("{what}: {other}")),
+        other => damage(other).into(),
     }
 }
 
@@ -330,12 +325,8 @@ pub fn probe_in_use(path: &Path) -> Result<bool, VaultError> {
 
 fn storage(error: sled::Error) -> VaultError {
     match error {
-        sled::Error::Corruption { .. } => VaultError::damaged("the database is corrupted"),
+        corrupted @ sled::Error::Corruption { .. } => Damage::Corrupted(corrupted).into(),
         sled::Error::Io(e) => VaultError::from(e),
         other => VaultError::Storage(other.to_string()),
     }
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

@@ -6,8 +6,9 @@ use std::path::Path;
 
 use pamphlet::bundle::{
     self, check_acceptable, BundleError, Decryption, Encryption, ExportOptions, OpenedBundle,
-    Outcome, Prefer,
+    Outcome, Prefer, Signer,
 };
+use pamphlet::fsio::{self, IfExists};
 use pamphlet::model;
 use pamphlet::vault::Vault;
 use secrecy::SecretString;
@@ -63,18 +64,17 @@ pub fn export(context: &Context, args: ExportArgs, out: &mut Output) -> CommandR
     if chatty {
         eprint!("signing and encrypting {} records…\r", ids.len());
     }
-    let summary = bundle::export(
-        &mut vault,
-        &ids,
-        ExportOptions {
-            selection: query,
-            redact: args.redact,
-            expires_at,
-            encryption,
-            now: context.now,
-        },
-    )?;
-    write_new_file(&args.out, &summary.bytes)?;
+    let options = ExportOptions::new(encryption, context.now)
+        .selection(query)
+        .redact(args.redact)
+        .expires_at(expires_at);
+    let summary = bundle::export(&mut vault, &ids, options)?;
+    let if_exists = if args.force {
+        IfExists::Replace
+    } else {
+        IfExists::Refuse
+    };
+    write_new_file(&args.out, &summary.bytes, if_exists)?;
     writeln!(
         out,
         "exported {} records to {} (sequence {}, {} bytes)",
@@ -98,7 +98,7 @@ pub fn verify(
     let manifest = &opened.manifest;
     if json {
         let mut summary = bundle_json(&vault, &opened);
-        let refusal = check_acceptable(&opened, vault.trust(), true, context.now)
+        let refusal = check_acceptable(&opened, vault.trust(), Signer::MayBeNew, context.now)
             .err()
             .map(|problem| problem.to_string());
         summary["import_refused"] = refusal.into();
@@ -123,7 +123,7 @@ pub fn verify(
     if !manifest.redacted.is_empty() {
         writeln!(out, "redacted:   {}", manifest.redacted.join(", "))?;
     }
-    match check_acceptable(&opened, vault.trust(), true, context.now) {
+    match check_acceptable(&opened, vault.trust(), Signer::MayBeNew, context.now) {
         Ok(()) => {}
         Err(problem) => writeln!(out, "import:     would be refused: {problem}")?,
     }
@@ -142,7 +142,12 @@ pub fn import(context: &Context, args: ImportArgs, out: &mut Output) -> CommandR
     } else {
         None
     };
-    check_acceptable(&opened, vault.trust(), args.trust_signer, context.now)?;
+    let signer = if args.trust_signer {
+        Signer::MayBeNew
+    } else {
+        Signer::MustBeTrusted
+    };
+    check_acceptable(&opened, vault.trust(), signer, context.now)?;
     let prefer = match args.prefer {
         PreferArg::Local => Prefer::Local,
         PreferArg::Bundle => Prefer::Bundle,
@@ -241,7 +246,7 @@ fn open_bundle(
     file: &Path,
     passphrase: &BundlePassphrase,
 ) -> Result<OpenedBundle, Failure> {
-    let identity = vault.keys().age_identity.as_str();
+    let identity = vault.age_identity();
     let without = bundle::open(
         file,
         Decryption {
@@ -295,23 +300,15 @@ fn parse_expiry(text: &str) -> Result<OffsetDateTime, Failure> {
     Ok(next.midnight().assume_utc())
 }
 
-/// Writes `bytes` to `path` through a temporary file in the same directory,
-/// so a full or yanked USB stick never holds half a bundle under the name.
-fn write_new_file(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let mut temp = tempfile::Builder::new()
-        .prefix(".pamphlet-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(|e| Failure::new(format!("cannot write in {}: {e}", dir.display())))?;
-    temp.write_all(bytes)?;
-    temp.as_file().sync_all()?;
-    temp.persist(path)
-        .map_err(|e| Failure::new(format!("cannot write {}: {}", path.display(), e.error)))?;
-    Ok(())
+/// Writes `bytes` to `path` atomically (see `pamphlet::fsio`), so a full or
+/// yanked USB stick never holds half a bundle under the name, and a file
+/// that appeared since the first check is not replaced without --force.
+fn write_new_file(path: &Path, bytes: &[u8], if_exists: IfExists) -> Result<(), Failure> {
+    fsio::write_atomically(path, bytes, if_exists).map_err(|e| match e.kind() {
+        io::ErrorKind::AlreadyExists => Failure::new(format!("{} exists already", path.display()))
+            .hint("choose another --out, or give --force to replace it"),
+        _ => Failure::new(format!("cannot write {}: {e}", path.display())),
+    })
 }
 
 fn rfc3339(when: OffsetDateTime) -> String {

@@ -6,7 +6,7 @@ use std::io::{self, IsTerminal, Write};
 use pamphlet::bundle::{self, Encryption};
 use pamphlet::model;
 use pamphlet::vault::{TrustedKey, Vault};
-use secrecy::{ExposeSecret, SecretString};
+use secrecy::ExposeSecret;
 use time::OffsetDateTime;
 
 use crate::cli::args::KeysCommand;
@@ -32,7 +32,7 @@ pub fn keys(context: &Context, command: KeysCommand, out: &mut Output) -> Comman
 }
 
 fn show(vault: &Vault, qr: bool, out: &mut Output) -> CommandResult {
-    let identity = bundle::public_identity(vault.keys())?;
+    let identity = bundle::public_identity(&vault);
     writeln!(out, "signing key (minisign): {}", identity.signing_key)?;
     writeln!(out, "age recipient:          {}", identity.recipient)?;
     writeln!(out, "fingerprint:            {}", identity.fingerprint)?;
@@ -154,7 +154,7 @@ fn export_identity(vault: &Vault, force: bool, out: &mut Output) -> CommandResul
     eprintln!(
         "warning: this is your secret age identity; anyone holding it can open bundles sent to you"
     );
-    let identity = SecretString::from(vault.keys().age_identity.clone());
+    let identity = vault.age_identity().to_string();
     writeln!(out, "{}", identity.expose_secret())?;
     Ok(())
 }

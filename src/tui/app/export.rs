@@ -4,17 +4,17 @@
 //! encrypts in one call, which needs the vault, so it runs on the UI thread
 //! after a frame that says so ([`ExportDialog::run`]).
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use age::secrecy::SecretString;
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-use crate::bundle::{self, BundleError, Encryption, ExportOptions, REDACTABLE};
+use crate::bundle::{self, Encryption, ExportOptions, REDACTABLE};
+use crate::fsio::{self, IfExists};
 use crate::tui::action::Action;
 use crate::tui::input::{TextEdit, TextInput};
-use crate::vault::{TrustState, Vault, WorkFactor};
+use crate::vault::{same_secret, TrustState, Vault, WorkFactor};
 
 /// A meeting passphrase shorter than this is refused: it guards a file
 /// that may be lost on a stick.
@@ -236,7 +236,10 @@ impl ExportDialog {
                     "Type a meeting passphrase of at least {MIN_PASSPHRASE_CHARS} characters, twice."
                 ));
             }
-            if !same_secret(self.passphrase.text(), self.again.text()) {
+            if !same_secret(
+                self.passphrase.text().as_bytes(),
+                self.again.text().as_bytes(),
+            ) {
                 self.again.clear();
                 self.focus_on(ExportRow::Again);
                 return Err("The two passphrases differ. Type it again.".to_owned());
@@ -257,7 +260,7 @@ impl ExportDialog {
             self.focus_on(ExportRow::Path);
             return Err(format!("{} is a folder: add a file name.", path.display()));
         }
-        let parent = parent_dir(&path);
+        let parent = fsio::parent_dir(&path);
         if !parent.is_dir() {
             self.focus_on(ExportRow::Path);
             return Err(format!("There is no folder {}.", parent.display()));
@@ -312,18 +315,16 @@ impl ExportDialog {
         let path = self.target();
         let replace = self.replace.as_ref() == Some(&path);
         let result = encryption.and_then(|encryption| {
-            let summary = bundle::export(
-                vault,
-                &self.ids,
-                ExportOptions {
-                    selection: self.selection.clone(),
-                    redact,
-                    expires_at: None,
-                    encryption,
-                    now,
-                },
-            )?;
-            write_bundle(&path, &summary.bytes, replace)?;
+            let options = ExportOptions::new(encryption, now)
+                .selection(self.selection.clone())
+                .redact(redact);
+            let summary = bundle::export(vault, &self.ids, options)?;
+            let if_exists = if replace {
+                IfExists::Replace
+            } else {
+                IfExists::Refuse
+            };
+            fsio::write_atomically(&path, &summary.bytes, if_exists)?;
             Ok(summary.manifest)
         });
         match result {
@@ -340,56 +341,5 @@ impl ExportDialog {
                 self.problem = Some(format!("Not exported: {error}"));
             }
         }
-    }
-}
-
-/// Compares two typed passphrases without an early exit on the first
-/// difference.
-fn same_secret(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    let mut differ = a.len() ^ b.len();
-    for (x, y) in a.iter().zip(b) {
-        differ |= usize::from(x ^ y);
-    }
-    differ == 0
-}
-
-fn parent_dir(path: &Path) -> PathBuf {
-    match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir.to_owned(),
-        _ => PathBuf::from("."),
-    }
-}
-
-/// Writes through a temporary file beside the target, so a full or yanked
-/// stick never holds half a bundle under the name. Refuses to replace a file
-/// unless `replace`.
-fn write_bundle(path: &Path, bytes: &[u8], replace: bool) -> Result<(), BundleError> {
-    let mut temp = tempfile::Builder::new()
-        .prefix(".pamphlet-")
-        .suffix(".tmp")
-        .tempfile_in(parent_dir(path))?;
-    temp.write_all(bytes)?;
-    temp.as_file().sync_all()?;
-    if !replace && path.exists() {
-        return Err(BundleError::Io(std::io::Error::new(
-            std::io::ErrorKind::AlreadyExists,
-            format!("{} exists", path.display()),
-        )));
-    }
-    temp.persist(path).map_err(|e| BundleError::Io(e.error))?;
-    Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn passphrases_compare_by_every_byte_and_length() {
-        assert!(same_secret("meeting passphrase", "meeting passphrase"));
-        assert!(!same_secret("meeting passphrase", "meeting passphrasE"));
-        assert!(!same_secret("meeting", "meeting passphrase"));
-        assert!(same_secret("", ""));
     }
 }

@@ -10,7 +10,7 @@ use age::secrecy::SecretString;
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-use crate::bundle::{self, BundleError, Decryption, OpenedBundle, Plan, Prefer};
+use crate::bundle::{self, BundleError, Decryption, OpenedBundle, Plan, Prefer, Signer};
 use crate::tui::action::Action;
 use crate::tui::input::TextInput;
 use crate::vault::Vault;
@@ -176,7 +176,7 @@ impl ImportDialog {
         let opened = bundle::open(
             &path,
             Decryption {
-                identity: Some(&vault.keys().age_identity),
+                identity: Some(vault.age_identity()),
                 passphrase: passphrase.as_ref(),
             },
         );
@@ -188,7 +188,7 @@ impl ImportDialog {
                 self.problem = None;
                 return ImportPhase::Passphrase;
             }
-            Err(BundleError::Undecryptable) if self.needs_passphrase => {
+            Err(BundleError::Undecryptable(_)) if self.needs_passphrase => {
                 self.problem = Some(
                     "It does not decrypt: a wrong passphrase, or a damaged file. Try again, or Esc."
                         .to_owned(),
@@ -201,7 +201,8 @@ impl ImportDialog {
             }
             Err(error) => return ImportPhase::Refused(refusal(&error)),
         };
-        if let Err(error) = bundle::check_acceptable(&opened, vault.trust(), true, now) {
+        if let Err(error) = bundle::check_acceptable(&opened, vault.trust(), Signer::MayBeNew, now)
+        {
             return ImportPhase::Refused(refusal(&error));
         }
         let signer = vault

@@ -206,6 +206,36 @@ fn an_existing_file_is_replaced_only_after_a_second_enter() {
 }
 
 #[test]
+fn a_file_that_appears_after_the_check_is_not_replaced() {
+    let mut fixture = open();
+    let path = temp_of(&fixture)
+        .join("here")
+        .join("pamphlet-2026-11-30.age");
+    fixture.app.update(Action::Export);
+    focus(&mut fixture.app, ExportRow::Passphrase);
+    type_in(&mut fixture.app, MEETING);
+    fixture.app.update(Action::NextField);
+    type_in(&mut fixture.app, MEETING);
+    fixture.app.update(Action::Enter);
+    assert_eq!(export_dialog(&fixture.app).phase, ExportPhase::Working);
+    // Another program writes the name between the check and the write.
+    std::fs::write(&path, b"someone else's file").unwrap();
+    assert!(fixture.app.work());
+    assert_eq!(export_dialog(&fixture.app).phase, ExportPhase::Editing);
+    assert!(
+        problem(&fixture.app).contains("exists"),
+        "{}",
+        problem(&fixture.app)
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), b"someone else's file");
+    let beside: Vec<_> = std::fs::read_dir(path.parent().unwrap())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name())
+        .collect();
+    assert_eq!(beside.len(), 1, "{beside:?}");
+}
+
+#[test]
 fn a_missing_folder_is_said_in_the_dialog() {
     let mut fixture = open();
     fixture.app.update(Action::Export);
@@ -255,14 +285,14 @@ fn a_recipient_export_goes_to_the_chosen_keyring_entries_only() {
     let opened = bundle::open(
         &path,
         Decryption {
-            identity: Some(&rosa.keys().age_identity),
+            identity: Some(rosa.age_identity()),
             passphrase: None,
         },
     )
     .unwrap();
     assert_eq!(opened.records.len(), 4);
     let own = match &fixture.app.screen {
-        Screen::Open(main) => main.session.vault.keys().age_identity.clone(),
+        Screen::Open(main) => main.session.vault.age_identity().clone(),
         Screen::Locked(_) => unreachable!(),
     };
     let not_ours = bundle::open(
@@ -402,9 +432,7 @@ fn import_asks_for_the_passphrase_shows_the_plan_and_trusts_the_signer_by_name()
 #[test]
 fn rejecting_a_plan_changes_nothing() {
     let (mut fixture, mut rosa) = open_trusting_rosa();
-    let recipient = bundle::public_identity(main(&fixture.app).session.vault.keys())
-        .unwrap()
-        .recipient;
+    let recipient = bundle::public_identity(&main(&fixture.app).session.vault).recipient;
     let path = rosas_bundle(&fixture, &mut rosa, Some(&recipient));
     let before = main(&fixture.app).session.vault.trust().clone();
     open_import(&mut fixture.app, &path);
@@ -428,9 +456,7 @@ fn rejecting_a_plan_changes_nothing() {
 #[test]
 fn a_replayed_bundle_is_refused_and_the_vault_is_unchanged() {
     let (mut fixture, mut rosa) = open_trusting_rosa();
-    let recipient = bundle::public_identity(main(&fixture.app).session.vault.keys())
-        .unwrap()
-        .recipient;
+    let recipient = bundle::public_identity(&main(&fixture.app).session.vault).recipient;
     let path = rosas_bundle(&fixture, &mut rosa, Some(&recipient));
     open_import(&mut fixture.app, &path);
     fixture.app.update(Action::Enter);
@@ -473,7 +499,7 @@ fn missing_damaged_and_foreign_bundles_are_refused_in_the_dialog() {
     fixture.app.update(Action::Back);
 
     // Encrypted to Rosa herself, not to this vault.
-    let own = bundle::public_identity(rosa.keys()).unwrap().recipient;
+    let own = bundle::public_identity(&rosa).recipient;
     let foreign = rosas_bundle(&fixture, &mut rosa, Some(&own));
     open_import(&mut fixture.app, &foreign);
     let ImportPhase::Refused(reason) = &import_dialog(&fixture.app).phase else {

@@ -1,0 +1,144 @@
+//! What can go wrong with a vault, and what exactly was found damaged.
+
+use std::io;
+use std::path::PathBuf;
+
+use super::codec::CodecError;
+use super::keys::KeyFileError;
+
+/// What went wrong with a vault. Messages name files, slots and ids, never the
+/// contents of a record or a secret.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum VaultError {
+    /// There is no vault in this directory.
+    #[error("no vault at {}", .0.display())]
+    NotFound(PathBuf),
+    /// `init` was asked to create a vault where one exists.
+    #[error("a vault already exists at {}", .0.display())]
+    AlreadyExists(PathBuf),
+    /// Half a vault: one of `key.age` and `db/` without the other.
+    #[error("the vault at {} is incomplete: {missing} is missing", .dir.display())]
+    Incomplete { dir: PathBuf, missing: &'static str },
+    /// Another process has the vault open.
+    #[error("the vault is in use by another pamphlet")]
+    InUse,
+    /// The passphrase does not open `key.age`.
+    #[error("wrong passphrase for this vault")]
+    WrongPassphrase,
+    /// `key.age` could not be read: damaged, truncated or too costly.
+    #[error(transparent)]
+    KeyFile(KeyFileError),
+    /// `key.age` opened but belongs to another vault's database.
+    #[error("key.age does not belong to the database beside it")]
+    KeyMismatch,
+    /// The vault was written by a newer pamphlet.
+    #[error("the vault has format version {found}; this pamphlet reads up to {supported}")]
+    NewerFormat { found: u32, supported: u32 },
+    /// Something stored is damaged; [`Damage`] says what.
+    #[error("the vault is damaged: {0}")]
+    Damaged(#[source] Damage),
+    /// The vault's signing key did not sign. minisign's own error is the
+    /// source; the message does not quote it.
+    #[error("the vault's signing key could not sign")]
+    Signing(#[source] minisign::PError),
+    /// No record has this id or id prefix.
+    #[error("no record with id {0}")]
+    NoSuchRecord(String),
+    /// More than one record starts with this prefix.
+    #[error("{count} records have ids starting with {prefix}; give more of the id")]
+    AmbiguousId { prefix: String, count: usize },
+    /// The disk that holds the vault (or a file being written) is full. A
+    /// change that meets this is not made.
+    #[error("the disk is full: the vault could not be written")]
+    DiskFull,
+    /// A file of the vault reached the largest size this process may write
+    /// (`ulimit -f`). A change that meets this is not made.
+    #[error("a file of the vault reached the file-size limit: the vault could not be written")]
+    FileTooLarge,
+    /// The vault's directory cannot be written: a read-only file system, or
+    /// no permission.
+    #[error("the vault at {} cannot be written: {reason}", .dir.display())]
+    ReadOnly { dir: PathBuf, reason: &'static str },
+    /// The storage engine failed.
+    #[error("storage failed: {0}")]
+    Storage(String),
+    /// Reading or writing a file failed.
+    #[error("{0}")]
+    Io(io::Error),
+}
+
+/// What part of a vault was found damaged. A sealed value that does not
+/// open says only where it is: whether it was damaged or sealed under
+/// another key is not told apart.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Damage {
+    /// The database lacks the format version stored in the clear.
+    #[error("the database has no format version")]
+    NoFormatVersion,
+    /// The database lacks the vault id stored in the clear.
+    #[error("the database has no vault id")]
+    NoVaultId,
+    /// The keyring's sealed value does not open.
+    #[error("the keyring does not open")]
+    KeyringSealed,
+    /// The keyring opened but does not decode.
+    #[error("the keyring: {0}")]
+    KeyringUndecodable(#[source] CodecError),
+    /// The records tree holds a key that is no bucket number.
+    #[error("unexpected key {} in the records", hex(.0))]
+    UnexpectedKey(Vec<u8>),
+    /// A bucket's sealed value does not open.
+    #[error("the records in bucket {0} do not open")]
+    BucketSealed(u16),
+    /// A bucket opened but does not decode.
+    #[error("the records in bucket {bucket}: {source}")]
+    BucketUndecodable { bucket: u16, source: CodecError },
+    /// A bucket holds a record whose id belongs in another bucket: buckets
+    /// were swapped or forged.
+    #[error("bucket {0} holds a record that belongs elsewhere")]
+    MisplacedRecord(u16),
+    /// The storage engine found its own files corrupted.
+    #[error("the database is corrupted")]
+    Corrupted(#[source] sled::Error),
+}
+
+impl From<Damage> for VaultError {
+    fn from(damage: Damage) -> VaultError {
+        VaultError::Damaged(damage)
+    }
+}
+
+impl From<io::Error> for VaultError {
+    fn from(error: io::Error) -> VaultError {
+        match error.kind() {
+            io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => VaultError::DiskFull,
+            io::ErrorKind::FileTooLarge => VaultError::FileTooLarge,
+            // sled passes some OS errors on as their Debug text; say the
+            // kind instead of showing that.
+            kind if error.raw_os_error().is_none() && error.to_string().starts_with("Os {") => {
+                VaultError::Io(io::Error::from(kind))
+            }
+            _ => VaultError::Io(error),
+        }
+    }
+}
+
+impl From<KeyFileError> for VaultError {
+    fn from(error: KeyFileError) -> VaultError {
+        match error {
+            KeyFileError::WrongPassphrase => VaultError::WrongPassphrase,
+            KeyFileError::Io(e) if e.kind() == io::ErrorKind::NotFound => VaultError::Io(
+                io::Error::new(io::ErrorKind::NotFound, "key.age is missing"),
+            ),
+            KeyFileError::Io(e) => VaultError::from(e),
+            other => VaultError::KeyFile(other),
+        }
+    }
+}
+
+/// Lower-case hex, for naming database keys.
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
