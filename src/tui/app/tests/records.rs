@@ -2,6 +2,7 @@
 //! form and the main screen.
 
 use super::*;
+use crate::model::Field;
 
 #[test]
 fn the_form_adds_a_record_in_one_save_and_it_is_then_found() {
@@ -228,14 +229,14 @@ fn editing_another_field_keeps_a_tag_with_a_comma_and_a_phone_note_with_semicolo
     let before = main(&fixture.app).selected().unwrap().clone();
     fixture.app.update(Action::EditRecord);
     assert_eq!(
-        field_text(&fixture.app, FieldKey::Tags),
+        field_text(&fixture.app, FieldKey::Field(Field::Tags)),
         "trans\\, competent, C:\\\\intake, no-id"
     );
     assert_eq!(
         field_text(&fixture.app, FieldKey::Phone(0)),
         "+1 503 555 0142; text; ask; for Bo; evenings, weekends"
     );
-    focus_field(&mut fixture.app, FieldKey::Hours);
+    focus_field(&mut fixture.app, FieldKey::Field(Field::Hours));
     type_text(&mut fixture.app, "Mon–Fri 9–17");
     fixture.app.update(Action::Save);
     settle(&mut fixture.app);
@@ -255,7 +256,7 @@ fn typing_an_escaped_comma_makes_one_tag() {
     type_text(&mut fixture.app, "Casa Puente");
     fixture.app.update(Action::NextField);
     type_text(&mut fixture.app, "h");
-    focus_field(&mut fixture.app, FieldKey::Tags);
+    focus_field(&mut fixture.app, FieldKey::Field(Field::Tags));
     type_text(&mut fixture.app, "trans\\, competent, no-id,, C:\\forms");
     fixture.app.update(Action::Save);
     settle(&mut fixture.app);
