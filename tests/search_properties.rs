@@ -40,17 +40,11 @@ struct Plain {
     country: String,
 }
 
-const TEXT: [Field; 9] = [
-    Field::Name,
-    Field::Organization,
-    Field::City,
-    Field::Region,
-    Field::Tags,
-    Field::Description,
-    Field::Notes,
-    Field::Address,
-    Field::Cost,
-];
+/// The fields matched as text; the category, the languages and the
+/// country are matched by their names (`Plain::names`) instead.
+fn is_text(field: Field) -> bool {
+    !matches!(field, Field::Category | Field::Languages | Field::Country)
+}
 
 fn plain(record: &Record) -> Plain {
     let mut names: Vec<String> = vec![
@@ -73,7 +67,11 @@ fn plain(record: &Record) -> Plain {
     }
     Plain {
         id: record.id,
-        fields: TEXT.iter().map(|&f| (f, fold(&f.text(record)))).collect(),
+        fields: Field::ALL
+            .into_iter()
+            .filter(|&f| is_text(f))
+            .map(|f| (f, fold(&f.text(record))))
+            .collect(),
         names,
         category: record.category.as_str(),
         languages: record.languages.clone(),

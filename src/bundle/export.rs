@@ -178,15 +178,7 @@ fn encrypt(plaintext: &[u8], encryption: Encryption) -> Result<Vec<u8>, BundleEr
 /// Keeps `local`'s value for each redacted field, so that importing a
 /// redacted bundle never erases what this vault knows.
 pub(super) fn unredact(record: &mut Record, local: Option<&Record>, fields: &[String]) {
-    let Some(local) = local else { return };
-    for field in fields {
-        match field.as_str() {
-            "address" => record.address.clone_from(&local.address),
-            "phones" => record.phones.clone_from(&local.phones),
-            "email" => record.email.clone_from(&local.email),
-            "website" => record.website.clone_from(&local.website),
-            "notes" => record.notes.clone_from(&local.notes),
-            _ => {}
-        }
+    if let Some(local) = local {
+        record.restore_redacted(local, fields);
     }
 }

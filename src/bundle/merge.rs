@@ -13,7 +13,7 @@ use uuid::Uuid;
 
 use super::export::unredact;
 use super::{check_acceptable, BundleError, OpenedBundle, Signer};
-use crate::model::Record;
+use crate::model::{short_id, Record};
 use crate::vault::{record_hash, Provenance, TrustedKey, Vault};
 
 /// Which side wins a conflict.
@@ -57,6 +57,45 @@ pub struct PlanItem {
     /// The record as it would be written: the bundle's, with redacted
     /// fields kept from the local record.
     merged: Record,
+}
+
+impl PlanItem {
+    /// The first eight hex digits of the id.
+    pub fn short_id(&self) -> String {
+        short_id(&self.id)
+    }
+
+    /// For a conflict, whose version the import writes.
+    pub fn resolution(&self) -> Option<&'static str> {
+        match (self.outcome, self.takes_bundle) {
+            (Outcome::Conflict, true) => Some("taking the bundle's"),
+            (Outcome::Conflict, false) => Some("keeping the local one"),
+            _ => None,
+        }
+    }
+
+    /// The item's line after its outcome: name, short id, the fields that
+    /// change, and for a conflict whose version is kept, as in
+    /// "Clínica Girasol (1a2b3c4d): hours, phones — keeping the local one".
+    pub fn summary(&self) -> String {
+        let mut text = format!("{} ({})", self.name, self.short_id());
+        if !self.fields.is_empty() {
+            text.push_str(": ");
+            text.push_str(&self.fields.join(", "));
+        }
+        if let Some(resolution) = self.resolution() {
+            text.push_str(" — ");
+            text.push_str(resolution);
+        }
+        text
+    }
+}
+
+impl std::fmt::Display for PlanItem {
+    /// The outcome in a column, then the summary: one line of a plan.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:<10} {}", self.outcome.as_str(), self.summary())
+    }
 }
 
 /// How many records fall in each outcome.
@@ -235,4 +274,45 @@ pub fn apply(
         written,
         prefer,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(outcome: Outcome, fields: Vec<&'static str>, takes_bundle: bool) -> PlanItem {
+        let now = time::macros::datetime!(2026-11-30 12:00 UTC);
+        let mut merged = Record::new("Clínica Girasol", crate::model::Category::Clinic, now);
+        merged.id = Uuid::parse_str("1a2b3c4d-8f5a-4c39-9d0e-2b7f1b9f0a11").unwrap_or_default();
+        PlanItem {
+            id: merged.id,
+            name: merged.name.clone(),
+            outcome,
+            fields,
+            takes_bundle,
+            merged,
+        }
+    }
+
+    #[test]
+    fn a_plan_line_says_outcome_name_id_fields_and_who_wins() {
+        let conflict = item(Outcome::Conflict, vec!["hours", "phones"], false);
+        assert_eq!(
+            conflict.to_string(),
+            "conflict   Clínica Girasol (1a2b3c4d): hours, phones — keeping the local one"
+        );
+        let taken = item(Outcome::Conflict, vec!["notes"], true);
+        assert_eq!(
+            taken.summary(),
+            "Clínica Girasol (1a2b3c4d): notes — taking the bundle's"
+        );
+        let new = item(Outcome::New, Vec::new(), true);
+        assert_eq!(new.to_string(), "new        Clínica Girasol (1a2b3c4d)");
+        assert_eq!(new.resolution(), None);
+        let updated = item(Outcome::Updated, vec!["cost"], true);
+        assert_eq!(
+            updated.to_string(),
+            "updated    Clínica Girasol (1a2b3c4d): cost"
+        );
+    }
 }

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 
 use time::Date;
 
-use crate::model::{self, Category, Record, Status};
+use crate::model::{self, Category, Field, Record, Status};
 
 /// The forms a sheet takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,17 +93,12 @@ fn sort_key(text: &str) -> String {
         .collect()
 }
 
-/// "Portland, OR, United States", or "No city".
+/// "Portland, OR, United States", or "No city given".
 fn place(record: &Record) -> String {
     if record.city.is_empty() {
         return "No city given".to_owned();
     }
-    let country = model::country_name(&record.country).unwrap_or(&record.country);
-    [record.city.as_str(), record.region.as_str(), country]
-        .into_iter()
-        .filter(|part| !part.is_empty())
-        .collect::<Vec<_>>()
-        .join(", ")
+    record.place().named()
 }
 
 fn category_heading(category: Category) -> String {
@@ -142,20 +137,6 @@ fn subtitle(records: &[&Record], options: &Options) -> String {
         let _ = write!(text, " · {defunct} defunct left out");
     }
     text
-}
-
-fn phone_text(phone: &model::Phone) -> (String, String) {
-    let mut detail = String::new();
-    if phone.kind != model::PhoneKind::Voice {
-        detail.push_str(phone.kind.as_str());
-    }
-    if !phone.note.is_empty() {
-        if !detail.is_empty() {
-            detail.push_str(", ");
-        }
-        detail.push_str(&phone.note);
-    }
-    (phone.number.clone(), detail)
 }
 
 /// Renders the sheet.
@@ -260,8 +241,8 @@ fn html_record(out: &mut String, record: &Record) {
         );
     }
     for phone in &record.phones {
-        let (number, detail) = phone_text(phone);
-        let _ = write!(out, "<div class=\"phone\">☎ {}", escape(&number));
+        let (number, detail) = (&phone.number, phone.detail());
+        let _ = write!(out, "<div class=\"phone\">☎ {}", escape(number));
         if !detail.is_empty() {
             let _ = write!(out, " <small>({})</small>", escape(&detail));
         }
@@ -274,30 +255,27 @@ fn html_record(out: &mut String, record: &Record) {
     out.push_str("</div></article>\n");
 }
 
+/// What a card says under a record's name and phones, in this order: what
+/// matters when choosing a referral at a meeting first.
+const FACTS: [Field; 9] = [
+    Field::Languages,
+    Field::Cost,
+    Field::Hours,
+    Field::Address,
+    Field::Email,
+    Field::Website,
+    Field::Description,
+    Field::Notes,
+    Field::VerifiedOn,
+];
+
 /// The labelled lines under a record's name and phones; empty ones left out.
 fn facts(record: &Record) -> Vec<(&'static str, String)> {
-    let mut lines = Vec::new();
-    let mut add = |label: &'static str, value: String| {
-        if !value.trim().is_empty() {
-            lines.push((label, value));
-        }
-    };
-    add("Languages", record.language_names().join(", "));
-    add("Cost", record.cost.clone());
-    add("Hours", record.hours.clone());
-    add("Address", record.address.clone());
-    add("Email", record.email.clone());
-    add("Web", record.website.clone());
-    add("About", record.description.clone());
-    add("Notes", record.notes.clone());
-    add(
-        "Checked",
-        record
-            .verified_on
-            .map(model::format_date)
-            .unwrap_or_default(),
-    );
-    lines
+    FACTS
+        .into_iter()
+        .map(|field| (field.short_label(), field.shown(record)))
+        .filter(|(_, value)| !value.trim().is_empty())
+        .collect()
 }
 
 fn markdown(records: &[&Record], options: &Options) -> String {
@@ -316,8 +294,8 @@ fn markdown(records: &[&Record], options: &Options) -> String {
                 }
                 out.push('\n');
                 for phone in &record.phones {
-                    let (number, detail) = phone_text(phone);
-                    let _ = write!(out, "  - ☎ **{}**", md_escape(&number));
+                    let (number, detail) = (&phone.number, phone.detail());
+                    let _ = write!(out, "  - ☎ **{}**", md_escape(number));
                     if !detail.is_empty() {
                         let _ = write!(out, " ({})", md_escape(&detail));
                     }
@@ -364,7 +342,7 @@ fn text(records: &[&Record], options: &Options) -> String {
                 }
                 out.push('\n');
                 for phone in &record.phones {
-                    let (number, detail) = phone_text(phone);
+                    let (number, detail) = (&phone.number, phone.detail());
                     let _ = write!(out, "    PHONE {number}");
                     if !detail.is_empty() {
                         let _ = write!(out, " ({detail})");

@@ -451,3 +451,45 @@ pub const COUNTRIES: &[(&str, &str)] = &[
     ("ZM", "Zambia"),
     ("ZW", "Zimbabwe"),
 ];
+
+/// The ISO 639-1 code for a code or a language's name, in any case.
+pub fn parse_language(text: &str) -> Option<&'static str> {
+    let wanted = text.trim().to_lowercase();
+    LANGUAGES
+        .iter()
+        .find(|(code, english, others)| {
+            *code == wanted
+                || english.to_lowercase() == wanted
+                || others.iter().any(|o| o.to_lowercase() == wanted)
+        })
+        .map(|(code, _, _)| *code)
+}
+
+/// The English name of an ISO 639-1 code.
+pub fn language_name(code: &str) -> Option<&'static str> {
+    LANGUAGES
+        .binary_search_by(|(known, _, _)| (*known).cmp(code))
+        .ok()
+        .map(|i| LANGUAGES[i].1)
+}
+
+/// The English name of an ISO 3166-1 alpha-2 code (upper case).
+pub fn country_name(code: &str) -> Option<&'static str> {
+    COUNTRIES
+        .binary_search_by(|(known, _)| (*known).cmp(code))
+        .ok()
+        .map(|i| COUNTRIES[i].1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_code_tables_are_sorted_for_binary_search() {
+        assert!(LANGUAGES.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(COUNTRIES.windows(2).all(|w| w[0].0 < w[1].0));
+        assert_eq!(language_name("es"), Some("Spanish"));
+        assert_eq!(country_name("FR"), Some("France"));
+    }
+}

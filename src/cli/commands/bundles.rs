@@ -221,22 +221,9 @@ fn print_plan(plan: &bundle::Plan, opened: &OpenedBundle, out: &mut Output) -> i
         opened.manifest.sequence, opened.fingerprint, opened.manifest.record_count
     )?;
     for item in &plan.items {
-        if item.outcome == Outcome::Unchanged {
-            continue;
+        if item.outcome != Outcome::Unchanged {
+            writeln!(out, "{item}")?;
         }
-        let short = &item.id.simple().to_string()[..8];
-        let mut line = format!("{:<10} {} ({short})", item.outcome.as_str(), item.name);
-        if !item.fields.is_empty() {
-            line.push_str(&format!(": {}", item.fields.join(", ")));
-        }
-        if item.outcome == Outcome::Conflict {
-            line.push_str(if item.takes_bundle {
-                " — taking the bundle's"
-            } else {
-                " — keeping the local one"
-            });
-        }
-        writeln!(out, "{line}")?;
     }
     Ok(())
 }

@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::Path;
 
 use pamphlet::interop::json::{parse_records, write_json_lines};
-use pamphlet::model::{self, PhoneInput, Record, RecordInput};
+use pamphlet::model::{self, FieldValue, PhoneInput, Record, RecordInput, Vouch};
 use pamphlet::search::Field;
 use pamphlet::tui;
 use pamphlet::vault::{Vault, VaultError};
@@ -118,8 +118,7 @@ pub fn edit(context: &Context, id: &str, fields: RecordFields, out: &mut Output)
     // would make an imported record look edited here, and the signer's next
     // version of it a conflict.
     if existing.differences(&record).is_empty() {
-        let short_id = &id.simple().to_string()[..8];
-        eprintln!("no changes to \"{}\" ({short_id})", record.name);
+        eprintln!("no changes to \"{}\" ({})", record.name, record.short_id());
         return Ok(());
     }
     let name = record.name.clone();
@@ -162,7 +161,7 @@ pub fn search(
                 record_json.strip_prefix('{').unwrap_or(&record_json)
             )?;
         } else {
-            writeln!(out, "{}", summary_line(record))?;
+            writeln!(out, "{}", record.summary_line())?;
         }
     }
     // The notes below go to stderr after the results, on a terminal too.
@@ -224,6 +223,7 @@ pub fn demo(context: &Context) -> Outcome {
 
 /// Copies the given flags onto `input`. An empty list value clears the list.
 fn apply_fields(input: &mut RecordInput, fields: RecordFields, now: OffsetDateTime) -> Outcome {
+    use pamphlet::model::Field;
     let RecordFields {
         name,
         category,
@@ -244,64 +244,48 @@ fn apply_fields(input: &mut RecordInput, fields: RecordFields, now: OffsetDateTi
         verified_on,
         status,
     } = fields;
-    let set = |slot: &mut Option<String>, value: Option<String>| {
-        if value.is_some() {
-            *slot = value;
+    let verified_on = verified_on.map(|date| model::today_or(date, now.date()));
+    let texts = [
+        (Field::Name, name),
+        (Field::Category, category),
+        (Field::Organization, organization),
+        (Field::Description, description),
+        (Field::City, city),
+        (Field::Region, region),
+        (Field::Country, country),
+        (Field::Address, address),
+        (Field::Email, email),
+        (Field::Website, website),
+        (Field::Hours, hours),
+        (Field::Cost, cost),
+        (Field::Notes, notes),
+        (Field::VerifiedOn, verified_on),
+        (Field::Status, status),
+    ];
+    for (field, value) in texts {
+        if let Some(text) = value {
+            field.set(input, FieldValue::Text(text));
         }
-    };
-    set(&mut input.name, name);
-    set(&mut input.category, category);
-    set(&mut input.organization, organization);
-    set(&mut input.description, description);
-    set(&mut input.city, city);
-    set(&mut input.region, region);
-    set(&mut input.country, country);
-    set(&mut input.address, address);
-    set(&mut input.email, email);
-    set(&mut input.website, website);
-    set(&mut input.hours, hours);
-    set(&mut input.cost, cost);
-    set(&mut input.notes, notes);
-    set(&mut input.status, status);
-    if let Some(date) = verified_on {
-        input.verified_on = Some(if date.trim().eq_ignore_ascii_case("today") {
-            model::format_date(now.date())
-        } else {
-            date
-        });
     }
-    if !phones.is_empty() {
-        input.phones = Some(
-            phones
-                .iter()
-                .filter(|text| !text.trim().is_empty())
-                .map(|text| parse_phone_flag(text))
-                .collect(),
-        );
-    }
-    let list = |values: Vec<String>| {
+    let given = |values: Vec<String>| -> Vec<String> {
         values
             .into_iter()
             .filter(|v| !v.trim().is_empty())
             .collect()
     };
-    if !languages.is_empty() {
-        input.languages = Some(list(languages));
+    if !phones.is_empty() {
+        let phones = given(phones)
+            .iter()
+            .map(|text| PhoneInput::parse(text))
+            .collect();
+        Field::Phones.set(input, FieldValue::Phones(phones));
     }
-    if !tags.is_empty() {
-        input.tags = Some(list(tags));
+    for (field, values) in [(Field::Languages, languages), (Field::Tags, tags)] {
+        if !values.is_empty() {
+            field.set(input, FieldValue::List(given(values)));
+        }
     }
     Ok(())
-}
-
-/// `NUMBER[;TYPE[;NOTE]]`.
-fn parse_phone_flag(text: &str) -> PhoneInput {
-    let mut parts = text.splitn(3, ';');
-    PhoneInput {
-        number: parts.next().map(str::to_owned),
-        kind: parts.next().map(str::to_owned),
-        note: parts.next().map(str::to_owned),
-    }
 }
 
 fn invalid_field(error: model::FieldError) -> Failure {
@@ -314,82 +298,15 @@ fn invalid_field(error: model::FieldError) -> Failure {
     Failure::usage(error.to_string()).hint(format!("check {flag}; nothing was stored"))
 }
 
-/// One line per result: name, category, place, first phone.
-fn summary_line(record: &Record) -> String {
-    let place = [record.city.as_str(), record.country.as_str()]
-        .into_iter()
-        .filter(|part| !part.is_empty())
-        .collect::<Vec<_>>()
-        .join(", ");
-    let phone = record
-        .phones
-        .first()
-        .map(|p| p.number.as_str())
-        .unwrap_or("");
-    let short_id = &record.id.simple().to_string()[..8];
-    format!(
-        "{short_id}  {}  [{}]  {place}  {phone}",
-        record.name,
-        record.category.label()
-    )
-}
-
 /// A record as a block of labelled lines, empty fields left out.
 fn describe(
     record: &Record,
     provenance: Option<&pamphlet::vault::Provenance>,
     now: OffsetDateTime,
 ) -> String {
-    let mut out = format!("{}\n", record.name);
-    let mut line = |label: &str, value: &str| {
-        if !value.is_empty() {
-            out.push_str(&format!("  {label:<13}{value}\n"));
-        }
-    };
-    line("id", &record.id.to_string());
-    line("category", record.category.label());
-    line("organization", &record.organization);
-    line("description", &record.description);
-    let place = [
-        record.city.as_str(),
-        record.region.as_str(),
-        record.country.as_str(),
-    ]
-    .into_iter()
-    .filter(|part| !part.is_empty())
-    .collect::<Vec<_>>()
-    .join(", ");
-    line("place", &place);
-    line("address", &record.address);
-    for phone in &record.phones {
-        let mut text = format!("{} ({})", phone.number, phone.kind.as_str());
-        if !phone.note.is_empty() {
-            text.push_str(&format!(" — {}", phone.note));
-        }
-        line("phone", &text);
-    }
-    line("email", &record.email);
-    line("website", &record.website);
-    line("languages", &record.language_names().join(", "));
-    line("hours", &record.hours);
-    line("cost", &record.cost);
-    line("notes", &record.notes);
-    line("tags", &record.tags.join(", "));
-    let verified = match record.verified_on {
-        Some(date) if (now.date() - date).whole_days() > 183 => {
-            format!("{} (stale: over 6 months ago)", model::format_date(date))
-        }
-        Some(date) => model::format_date(date),
-        None => "never".to_owned(),
-    };
-    line("verified on", &verified);
-    line("status", record.status.as_str());
-    if let Some(vouched) = provenance {
-        let mut source = format!("vouched for by {}", vouched.source());
-        if vouched.edited_since_import(record) {
-            source.push_str("; edited here since");
-        }
-        line("source", &source);
-    }
-    out
+    let vouch = provenance.map(|vouched| Vouch {
+        source: vouched.source(),
+        edited_here: vouched.edited_since_import(record),
+    });
+    record.detail_text(now.date(), vouch.as_ref())
 }

@@ -6,9 +6,8 @@
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-use crate::model::list_text::{join_list, split_list};
 use crate::model::{
-    format_date, language_name, Category, FieldError, PhoneInput, Record, RecordInput, Status,
+    language_name, today_or, Field, FieldError, FieldValue, PhoneInput, Record, RecordInput, Status,
 };
 use crate::tui::action::Action;
 use crate::tui::input::{TextEdit, TextInput};
@@ -20,88 +19,46 @@ pub enum FormMode {
     Edit(Uuid),
 }
 
-/// A field of the form.
+/// A row of the form: a field of the record, or one of its phones (each
+/// phone has its own row).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FieldKey {
-    Name,
-    Category,
-    Organization,
-    Description,
-    City,
-    Region,
-    Country,
-    Address,
+    Field(Field),
     Phone(usize),
-    Email,
-    Website,
-    Languages,
-    Tags,
-    Hours,
-    Cost,
-    Notes,
-    VerifiedOn,
-    Status,
 }
 
 impl FieldKey {
     pub fn label(self) -> String {
         match self {
-            FieldKey::Name => "Name".into(),
-            FieldKey::Category => "Category".into(),
-            FieldKey::Organization => "Organization".into(),
-            FieldKey::Description => "Description".into(),
-            FieldKey::City => "City".into(),
-            FieldKey::Region => "Region".into(),
-            FieldKey::Country => "Country".into(),
-            FieldKey::Address => "Address".into(),
-            FieldKey::Phone(n) => format!("Phone {}", n + 1),
-            FieldKey::Email => "Email".into(),
-            FieldKey::Website => "Website".into(),
-            FieldKey::Languages => "Languages".into(),
-            FieldKey::Tags => "Tags".into(),
-            FieldKey::Hours => "Hours".into(),
-            FieldKey::Cost => "Cost".into(),
-            FieldKey::Notes => "Notes".into(),
-            FieldKey::VerifiedOn => "Verified on".into(),
-            FieldKey::Status => "Status".into(),
+            FieldKey::Field(field) => field.label().to_owned(),
+            FieldKey::Phone(n) => format!("{} {}", Field::Phones.label(), n + 1),
         }
     }
 
     /// What to type, shown while the field is empty.
     pub fn hint(self) -> &'static str {
-        match self {
-            FieldKey::Name => "required",
-            FieldKey::Category | FieldKey::Status => "←/→ to choose",
-            FieldKey::Country => "two letters, like US or FR",
-            FieldKey::Phone(_) => "number; type; note — like +1 503 555 0100; text",
-            FieldKey::Languages => "names or codes, comma-separated",
-            FieldKey::Tags => "comma-separated, like no-id, walk-in (\\, for a comma)",
-            FieldKey::VerifiedOn => "YYYY-MM-DD, or today",
+        let field = match self {
+            FieldKey::Phone(_) => return "number; type; note — like +1 503 555 0100; text",
+            FieldKey::Field(field) => field,
+        };
+        if field.choices().is_some() {
+            return "←/→ to choose";
+        }
+        match field {
+            Field::Name => "required",
+            Field::Country => "two letters, like US or FR",
+            Field::Languages => "names or codes, comma-separated",
+            Field::Tags => "comma-separated, like no-id, walk-in (\\, for a comma)",
+            Field::VerifiedOn => "YYYY-MM-DD, or today",
             _ => "",
         }
     }
 
-    /// The name `RecordInput::validate` gives this field in its errors.
-    fn model_name(self) -> &'static str {
+    /// The record's field this row is (part of).
+    fn field(self) -> Field {
         match self {
-            FieldKey::Name => "name",
-            FieldKey::Category => "category",
-            FieldKey::Organization => "organization",
-            FieldKey::Description => "description",
-            FieldKey::City => "city",
-            FieldKey::Region => "region",
-            FieldKey::Country => "country",
-            FieldKey::Address => "address",
-            FieldKey::Phone(_) => "phones",
-            FieldKey::Email => "email",
-            FieldKey::Website => "website",
-            FieldKey::Languages => "languages",
-            FieldKey::Tags => "tags",
-            FieldKey::Hours => "hours",
-            FieldKey::Cost => "cost",
-            FieldKey::Notes => "notes",
-            FieldKey::VerifiedOn => "verified_on",
-            FieldKey::Status => "status",
+            FieldKey::Field(field) => field,
+            FieldKey::Phone(_) => Field::Phones,
         }
     }
 }
@@ -146,11 +103,6 @@ pub struct FormField {
     pub(crate) error: Option<String>,
 }
 
-/// What separates the languages and the tags of a field. A tag may hold a
-/// comma (tags also come from `load`, bundles and CSV), so the form shows
-/// `\,` for it and `\\` for a backslash, as CSV cells do.
-const LIST_SEPARATORS: &[char] = &[','];
-
 /// What the form asks of its owner.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FormOutcome {
@@ -170,79 +122,55 @@ pub struct Form {
 
 impl Form {
     pub fn add() -> Form {
-        Form::from_input(FormMode::Add, &RecordInput::default())
+        Form::new(FormMode::Add, None)
     }
 
     pub fn edit(record: &Record) -> Form {
-        Form::from_input(FormMode::Edit(record.id), &record.to_input())
+        Form::new(FormMode::Edit(record.id), Some(record))
     }
 
-    fn from_input(mode: FormMode, input: &RecordInput) -> Form {
-        let text = |value: &Option<String>| {
-            Value::Text(TextInput::with_text(value.as_deref().unwrap_or("")))
-        };
-        let field = |key, value| FormField {
+    /// One row per field people type, in the order they see them; one per
+    /// phone and a spare one to add another. Lists are one line of text,
+    /// with `\,` for a comma inside an item (tags also come from `load`,
+    /// bundles and CSV) and languages by name.
+    fn new(mode: FormMode, record: Option<&Record>) -> Form {
+        let row = |key, value| FormField {
             key,
             value,
             error: None,
         };
-        let categories = Category::ALL
-            .iter()
-            .map(|c| (c.as_str(), c.label()))
-            .collect();
-        let statuses = Status::ALL
-            .iter()
-            .map(|s| (s.as_str(), s.as_str()))
-            .collect();
-        let mut fields = vec![
-            field(FieldKey::Name, text(&input.name)),
-            field(
-                FieldKey::Category,
-                Value::choice(categories, input.category.as_deref()),
-            ),
-            field(FieldKey::Organization, text(&input.organization)),
-            field(FieldKey::Description, text(&input.description)),
-            field(FieldKey::City, text(&input.city)),
-            field(FieldKey::Region, text(&input.region)),
-            field(FieldKey::Country, text(&input.country)),
-            field(FieldKey::Address, text(&input.address)),
-        ];
-        let phones = input.phones.as_deref().unwrap_or_default();
-        for (n, phone) in phones.iter().enumerate() {
-            fields.push(field(
-                FieldKey::Phone(n),
-                Value::Text(TextInput::with_text(&phone_text(phone))),
-            ));
+        let mut fields = Vec::new();
+        for field in Field::shown_order().filter(|field| field.is_editable()) {
+            let value = record.map(|record| field.get(record));
+            if field == Field::Phones {
+                let phones = match value {
+                    Some(FieldValue::Phones(phones)) => phones,
+                    _ => Vec::new(),
+                };
+                for (n, phone) in phones.iter().enumerate() {
+                    let text = TextInput::with_text(&phone.text());
+                    fields.push(row(FieldKey::Phone(n), Value::Text(text)));
+                }
+                let spare = Value::Text(TextInput::new());
+                fields.push(row(FieldKey::Phone(phones.len()), spare));
+                continue;
+            }
+            let value = match (field, value) {
+                (Field::Languages, Some(FieldValue::List(codes))) => {
+                    let names = codes.iter().map(|code| language_name(code).unwrap_or(code));
+                    FieldValue::List(names.map(str::to_owned).collect()).into_text()
+                }
+                (_, Some(value)) => value.into_text(),
+                // A new record is active until someone says otherwise.
+                (Field::Status, None) => Status::default().as_str().to_owned(),
+                (_, None) => String::new(),
+            };
+            let value = match field.choices() {
+                Some(options) => Value::choice(options, Some(value.as_str())),
+                None => Value::Text(TextInput::with_text(&value)),
+            };
+            fields.push(row(FieldKey::Field(field), value));
         }
-        fields.push(field(
-            FieldKey::Phone(phones.len()),
-            Value::Text(TextInput::new()),
-        ));
-        let languages = input
-            .languages
-            .iter()
-            .flatten()
-            .map(|code| language_name(code).unwrap_or(code))
-            .collect::<Vec<_>>();
-        let languages = join_list(&languages, LIST_SEPARATORS);
-        let tags = join_list(input.tags.as_deref().unwrap_or_default(), LIST_SEPARATORS);
-        fields.extend([
-            field(FieldKey::Email, text(&input.email)),
-            field(FieldKey::Website, text(&input.website)),
-            field(
-                FieldKey::Languages,
-                Value::Text(TextInput::with_text(&languages)),
-            ),
-            field(FieldKey::Tags, Value::Text(TextInput::with_text(&tags))),
-            field(FieldKey::Hours, text(&input.hours)),
-            field(FieldKey::Cost, text(&input.cost)),
-            field(FieldKey::Notes, text(&input.notes)),
-            field(FieldKey::VerifiedOn, text(&input.verified_on)),
-            field(
-                FieldKey::Status,
-                Value::choice(statuses, input.status.as_deref().or(Some("active"))),
-            ),
-        ]);
         Form {
             mode,
             fields,
@@ -338,50 +266,23 @@ impl Form {
             phones: Some(Vec::new()),
             ..RecordInput::default()
         };
-        for field in &self.fields {
-            let text = field.value.text();
-            let slot = match field.key {
-                FieldKey::Name => &mut input.name,
-                FieldKey::Category => &mut input.category,
-                FieldKey::Organization => &mut input.organization,
-                FieldKey::Description => &mut input.description,
-                FieldKey::City => &mut input.city,
-                FieldKey::Region => &mut input.region,
-                FieldKey::Country => &mut input.country,
-                FieldKey::Address => &mut input.address,
-                FieldKey::Email => &mut input.email,
-                FieldKey::Website => &mut input.website,
-                FieldKey::Hours => &mut input.hours,
-                FieldKey::Cost => &mut input.cost,
-                FieldKey::Notes => &mut input.notes,
-                FieldKey::Status => &mut input.status,
-                FieldKey::VerifiedOn => {
-                    input.verified_on = Some(if text.trim().eq_ignore_ascii_case("today") {
-                        format_date(now.date())
-                    } else {
-                        text
-                    });
-                    continue;
-                }
+        for row in &self.fields {
+            let text = row.value.text();
+            match row.key {
                 FieldKey::Phone(_) => {
                     if !text.trim().is_empty() {
                         input
                             .phones
                             .get_or_insert_with(Vec::new)
-                            .push(parse_phone(&text));
+                            .push(PhoneInput::parse(&text));
                     }
-                    continue;
                 }
-                FieldKey::Languages => {
-                    input.languages = Some(split_list(&text, LIST_SEPARATORS));
-                    continue;
+                FieldKey::Field(Field::VerifiedOn) => {
+                    let text = today_or(text, now.date());
+                    Field::VerifiedOn.set_text(&mut input, &text);
                 }
-                FieldKey::Tags => {
-                    input.tags = Some(split_list(&text, LIST_SEPARATORS));
-                    continue;
-                }
-            };
-            *slot = Some(text);
+                FieldKey::Field(field) => field.set_text(&mut input, &text),
+            }
         }
         input
     }
@@ -394,11 +295,11 @@ impl Form {
         let at = self
             .fields
             .iter()
-            .position(|f| f.key.model_name() == error.field && !is_good_phone(f, now))
+            .position(|f| f.key.field().name() == error.field && !is_good_phone(f, now))
             .or_else(|| {
                 self.fields
                     .iter()
-                    .position(|f| f.key.model_name() == error.field)
+                    .position(|f| f.key.field().name() == error.field)
             })
             .unwrap_or(0);
         self.fields[at].error = Some(error.problem.clone());
@@ -420,7 +321,7 @@ fn is_good_phone(field: &FormField, now: OffsetDateTime) -> bool {
     RecordInput {
         name: Some("phone".into()),
         category: Some("other".into()),
-        phones: Some(vec![parse_phone(&text)]),
+        phones: Some(vec![PhoneInput::parse(&text)]),
         ..RecordInput::default()
     }
     .validate(now)
@@ -449,37 +350,10 @@ fn choose(options: &[(&str, &str)], index: &mut Option<usize>, edit: TextEdit) -
     *index != before
 }
 
-/// `NUMBER[; TYPE[; NOTE]]`, as `pamphlet add --phone` takes it. Nothing
-/// is escaped: a number or a type never holds `;` (the model refuses both),
-/// and the note is the rest of the text, `;` and all. Each phone has its own
-/// row, so nothing separates phones.
-fn parse_phone(text: &str) -> PhoneInput {
-    let mut parts = text.splitn(3, ';').map(|p| p.trim().to_owned());
-    PhoneInput {
-        number: parts.next(),
-        kind: parts.next(),
-        note: parts.next(),
-    }
-}
-
-fn phone_text(phone: &PhoneInput) -> String {
-    let mut text = phone.number.clone().unwrap_or_default();
-    let kind = phone.kind.as_deref().unwrap_or("");
-    let note = phone.note.as_deref().unwrap_or("");
-    if !kind.is_empty() || !note.is_empty() {
-        text.push_str("; ");
-        text.push_str(if kind.is_empty() { "voice" } else { kind });
-    }
-    if !note.is_empty() {
-        text.push_str("; ");
-        text.push_str(note);
-    }
-    text
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Category;
     use time::macros::datetime;
 
     fn now() -> OffsetDateTime {
@@ -511,13 +385,24 @@ mod tests {
     }
 
     #[test]
+    fn every_field_people_type_has_a_row_in_the_order_they_see_them() {
+        let form = Form::add();
+        let rows: Vec<Field> = form.fields.iter().map(|f| f.key.field()).collect();
+        let expected: Vec<Field> = Field::shown_order().filter(|f| f.is_editable()).collect();
+        assert_eq!(rows, expected);
+        assert_eq!(form.fields[0].key.label(), "Name");
+        let phone = form.fields.iter().find(|f| f.key == FieldKey::Phone(0));
+        assert_eq!(phone.map(|f| f.key.label()).as_deref(), Some("Phone 1"));
+    }
+
+    #[test]
     fn a_phone_error_lands_on_the_bad_phone_and_typing_clears_it() {
         let mut form = Form::add();
-        type_into(&mut form, FieldKey::Name, "Ana");
-        type_into(&mut form, FieldKey::Category, "c");
+        type_into(&mut form, FieldKey::Field(Field::Name), "Ana");
+        type_into(&mut form, FieldKey::Field(Field::Category), "c");
         type_into(&mut form, FieldKey::Phone(0), "555 0100");
         type_into(&mut form, FieldKey::Phone(1), "call me");
-        type_into(&mut form, FieldKey::VerifiedOn, "today");
+        type_into(&mut form, FieldKey::Field(Field::VerifiedOn), "today");
         let input = form.to_input(now());
         assert_eq!(input.category.as_deref(), Some("clinic"));
         assert_eq!(input.verified_on.as_deref(), Some("2026-11-30"));

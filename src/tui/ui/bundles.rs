@@ -165,10 +165,41 @@ pub(super) fn export(
     paint: Paint,
     focused: bool,
 ) {
-    let theme = paint.theme;
     let inner = dialog_box(frame, area, " Export a bundle ", paint);
     let width = usize::from(inner.width);
     let mut body = Body::default();
+    export_selection(&mut body, dialog, width, paint);
+    match &dialog.phase {
+        ExportPhase::Working => {
+            body.blank();
+            body.text(
+                &format!("Signing and encrypting {} records, then writing the file… (a passphrase takes a second or two)", dialog.ids.len()),
+                width,
+                paint.theme.title(),
+            );
+            body.draw(frame, inner, false);
+        }
+        ExportPhase::Done {
+            count,
+            sequence,
+            path,
+        } => {
+            let done = format!(
+                "Exported {count} records as bundle #{sequence} to {}.",
+                path.display()
+            );
+            export_done(&mut body, &done, width, paint);
+            body.draw(frame, inner, false);
+        }
+        ExportPhase::Editing => {
+            export_choices(&mut body, dialog, width, paint);
+            body.draw(frame, inner, focused);
+        }
+    }
+}
+
+/// How many records go, and which.
+fn export_selection(body: &mut Body, dialog: &ExportDialog, width: usize, paint: Paint) {
     let count = dialog.ids.len();
     let selection = if dialog.selection.is_empty() {
         "every record".to_owned()
@@ -178,7 +209,7 @@ pub(super) fn export(
     body.field(
         "Records",
         vec![
-            Span::styled(format!("{count}"), theme.bold()),
+            Span::styled(format!("{count}"), paint.theme.bold()),
             Span::raw(fit(
                 &format!(" {selection}"),
                 width.saturating_sub(LABEL + count.to_string().len()),
@@ -186,40 +217,22 @@ pub(super) fn export(
         ],
         paint,
     );
-    match &dialog.phase {
-        ExportPhase::Working => {
-            body.blank();
-            body.text(
-                &format!("Signing and encrypting {count} records, then writing the file… (a passphrase takes a second or two)"),
-                width,
-                theme.title(),
-            );
-            return body.draw(frame, inner, false);
-        }
-        ExportPhase::Done {
-            count,
-            sequence,
-            path,
-        } => {
-            body.blank();
-            body.text(
-                &format!(
-                    "Exported {count} records as bundle #{sequence} to {}.",
-                    path.display()
-                ),
-                width,
-                theme.bold(),
-            );
-            body.blank();
-            body.text(
-                "Carry it to the meeting; whoever imports it will see your fingerprint. Enter or Esc closes.",
-                width,
-                theme.dim(),
-            );
-            return body.draw(frame, inner, false);
-        }
-        ExportPhase::Editing => {}
-    }
+}
+
+/// What was exported, and what to do with it.
+fn export_done(body: &mut Body, done: &str, width: usize, paint: Paint) {
+    body.blank();
+    body.text(done, width, paint.theme.bold());
+    body.blank();
+    body.text(
+        "Carry it to the meeting; whoever imports it will see your fingerprint. Enter or Esc closes.",
+        width,
+        paint.theme.dim(),
+    );
+}
+
+/// The rows to fill in: how to encrypt, what to leave out, where to save.
+fn export_choices(body: &mut Body, dialog: &ExportDialog, width: usize, paint: Paint) {
     let focus = dialog.focused();
     let how = if dialog.use_passphrase {
         "‹ a meeting passphrase ›"
@@ -249,25 +262,8 @@ pub(super) fn export(
             width,
             paint,
         );
-    } else if dialog.recipients.is_empty() {
-        body.field(
-            "",
-            vec![Span::styled(
-                "Nobody in the keyring has an age recipient.",
-                theme.dim(),
-            )],
-            paint,
-        );
     } else {
-        for (n, choice) in dialog.recipients.iter().enumerate() {
-            let label = if n == 0 { "To" } else { "" };
-            body.choice(
-                label,
-                format!("{}{}", check(choice.chosen), choice.name),
-                focus == ExportRow::Recipient(n),
-                paint,
-            );
-        }
+        export_recipients(body, dialog, paint);
     }
     for (n, field) in REDACTABLE.iter().enumerate() {
         let label = if n == 0 { "Leave out" } else { "" };
@@ -289,14 +285,38 @@ pub(super) fn export(
     );
     body.blank();
     match &dialog.problem {
-        Some(problem) => body.text(problem, width, theme.error()),
+        Some(problem) => body.text(problem, width, paint.theme.error()),
         None => body.text(
             "Signed with your key. Space ticks a box; Enter exports.",
             width,
-            theme.dim(),
+            paint.theme.dim(),
         ),
     }
-    body.draw(frame, inner, focused);
+}
+
+/// A check box per person in the keyring who has an age recipient.
+fn export_recipients(body: &mut Body, dialog: &ExportDialog, paint: Paint) {
+    if dialog.recipients.is_empty() {
+        body.field(
+            "",
+            vec![Span::styled(
+                "Nobody in the keyring has an age recipient.",
+                paint.theme.dim(),
+            )],
+            paint,
+        );
+        return;
+    }
+    let focus = dialog.focused();
+    for (n, choice) in dialog.recipients.iter().enumerate() {
+        let label = if n == 0 { "To" } else { "" };
+        body.choice(
+            label,
+            format!("{}{}", check(choice.chosen), choice.name),
+            focus == ExportRow::Recipient(n),
+            paint,
+        );
+    }
 }
 
 pub(super) fn import(
@@ -376,8 +396,46 @@ pub(super) fn import(
 }
 
 fn review_lines<'a>(body: &mut Body<'a>, review: &'a Review, width: usize, paint: Paint) {
+    signer_lines(body, review, paint);
+    bundle_lines(body, review, paint);
+    if review.signer.is_none() {
+        body.blank();
+        body.text(
+            "Compare this fingerprint with the signer, aloud. Accepting trusts them from now on.",
+            width,
+            paint.theme.stale(),
+        );
+        body.input("Trust as", &review.trust_as, false, true, width, paint);
+    }
+    if review.plan.counts().conflicts > 0 {
+        let choice = match review.plan.prefer {
+            Prefer::Local => "‹ keep the local records ›",
+            Prefer::Bundle => "‹ take the bundle's records ›",
+        };
+        body.field(
+            "Conflicts",
+            vec![
+                Span::styled(choice, paint.theme.bold()),
+                Span::styled("  Tab switches", paint.theme.dim()),
+            ],
+            paint,
+        );
+    }
+    match &review.problem {
+        Some(problem) => body.text(problem, width, paint.theme.error()),
+        None => body.text(
+            "Enter accepts, in one step. Esc rejects, changing nothing.",
+            width,
+            paint.theme.dim(),
+        ),
+    }
+    change_lines(body, review, width, paint);
+}
+
+/// Who signed the bundle: a name from the keyring, or a fingerprint to
+/// compare aloud.
+fn signer_lines(body: &mut Body, review: &Review, paint: Paint) {
     let theme = paint.theme;
-    let manifest = &review.bundle.manifest;
     match &review.signer {
         Some(name) => body.field(
             "Signed by",
@@ -403,6 +461,11 @@ fn review_lines<'a>(body: &mut Body<'a>, review: &'a Review, width: usize, paint
             );
         }
     }
+}
+
+/// The bundle's number and dates, what it holds, and what it left out.
+fn bundle_lines(body: &mut Body, review: &Review, paint: Paint) {
+    let manifest = &review.bundle.manifest;
     let expiry = match manifest.expires_at {
         Some(at) => format!(", expires {}", format_date(at.date())),
         None => String::new(),
@@ -432,37 +495,11 @@ fn review_lines<'a>(body: &mut Body<'a>, review: &'a Review, width: usize, paint
             paint,
         );
     }
-    if review.signer.is_none() {
-        body.blank();
-        body.text(
-            "Compare this fingerprint with the signer, aloud. Accepting trusts them from now on.",
-            width,
-            theme.stale(),
-        );
-        body.input("Trust as", &review.trust_as, false, true, width, paint);
-    }
-    if counts.conflicts > 0 {
-        let choice = match review.plan.prefer {
-            Prefer::Local => "‹ keep the local records ›",
-            Prefer::Bundle => "‹ take the bundle's records ›",
-        };
-        body.field(
-            "Conflicts",
-            vec![
-                Span::styled(choice, theme.bold()),
-                Span::styled("  Tab switches", theme.dim()),
-            ],
-            paint,
-        );
-    }
-    match &review.problem {
-        Some(problem) => body.text(problem, width, theme.error()),
-        None => body.text(
-            "Enter accepts, in one step. Esc rejects, changing nothing.",
-            width,
-            theme.dim(),
-        ),
-    }
+}
+
+/// What importing changes, one plan line per record, conflicts marked.
+fn change_lines(body: &mut Body, review: &Review, width: usize, paint: Paint) {
+    let theme = paint.theme;
     let changes: Vec<_> = review.changes().collect();
     body.push(Line::from(Span::styled(
         fit(
@@ -482,20 +519,9 @@ fn review_lines<'a>(body: &mut Body<'a>, review: &'a Review, width: usize, paint
             Outcome::Conflict => theme.stale(),
             _ => Style::new(),
         };
-        let mut text = item.name.clone();
-        if !item.fields.is_empty() {
-            text.push_str(&format!(": {}", item.fields.join(", ")));
-        }
-        if item.outcome == Outcome::Conflict {
-            text.push_str(if item.takes_bundle {
-                " — taking the bundle's"
-            } else {
-                " — keeping the local one"
-            });
-        }
         body.push(Line::from(vec![
             Span::styled(format!("{:<10}", item.outcome.as_str()), style),
-            Span::raw(fit(&text, width.saturating_sub(10))),
+            Span::raw(fit(&item.summary(), width.saturating_sub(10))),
         ]));
     }
 }

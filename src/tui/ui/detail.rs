@@ -7,16 +7,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-use crate::model::{country_name, format_date, Record, Status};
+use crate::model::{
+    format_date, Field, Record, Status, Vouch, EDITED_HERE, PLACE_LABEL, STALE_AFTER_MONTHS,
+};
 use crate::tui::app::MainScreen;
-use crate::tui::finder::Part;
+use crate::tui::finder::{Highlight, Part};
 
-use super::{is_stale, marked, Paint, STALE_AFTER_DAYS};
+use super::{marked, Paint};
 
 const LABEL: usize = 13;
-/// After "Vouched for by …" when the record was changed here since it was
-/// imported, as `pamphlet show` says it.
-const EDITED_HERE: &str = "edited here since";
 
 pub(super) fn render(
     frame: &mut Frame,
@@ -36,30 +35,56 @@ pub(super) fn render(
 }
 
 fn lines<'a>(record: &Record, main: &MainScreen, width: usize, paint: Paint) -> Vec<Line<'a>> {
-    let theme = paint.theme;
     let marks = main
         .session
         .finder
         .read()
         .map(|f| f.highlights(&main.browse.results.query, record))
         .unwrap_or_default();
-    let positions = |part: Part| {
-        marks
-            .iter()
-            .find(|h| h.part == part)
-            .map(|h| h.positions.clone())
-            .unwrap_or_default()
-    };
-    let mut out = Vec::new();
-    out.push(Line::from(marked(
+    let mut out = title_lines(record, &marks, paint);
+    out.extend(stale_line(record, paint));
+    if let Some(vouched) = main.session.vault.provenance(&record.id) {
+        let vouch = Vouch {
+            source: vouched.source(),
+            edited_here: vouched.edited_since_import(record),
+        };
+        out.extend(vouch_lines(&vouch, width, paint));
+    }
+    if record.status != Status::Active {
+        out.push(Line::from(Span::styled(
+            format!("Status: {} — do not refer.", record.status),
+            paint.theme.error(),
+        )));
+    }
+    out.push(Line::raw(""));
+    let value_width = width.saturating_sub(LABEL).max(10);
+    for (label, value) in field_rows(record) {
+        out.extend(field_lines(label, &value, value_width, paint));
+    }
+    out
+}
+
+/// The chars of `part` that the search matched.
+fn positions(marks: &[Highlight], part: Part) -> Vec<usize> {
+    marks
+        .iter()
+        .find(|h| h.part == part)
+        .map(|h| h.positions.clone())
+        .unwrap_or_default()
+}
+
+/// The name, then the category and organization, with what the search
+/// matched marked.
+fn title_lines<'a>(record: &Record, marks: &[Highlight], paint: Paint) -> Vec<Line<'a>> {
+    let name = marked(
         &record.name,
-        &positions(Part::Name),
-        theme.bold(),
+        &positions(marks, Part::Name),
+        paint.theme.bold(),
         paint,
-    )));
+    );
     let mut second = marked(
         record.category.label(),
-        &positions(Part::Category),
+        &positions(marks, Part::Category),
         Style::new(),
         paint,
     );
@@ -67,122 +92,96 @@ fn lines<'a>(record: &Record, main: &MainScreen, width: usize, paint: Paint) -> 
         second.push(Span::raw(" · "));
         second.extend(marked(
             &record.organization,
-            &positions(Part::Organization),
+            &positions(marks, Part::Organization),
             Style::new(),
             paint,
         ));
     }
-    out.push(Line::from(second));
-    let today = paint.now.date();
-    if is_stale(record, today) {
-        let text = match record.verified_on {
-            None => "! Stale: never verified.".to_owned(),
-            Some(date) => format!(
-                "! Stale: last verified {} (over {} months ago).",
-                format_date(date),
-                STALE_AFTER_DAYS / 30
+    vec![Line::from(name), Line::from(second)]
+}
+
+/// A warning when the record is due a check.
+fn stale_line<'a>(record: &Record, paint: Paint) -> Option<Line<'a>> {
+    if !record.is_stale(paint.now.date()) {
+        return None;
+    }
+    let text = match record.verified_on {
+        None => "! Stale: never verified.".to_owned(),
+        Some(date) => format!(
+            "! Stale: last verified {} (over {STALE_AFTER_MONTHS} months ago).",
+            format_date(date)
+        ),
+    };
+    Some(Line::from(Span::styled(text, paint.theme.stale())))
+}
+
+/// Who vouched for the record, and whether it was changed here since.
+fn vouch_lines<'a>(vouch: &Vouch, width: usize, paint: Paint) -> Vec<Line<'a>> {
+    let theme = paint.theme;
+    let source = format!("Vouched for by {}", vouch.source);
+    if !vouch.edited_here {
+        return vec![Line::from(Span::styled(source, theme.title()))];
+    }
+    // No longer what the signer sent: said beside, or under it.
+    let edited = Span::styled(EDITED_HERE, theme.stale());
+    if source.chars().count() + 2 + EDITED_HERE.len() <= width {
+        vec![Line::from(vec![
+            Span::styled(format!("{source}; "), theme.title()),
+            edited,
+        ])]
+    } else {
+        vec![
+            Line::from(Span::styled(format!("{source};"), theme.title())),
+            Line::from(edited),
+        ]
+    }
+}
+
+/// Every field below the title, labelled, in the order people see them:
+/// the place as one row, one row per phone (an empty one when there is
+/// none), and the id last.
+fn field_rows(record: &Record) -> Vec<(&'static str, String)> {
+    let mut rows = Vec::new();
+    for field in Field::shown_order() {
+        match field {
+            // In the title, or part of the place, or last.
+            Field::Name | Field::Category | Field::Organization => {}
+            Field::Region | Field::Country | Field::Id => {}
+            Field::City => rows.push((PLACE_LABEL, record.place().named())),
+            Field::Phones if record.phones.is_empty() => rows.push((field.label(), String::new())),
+            Field::Phones => rows.extend(
+                record
+                    .phones
+                    .iter()
+                    .map(|phone| (field.label(), phone.to_string())),
             ),
-        };
-        out.push(Line::from(Span::styled(text, theme.stale())));
-    }
-    if let Some(vouched) = main.session.vault.provenance(&record.id) {
-        let source = format!("Vouched for by {}", vouched.source());
-        if !vouched.edited_since_import(record) {
-            out.push(Line::from(Span::styled(source, theme.title())));
-        } else {
-            // No longer what the signer sent: said beside, or under it.
-            let edited = Span::styled(EDITED_HERE, theme.stale());
-            if source.chars().count() + 2 + EDITED_HERE.len() <= width {
-                out.push(Line::from(vec![
-                    Span::styled(format!("{source}; "), theme.title()),
-                    edited,
-                ]));
-            } else {
-                out.push(Line::from(Span::styled(
-                    format!("{source};"),
-                    theme.title(),
-                )));
-                out.push(Line::from(edited));
-            }
+            Field::VerifiedOn => rows.push((field.label(), record.verified_text())),
+            _ => rows.push((field.label(), field.shown(record))),
         }
     }
-    if record.status != Status::Active {
-        out.push(Line::from(Span::styled(
-            format!("Status: {} — do not refer.", record.status),
-            theme.error(),
-        )));
+    rows.push((Field::Id.label(), Field::Id.shown(record)));
+    rows
+}
+
+/// A labelled value, wrapped under its label; a dash when it is empty.
+fn field_lines<'a>(label: &str, value: &str, value_width: usize, paint: Paint) -> Vec<Line<'a>> {
+    let theme = paint.theme;
+    let label_span = Span::styled(format!("{label:<LABEL$}"), theme.dim());
+    if value.is_empty() {
+        return vec![Line::from(vec![label_span, Span::styled("—", theme.dim())])];
     }
-    out.push(Line::raw(""));
-    let place = [
-        record.city.as_str(),
-        record.region.as_str(),
-        country_name(&record.country).unwrap_or(&record.country),
-    ]
-    .into_iter()
-    .filter(|part| !part.is_empty())
-    .collect::<Vec<_>>()
-    .join(", ");
-    let phones: Vec<String> = record
-        .phones
-        .iter()
-        .map(|phone| {
-            let mut text = format!("{} ({})", phone.number, phone.kind.as_str());
-            if !phone.note.is_empty() {
-                text.push_str(" — ");
-                text.push_str(&phone.note);
-            }
-            text
-        })
-        .collect();
-    let verified = record
-        .verified_on
-        .map(format_date)
-        .unwrap_or_else(|| "never".to_owned());
-    let updated = record
-        .updated_at
-        .format(&time::format_description::well_known::Rfc3339)
-        .unwrap_or_default();
-    let mut fields: Vec<(&str, String)> = vec![
-        ("Description", record.description.clone()),
-        ("Place", place),
-        ("Address", record.address.clone()),
-    ];
-    if phones.is_empty() {
-        fields.push(("Phone", String::new()));
-    }
-    for phone in phones {
-        fields.push(("Phone", phone));
-    }
-    fields.extend([
-        ("Email", record.email.clone()),
-        ("Website", record.website.clone()),
-        ("Languages", record.language_names().join(", ")),
-        ("Hours", record.hours.clone()),
-        ("Cost", record.cost.clone()),
-        ("Tags", record.tags.join(", ")),
-        ("Notes", record.notes.clone()),
-        ("Verified on", verified),
-        ("Status", record.status.to_string()),
-        ("Updated", updated),
-        ("Id", record.id.to_string()),
-    ]);
-    let value_width = width.saturating_sub(LABEL).max(10);
-    for (label, value) in fields {
-        let label_span = Span::styled(format!("{label:<LABEL$}"), theme.dim());
-        if value.is_empty() {
-            out.push(Line::from(vec![label_span, Span::styled("—", theme.dim())]));
-            continue;
-        }
-        for (n, piece) in wrap(&value, value_width).into_iter().enumerate() {
+    wrap(value, value_width)
+        .into_iter()
+        .enumerate()
+        .map(|(n, piece)| {
             let lead = if n == 0 {
                 label_span.clone()
             } else {
                 Span::raw(" ".repeat(LABEL))
             };
-            out.push(Line::from(vec![lead, Span::raw(piece)]));
-        }
-    }
-    out
+            Line::from(vec![lead, Span::raw(piece)])
+        })
+        .collect()
 }
 
 /// Splits text into lines of at most `width` chars, at spaces where it can

@@ -11,7 +11,7 @@ use crate::tui::app::MainScreen;
 use crate::tui::finder::{Highlight, Part};
 use crate::tui::layout::MainAreas;
 
-use super::{fit, is_stale, marked, rule, Paint};
+use super::{fit, marked, rule, Paint};
 
 const PROMPT: &str = "Search › ";
 
@@ -147,7 +147,7 @@ pub(super) fn render(frame: &mut Frame, areas: &MainAreas, main: &MainScreen, pa
             Style::new()
         };
         let mut spans = Vec::new();
-        if is_stale(record, today) {
+        if record.is_stale(today) {
             spans.push(Span::styled("! ", base.patch(theme.stale())));
         } else {
             spans.push(Span::styled("  ", base));

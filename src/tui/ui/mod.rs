@@ -12,25 +12,12 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use ratatui::Frame;
-use time::{Date, OffsetDateTime};
-
-use crate::model::Record;
+use time::OffsetDateTime;
 
 use super::action::{self, Context};
 use super::app::{view_context, App, Dialog, MainScreen, Screen, View, Wipe};
 use super::layout::main_areas;
 use super::theme::Theme;
-
-/// Records not verified for this many days, or never, are marked stale.
-pub const STALE_AFTER_DAYS: i64 = 183;
-
-/// Whether a record is due to be checked again.
-pub fn is_stale(record: &Record, today: Date) -> bool {
-    match record.verified_on {
-        None => true,
-        Some(date) => (today - date).whole_days() > STALE_AFTER_DAYS,
-    }
-}
 
 /// What every drawing function needs besides its own part of the state.
 #[derive(Clone, Copy)]

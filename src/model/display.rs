@@ -1,0 +1,337 @@
+//! How a record is shown to people, the same on the command line, in the
+//! terminal UI and on a printed sheet: its place, its phones, whether it is
+//! due a check, its one-line summary and its detail.
+
+use std::fmt;
+
+use time::Date;
+use uuid::Uuid;
+
+use super::codes::country_name;
+use super::dates::{format_date, format_timestamp};
+use super::field::{Field, PLACE_LABEL, SOURCE_LABEL};
+use super::kinds::PhoneKind;
+use super::record::{Phone, Record};
+
+/// Records not verified for this many days, or never, are due a check.
+pub const STALE_AFTER_DAYS: i64 = 183;
+/// `STALE_AFTER_DAYS` as people are told it.
+pub const STALE_AFTER_MONTHS: i64 = STALE_AFTER_DAYS / 30;
+/// Said of an imported record that someone here changed since.
+pub const EDITED_HERE: &str = "edited here since";
+/// What a record never verified says for its date.
+const NEVER: &str = "never";
+
+/// The first eight hex digits of an id, as listings show it.
+pub fn short_id(id: &Uuid) -> String {
+    let mut text = id.simple().to_string();
+    text.truncate(8);
+    text
+}
+
+/// Where a referral is: its city, region and country, each possibly empty.
+#[derive(Debug, Clone, Copy)]
+pub struct Place<'r> {
+    pub city: &'r str,
+    pub region: &'r str,
+    /// ISO 3166-1 alpha-2, or empty.
+    pub country: &'r str,
+}
+
+impl Place<'_> {
+    /// "Portland, OR, United States": every part, the country by name.
+    pub fn named(&self) -> String {
+        let country = country_name(self.country).unwrap_or(self.country);
+        join_parts(&[self.city, self.region, country])
+    }
+
+    /// "Portland, OR, US": every part, the country by its code.
+    pub fn coded(&self) -> String {
+        join_parts(&[self.city, self.region, self.country])
+    }
+
+    /// "Portland, US": the city and the country's code, for a line that
+    /// lists many records.
+    pub fn brief(&self) -> String {
+        join_parts(&[self.city, self.country])
+    }
+}
+
+impl fmt::Display for Place<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.named())
+    }
+}
+
+fn join_parts(parts: &[&str]) -> String {
+    parts
+        .iter()
+        .filter(|part| !part.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl fmt::Display for Phone {
+    /// "+1 503 555 0100 (text) — evenings".
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ({})", self.number, self.kind.as_str())?;
+        if !self.note.is_empty() {
+            write!(f, " — {}", self.note)?;
+        }
+        Ok(())
+    }
+}
+
+impl Phone {
+    /// What goes beside the number where the number stands out on its own
+    /// (a printed sheet): the type unless it is a voice line, then the note.
+    pub fn detail(&self) -> String {
+        let kind = (self.kind != PhoneKind::Voice).then(|| self.kind.as_str());
+        let note = (!self.note.is_empty()).then_some(self.note.as_str());
+        join_parts(&[kind.unwrap_or(""), note.unwrap_or("")])
+    }
+}
+
+/// Who vouched for a record, for its detail: the vault's provenance, put
+/// in words by the caller that holds it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Vouch {
+    /// "Rosa (bundle #3, imported 2026-11-02)".
+    pub source: String,
+    /// Whether someone here changed the record since it was imported.
+    pub edited_here: bool,
+}
+
+impl Vouch {
+    /// "vouched for by Rosa (…); edited here since".
+    pub fn text(&self) -> String {
+        let mut text = format!("vouched for by {}", self.source);
+        if self.edited_here {
+            text.push_str("; ");
+            text.push_str(EDITED_HERE);
+        }
+        text
+    }
+}
+
+impl Field {
+    /// The field of `record` as people read it: the category by its label,
+    /// languages and the country by name, lists joined with `, `, phones
+    /// one to a line, a date as `YYYY-MM-DD` (empty when there is none).
+    pub fn shown(self, record: &Record) -> String {
+        match self {
+            Field::Id => record.id.to_string(),
+            Field::Category => record.category.label().to_owned(),
+            Field::Country => country_name(&record.country)
+                .unwrap_or(&record.country)
+                .to_owned(),
+            Field::Phones => record
+                .phones
+                .iter()
+                .map(Phone::to_string)
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Field::Languages => record.language_names().join(", "),
+            Field::Tags => record.tags.join(", "),
+            Field::VerifiedOn => record.verified_on.map(format_date).unwrap_or_default(),
+            Field::Status => record.status.as_str().to_owned(),
+            Field::UpdatedAt => format_timestamp(record.updated_at),
+            text => text.text(record),
+        }
+    }
+}
+
+impl Record {
+    /// The first eight hex digits of the id.
+    pub fn short_id(&self) -> String {
+        short_id(&self.id)
+    }
+
+    pub fn place(&self) -> Place<'_> {
+        Place {
+            city: &self.city,
+            region: &self.region,
+            country: &self.country,
+        }
+    }
+
+    /// Whether the record is due to be checked again: never verified, or
+    /// not for over `STALE_AFTER_DAYS`.
+    pub fn is_stale(&self, today: Date) -> bool {
+        match self.verified_on {
+            None => true,
+            Some(date) => (today - date).whole_days() > STALE_AFTER_DAYS,
+        }
+    }
+
+    /// When it was last verified, or "never".
+    pub fn verified_text(&self) -> String {
+        match self.verified_on {
+            Some(date) => format_date(date),
+            None => NEVER.to_owned(),
+        }
+    }
+
+    /// One line for a list of results: short id, name, category, place,
+    /// first phone number.
+    pub fn summary_line(&self) -> String {
+        let phone = self.phones.first().map(|p| p.number.as_str());
+        format!(
+            "{}  {}  [{}]  {}  {}",
+            self.short_id(),
+            self.name,
+            self.category.label(),
+            self.place().brief(),
+            phone.unwrap_or("")
+        )
+    }
+
+    /// The record as a block of labelled lines, empty fields left out: the
+    /// name, then its fields in the order people see them, the place as one
+    /// line, and who vouched for it.
+    pub fn detail_text(&self, today: Date, vouch: Option<&Vouch>) -> String {
+        let mut out = format!("{}\n", self.name);
+        let mut line = |label: &str, value: &str| {
+            if !value.is_empty() {
+                let label = label.to_lowercase();
+                out.push_str(&format!("  {label:<13}{value}\n"));
+            }
+        };
+        for field in Field::shown_order() {
+            match field {
+                Field::Name | Field::Region | Field::Country | Field::UpdatedAt => {}
+                Field::City => line(PLACE_LABEL, &self.place().coded()),
+                Field::Phones => {
+                    for phone in &self.phones {
+                        line(field.label(), &phone.to_string());
+                    }
+                }
+                Field::VerifiedOn => line(field.label(), &self.verified_with_warning(today)),
+                _ => line(field.label(), &field.shown(self)),
+            }
+        }
+        if let Some(vouch) = vouch {
+            line(SOURCE_LABEL, &vouch.text());
+        }
+        out
+    }
+
+    /// The date it was verified, saying so when that was too long ago.
+    fn verified_with_warning(&self, today: Date) -> String {
+        match self.verified_on {
+            Some(date) if self.is_stale(today) => format!(
+                "{} (stale: over {STALE_AFTER_MONTHS} months ago)",
+                format_date(date)
+            ),
+            _ => self.verified_text(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Category, PhoneKind, Status};
+    use time::macros::{date, datetime};
+
+    fn record() -> Record {
+        let mut record = Record::new(
+            "Ana Ruiz",
+            Category::BailFund,
+            datetime!(2026-11-30 12:00 UTC),
+        );
+        record.id = Uuid::parse_str("6f1c1f9e-8f5a-4c39-9d0e-2b7f1b9f0a11").unwrap();
+        record.city = "Portland".into();
+        record.region = "OR".into();
+        record.country = "US".into();
+        record.phones = vec![
+            Phone {
+                number: "+1 503 555 0100".into(),
+                kind: PhoneKind::Text,
+                note: "evenings".into(),
+            },
+            Phone {
+                number: "555 0101".into(),
+                kind: PhoneKind::Voice,
+                note: String::new(),
+            },
+        ];
+        record.languages = vec!["es".into(), "en".into()];
+        record.tags = vec!["no-id".into(), "walk-in".into()];
+        record.notes = "Ask for Bo.".into();
+        record
+    }
+
+    #[test]
+    fn places_phones_and_ids() {
+        let record = record();
+        assert_eq!(record.place().named(), "Portland, OR, United States");
+        assert_eq!(record.place().to_string(), "Portland, OR, United States");
+        assert_eq!(record.place().coded(), "Portland, OR, US");
+        assert_eq!(record.place().brief(), "Portland, US");
+        let nowhere = Place {
+            city: "",
+            region: "",
+            country: "XX",
+        };
+        assert_eq!(nowhere.named(), "XX", "an unknown code stays");
+        assert_eq!(
+            record.phones[0].to_string(),
+            "+1 503 555 0100 (text) — evenings"
+        );
+        assert_eq!(record.phones[1].to_string(), "555 0101 (voice)");
+        assert_eq!(record.phones[0].detail(), "text, evenings");
+        assert_eq!(record.phones[1].detail(), "");
+        assert_eq!(record.short_id(), "6f1c1f9e");
+    }
+
+    #[test]
+    fn stale_after_six_months_or_never_verified() {
+        let mut record = record();
+        let today = date!(2026 - 11 - 30);
+        assert!(record.is_stale(today));
+        assert_eq!(record.verified_text(), "never");
+        record.verified_on = Some(today - time::Duration::days(STALE_AFTER_DAYS));
+        assert!(!record.is_stale(today));
+        record.verified_on = Some(today - time::Duration::days(STALE_AFTER_DAYS + 1));
+        assert!(record.is_stale(today));
+        assert_eq!(STALE_AFTER_MONTHS, 6);
+    }
+
+    #[test]
+    fn the_summary_line_and_the_detail_text() {
+        let mut record = record();
+        assert_eq!(
+            record.summary_line(),
+            "6f1c1f9e  Ana Ruiz  [bail fund]  Portland, US  +1 503 555 0100"
+        );
+        record.verified_on = Some(date!(2026 - 01 - 02));
+        record.status = Status::Inactive;
+        let vouch = Vouch {
+            source: "Rosa (bundle #3, imported 2026-11-02)".into(),
+            edited_here: true,
+        };
+        let text = record.detail_text(date!(2026 - 11 - 30), Some(&vouch));
+        assert_eq!(
+            text,
+            "Ana Ruiz
+  id           6f1c1f9e-8f5a-4c39-9d0e-2b7f1b9f0a11
+  category     bail fund
+  place        Portland, OR, US
+  phone        +1 503 555 0100 (text) — evenings
+  phone        555 0101 (voice)
+  languages    Spanish, English
+  notes        Ask for Bo.
+  tags         no-id, walk-in
+  verified on  2026-01-02 (stale: over 6 months ago)
+  status       inactive
+  source       vouched for by Rosa (bundle #3, imported 2026-11-02); edited here since
+"
+        );
+        record.verified_on = None;
+        let text = record.detail_text(date!(2026 - 11 - 30), None);
+        assert!(text.contains("  verified on  never\n"), "{text}");
+        assert!(!text.contains("source"), "{text}");
+    }
+}
