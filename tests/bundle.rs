@@ -44,8 +44,13 @@ impl Meeting {
     }
 
     fn export(&self, name: &str, extra: &[&str]) -> PathBuf {
-        let out = self.rosa.temp.path().join(name);
-        self.rosa
+        self.export_by(&self.rosa, name, extra)
+    }
+
+    /// `signer` exports a bundle to the meeting passphrase.
+    fn export_by(&self, signer: &TestVault, name: &str, extra: &[&str]) -> PathBuf {
+        let out = signer.temp.path().join(name);
+        signer
             .cmd()
             .arg("export")
             .arg("--out")
@@ -159,9 +164,9 @@ fn updates_conflicts_and_redaction() {
     );
     assert!(
         text.contains(
-            "conflict   Maître Zoë Lefèvre (1c8d2e0f): city, notes — keeping the local one"
+            "conflict   Maître Zoë Lefèvre (1c8d2e0f): city, notes — edited here since; keeping the local one"
         ) || text
-            .contains("conflict   Maître Zoë Lefèvre (1c8d2e0f): city — keeping the local one"),
+            .contains("conflict   Maître Zoë Lefèvre (1c8d2e0f): city — edited here since; keeping the local one"),
         "{text}"
     );
     let dump = meeting.sam.dump();
@@ -180,11 +185,17 @@ fn updates_conflicts_and_redaction() {
 /// Checks `show`'s source line for Clínica Libre in Sam's vault: vouched
 /// for by Rosa in bundle `sequence`, on some date, then `rest` (plain text).
 fn assert_source(meeting: &Meeting, sequence: u64, rest: &str) {
-    let output = meeting.sam.cmd().args(["show", "0b9c"]).output().unwrap();
+    assert_vouched(meeting, "0b9c", "Rosa", sequence, rest);
+}
+
+/// Checks `show`'s source line for record `id` in Sam's vault: vouched for
+/// by `signer` in bundle `sequence`, on some date, then `rest` (plain text).
+fn assert_vouched(meeting: &Meeting, id: &str, signer: &str, sequence: u64, rest: &str) {
+    let output = meeting.sam.cmd().args(["show", id]).output().unwrap();
     assert!(output.status.success(), "{}", stderr_of(&output));
     let text = String::from_utf8(output.stdout).unwrap();
     let line = predicate::str::is_match(format!(
-        r"(?m)^  source +vouched for by Rosa \(bundle #{sequence}, imported \d{{4}}-\d{{2}}-\d{{2}}\){rest}$"
+        r"(?m)^  source +vouched for by {signer} \(bundle #{sequence}, imported \d{{4}}-\d{{2}}-\d{{2}}\){rest}$"
     ))
     .unwrap();
     assert!(line.eval(&text), "{text}");
@@ -264,7 +275,7 @@ fn a_local_edit_keeps_who_vouched_and_says_it_was_edited_here_since() {
     assert!(output.status.success(), "{}", stderr_of(&output));
     let text = String::from_utf8(output.stdout).unwrap();
     assert!(
-        text.contains("conflict   Clínica Libre (0b9c3f1e): hours, cost — keeping the local one"),
+        text.contains("conflict   Clínica Libre (0b9c3f1e): hours, cost — edited here since; keeping the local one"),
         "{text}"
     );
     assert_source(&meeting, 1, "; edited here since");
@@ -274,6 +285,193 @@ fn a_local_edit_keeps_who_vouched_and_says_it_was_edited_here_since() {
     let output = meeting.import(&third, &["--prefer", "bundle"]);
     assert!(output.status.success(), "{}", stderr_of(&output));
     assert_source(&meeting, 3, "");
+}
+
+/// The clinic's phone as Ana, a second signer, has it.
+const ANAS_PHONE: &str = "+1 503 555 9999";
+
+/// Sam imports Rosa's first bundle; Ana, a second organizer, has the same
+/// two records with another phone for the clinic. Returns Ana's vault.
+fn ana_joins(meeting: &Meeting) -> TestVault {
+    let first = meeting.export("first.age", &[]);
+    let output = meeting.import(&first, &["--trust-signer", "--signer-name", "Rosa"]);
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let ana = TestVault::new();
+    let records = RECORDS.replace("+1 503 555 0100", ANAS_PHONE);
+    ana.cmd()
+        .arg("load")
+        .arg(ana.file("records.json", &records))
+        .assert()
+        .success();
+    ana
+}
+
+/// Sam imports `bundle`, trusting its signer as `Ana` if need be, and says
+/// what was printed.
+fn import_text(meeting: &Meeting, bundle: &Path, extra: &[&str]) -> String {
+    let mut args = vec!["--trust-signer", "--signer-name", "Ana"];
+    args.extend_from_slice(extra);
+    let output = meeting.import(bundle, &args);
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    String::from_utf8(output.stdout).unwrap()
+}
+
+/// The attack: Ana, trusted too, sends the clinic Rosa vouched for with her
+/// own phone number. It is a conflict, kept as Rosa sent it, and Rosa still
+/// vouches for it; Ana's identical copy of the lawyer changes nothing.
+#[test]
+fn a_second_signer_does_not_silently_replace_the_first_signers_record() {
+    let meeting = Meeting::new();
+    let ana = ana_joins(&meeting);
+    let bundle = meeting.export_by(&ana, "ana.age", &[]);
+    let text = import_text(&meeting, &bundle, &[]);
+    assert!(
+        text.contains("conflict   Clínica Libre (0b9c3f1e): phones — vouched for by Rosa; keeping the local one"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "imported: 0 new, 0 updated, 1 unchanged, 1 conflicts (kept the local records); \
+             0 records written"
+        ),
+        "{text}"
+    );
+    let dump = meeting.sam.dump();
+    assert!(dump.contains("+1 503 555 0100"), "{dump}");
+    assert!(!dump.contains(ANAS_PHONE), "{dump}");
+    assert_vouched(&meeting, "0b9c", "Rosa", 1, "");
+    assert_vouched(&meeting, "1c8d", "Rosa", 1, "");
+}
+
+/// Preferring Ana's bundle takes her version, and then it is true that she
+/// vouches for it: her next change is an update, Rosa's a conflict.
+#[test]
+fn preferring_the_second_signers_bundle_makes_the_record_theirs() {
+    let meeting = Meeting::new();
+    let ana = ana_joins(&meeting);
+    let bundle = meeting.export_by(&ana, "ana.age", &[]);
+    let text = import_text(&meeting, &bundle, &["--prefer", "bundle"]);
+    assert!(
+        text.contains("conflict   Clínica Libre (0b9c3f1e): phones — vouched for by Rosa; taking the bundle's"),
+        "{text}"
+    );
+    assert!(
+        text.contains("1 conflicts (took the bundle's records); 1 records written"),
+        "{text}"
+    );
+    assert!(meeting.sam.dump().contains(ANAS_PHONE));
+    assert_vouched(&meeting, "0b9c", "Ana", 1, "");
+    assert_vouched(&meeting, "1c8d", "Rosa", 1, "");
+
+    ana.cmd()
+        .args(["edit", "0b9c", "--cost", "free"])
+        .assert()
+        .success();
+    let bundle = meeting.export_by(&ana, "ana2.age", &[]);
+    let text = import_text(&meeting, &bundle, &[]);
+    assert!(
+        text.contains("updated    Clínica Libre (0b9c3f1e): cost"),
+        "{text}"
+    );
+    assert!(text.contains("0 conflicts"), "{text}");
+    assert_vouched(&meeting, "0b9c", "Ana", 2, "");
+
+    meeting
+        .rosa
+        .cmd()
+        .args(["edit", "0b9c", "--hours", "Mon 9-5"])
+        .assert()
+        .success();
+    let bundle = meeting.export("second.age", &[]);
+    let output = meeting.import(&bundle, &[]);
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        text.contains(
+            "conflict   Clínica Libre (0b9c3f1e): phones, hours, cost — vouched for by Ana; keeping the local one"
+        ),
+        "{text}"
+    );
+    let dump = meeting.sam.dump();
+    assert!(
+        dump.contains(ANAS_PHONE) && !dump.contains("Mon 9-5"),
+        "{dump}"
+    );
+    assert_vouched(&meeting, "0b9c", "Ana", 2, "");
+}
+
+/// Edited here after Rosa's import, then changed by Ana: a conflict for the
+/// local edit, as with Rosa's own next version; Sam's edit stays.
+#[test]
+fn a_local_edit_is_a_conflict_whoever_sends_the_change() {
+    let meeting = Meeting::new();
+    let ana = ana_joins(&meeting);
+    meeting
+        .sam
+        .cmd()
+        .args(["edit", "0b9c", "--hours", "Tue 10-14"])
+        .assert()
+        .success();
+    let bundle = meeting.export_by(&ana, "ana.age", &[]);
+    let text = import_text(&meeting, &bundle, &[]);
+    assert!(
+        text.contains("conflict   Clínica Libre (0b9c3f1e): phones, hours — edited here since; keeping the local one"),
+        "{text}"
+    );
+    let dump = meeting.sam.dump();
+    assert!(
+        dump.contains("Tue 10-14") && !dump.contains(ANAS_PHONE),
+        "{dump}"
+    );
+    assert_vouched(&meeting, "0b9c", "Rosa", 1, "; edited here since");
+}
+
+/// A record made here and never imported: a signer's different version of
+/// it is a conflict (as it always was), an identical one changes nothing,
+/// and preferring the bundle makes the signer vouch for it.
+#[test]
+fn a_record_made_here_is_a_conflict_when_a_signer_sends_it_changed() {
+    let meeting = Meeting::new();
+    meeting
+        .sam
+        .cmd()
+        .arg("load")
+        .arg(meeting.sam.file("records.json", RECORDS))
+        .assert()
+        .success();
+    meeting
+        .rosa
+        .cmd()
+        .args(["edit", "0b9c", "--hours", "Mon 9-5"])
+        .assert()
+        .success();
+    let first = meeting.export("first.age", &[]);
+    let output = meeting.import(&first, &["--trust-signer", "--signer-name", "Rosa"]);
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        text.contains(
+            "conflict   Clínica Libre (0b9c3f1e): hours — added here; keeping the local one"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("1 unchanged, 1 conflicts"), "{text}");
+    assert!(!meeting.sam.dump().contains("Mon 9-5"));
+    for id in ["0b9c", "1c8d"] {
+        meeting
+            .sam
+            .cmd()
+            .args(["show", id])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("source").not());
+    }
+
+    let second = meeting.export("second.age", &[]);
+    let output = meeting.import(&second, &["--prefer", "bundle"]);
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    assert!(meeting.sam.dump().contains("Mon 9-5"));
+    assert_vouched(&meeting, "0b9c", "Rosa", 2, "");
 }
 
 #[test]

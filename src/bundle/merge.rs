@@ -1,12 +1,13 @@
 //! What an import would change, and changing it.
 //!
 //! For each record in the bundle: **new** (no local record with its id),
-//! **unchanged** (same content), **updated** (the local record is as it was
-//! last imported, so the bundle's newer version replaces it), or
-//! **conflicting** (the local record was changed here since, or was never
-//! imported: a merge could lose someone's edit). A conflict keeps the local
-//! record unless the caller prefers the bundle. Deletions are never applied:
-//! a record missing from a bundle stays.
+//! **unchanged** (same content), **updated** (the local record is as this
+//! same signer last sent it, so their newer version replaces it), or
+//! **conflicting** (the local record was changed here since, was never
+//! imported, or was vouched for by another signer: a merge could lose
+//! someone's edit, or let one trusted signer quietly overwrite another). A
+//! conflict keeps the local record unless the caller prefers the bundle.
+//! Deletions are never applied: a record missing from a bundle stays.
 
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -44,6 +45,36 @@ impl Outcome {
     }
 }
 
+/// Why a change cannot simply be taken: the reason for a conflict.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ConflictReason {
+    /// No bundle brought the local record: it was added or loaded here.
+    NeverImported,
+    /// The local record was changed here since it was imported.
+    EditedHere,
+    /// Another signer vouched for the local record. Only one of them speaks
+    /// for a record at a time, or any trusted signer could rewrite what the
+    /// others sent.
+    VouchedByOther {
+        /// Their name as the record's provenance remembers it.
+        signer_name: String,
+    },
+}
+
+impl std::fmt::Display for ConflictReason {
+    /// "added here", "edited here since", "vouched for by Rosa".
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ConflictReason::NeverImported => f.write_str("added here"),
+            ConflictReason::EditedHere => f.write_str("edited here since"),
+            ConflictReason::VouchedByOther { signer_name } => {
+                write!(f, "vouched for by {signer_name}")
+            }
+        }
+    }
+}
+
 /// One record's line in the plan.
 #[derive(Debug, Clone)]
 pub struct PlanItem {
@@ -52,6 +83,8 @@ pub struct PlanItem {
     pub outcome: Outcome,
     /// The fields that differ from the local record.
     pub fields: Vec<&'static str>,
+    /// Why it is a conflict; `None` for the other outcomes.
+    pub conflict_reason: Option<ConflictReason>,
     /// Whether applying the plan writes the bundle's version.
     pub takes_bundle: bool,
     /// The record as it would be written: the bundle's, with redacted
@@ -75,8 +108,9 @@ impl PlanItem {
     }
 
     /// The item's line after its outcome: name, short id, the fields that
-    /// change, and for a conflict whose version is kept, as in
-    /// "Clínica Girasol (1a2b3c4d): hours, phones — keeping the local one".
+    /// change, and for a conflict why it is one and whose version is kept, as
+    /// in "Clínica Girasol (1a2b3c4d): hours — vouched for by Rosa; keeping
+    /// the local one".
     pub fn summary(&self) -> String {
         let mut text = format!("{} ({})", self.name, self.short_id());
         if !self.fields.is_empty() {
@@ -85,6 +119,9 @@ impl PlanItem {
         }
         if let Some(resolution) = self.resolution() {
             text.push_str(" — ");
+            if let Some(reason) = &self.conflict_reason {
+                text.push_str(&format!("{reason}; "));
+            }
             text.push_str(resolution);
         }
         text
@@ -144,20 +181,17 @@ pub fn plan(vault: &Vault, bundle: &OpenedBundle, prefer: Prefer) -> Plan {
             let local = vault.get(&incoming.id);
             let mut merged = incoming.clone();
             unredact(&mut merged, local, redacted);
-            let (outcome, fields) = match local {
-                None => (Outcome::New, Vec::new()),
+            let (outcome, fields, conflict_reason) = match local {
+                None => (Outcome::New, Vec::new(), None),
                 Some(local) => {
                     let fields = local.differences(&merged);
                     if fields.is_empty() {
-                        (Outcome::Unchanged, fields)
+                        (Outcome::Unchanged, fields, None)
                     } else {
-                        let untouched_since_import = vault
-                            .provenance(&local.id)
-                            .is_some_and(|p| !p.edited_since_import(local));
-                        if untouched_since_import {
-                            (Outcome::Updated, fields)
-                        } else {
-                            (Outcome::Conflict, fields)
+                        let vouched = vault.provenance(&local.id);
+                        match conflict_reason(local, vouched, &bundle.manifest.signer) {
+                            None => (Outcome::Updated, fields, None),
+                            Some(reason) => (Outcome::Conflict, fields, Some(reason)),
                         }
                     }
                 }
@@ -172,12 +206,36 @@ pub fn plan(vault: &Vault, bundle: &OpenedBundle, prefer: Prefer) -> Plan {
                 name: incoming.name.clone(),
                 outcome,
                 fields,
+                conflict_reason,
                 takes_bundle,
                 merged,
             }
         })
         .collect();
     Plan { items, prefer }
+}
+
+/// Why `signer`'s different version of `local` is a conflict, or `None`
+/// when it is an update: `local` is exactly what `signer` last sent.
+/// A local edit is named before another signer: it is what keeping the
+/// local record would save.
+fn conflict_reason(
+    local: &Record,
+    vouched: Option<&Provenance>,
+    signer: &str,
+) -> Option<ConflictReason> {
+    let Some(vouched) = vouched else {
+        return Some(ConflictReason::NeverImported);
+    };
+    if vouched.edited_since_import(local) {
+        Some(ConflictReason::EditedHere)
+    } else if vouched.signer_key != signer {
+        Some(ConflictReason::VouchedByOther {
+            signer_name: vouched.signer_name.clone(),
+        })
+    } else {
+        None
+    }
 }
 
 /// The outcome of an import.
@@ -278,7 +336,13 @@ pub fn apply(
 
 #[cfg(test)]
 mod tests {
+    use age::secrecy::SecretString;
+    use time::macros::datetime;
+
     use super::*;
+    use crate::bundle::{Manifest, FORMAT_NAME, FORMAT_VERSION};
+    use crate::model::Category;
+    use crate::vault::WorkFactor;
 
     fn item(outcome: Outcome, fields: Vec<&'static str>, takes_bundle: bool) -> PlanItem {
         let now = time::macros::datetime!(2026-11-30 12:00 UTC);
@@ -290,6 +354,7 @@ mod tests {
             outcome,
             fields,
             takes_bundle,
+            conflict_reason: None,
             merged,
         }
     }
@@ -306,6 +371,14 @@ mod tests {
             taken.summary(),
             "Clínica Girasol (1a2b3c4d): notes — taking the bundle's"
         );
+        let mut vouched = item(Outcome::Conflict, vec!["hours"], false);
+        vouched.conflict_reason = Some(ConflictReason::VouchedByOther {
+            signer_name: "Rosa".to_owned(),
+        });
+        assert_eq!(
+            vouched.to_string(),
+            "conflict   Clínica Girasol (1a2b3c4d): hours — vouched for by Rosa; keeping the local one"
+        );
         let new = item(Outcome::New, Vec::new(), true);
         assert_eq!(new.to_string(), "new        Clínica Girasol (1a2b3c4d)");
         assert_eq!(new.resolution(), None);
@@ -314,5 +387,188 @@ mod tests {
             updated.to_string(),
             "updated    Clínica Girasol (1a2b3c4d): cost"
         );
+    }
+
+    const NOW: OffsetDateTime = datetime!(2026-11-02 12:00 UTC);
+    /// Stand-ins for two signers' public keys: merging only compares them.
+    const ROSA: &str = "RWRosaRosaRosa";
+    const ANA: &str = "RWAnaAnaAna";
+
+    /// A vault trusting Rosa and Ana.
+    fn vault(temp: &tempfile::TempDir) -> Vault {
+        let passphrase = SecretString::from("merge tests".to_owned());
+        let mut vault = Vault::init(&temp.path().join("v"), &passphrase, WorkFactor::log_n(4))
+            .expect("a vault");
+        let mut trust = vault.trust().clone();
+        for (name, key) in [("Rosa", ROSA), ("Ana", ANA)] {
+            trust.keys.push(TrustedKey {
+                name: name.to_owned(),
+                public_key: key.to_owned(),
+                recipient: None,
+                added_at: NOW,
+            });
+        }
+        vault.set_trust(trust).expect("trust");
+        vault
+    }
+
+    /// A bundle from `signer` as `open` would return it once verified.
+    fn bundle(signer: &str, sequence: u64, records: Vec<Record>) -> OpenedBundle {
+        OpenedBundle {
+            manifest: Manifest {
+                format: FORMAT_NAME.to_owned(),
+                version: FORMAT_VERSION,
+                bundle_id: Uuid::new_v4(),
+                signer: signer.to_owned(),
+                sequence,
+                created_at: NOW,
+                expires_at: None,
+                record_count: records.len() as u64,
+                records_sha256: String::new(),
+                selection: String::new(),
+                redacted: Vec::new(),
+            },
+            records,
+            fingerprint: String::new(),
+        }
+    }
+
+    /// Plans `bundle` preferring `prefer`, applies it, and returns the
+    /// clinic's plan line.
+    fn import(vault: &mut Vault, bundle: &OpenedBundle, prefer: Prefer) -> PlanItem {
+        let plan = plan(vault, bundle, prefer);
+        let item = plan.items[0].clone();
+        apply(vault, bundle, plan, None, NOW).expect("applied");
+        item
+    }
+
+    /// `clinic` as a signer who has another email for it sends it.
+    fn with_email(clinic: &Record, email: &str) -> Record {
+        let mut changed = clinic.clone();
+        changed.email = email.to_owned();
+        changed
+    }
+
+    #[test]
+    fn only_the_signer_who_vouched_for_a_record_updates_it() {
+        let temp = tempfile::tempdir().expect("temp dir");
+        let mut vault = vault(&temp);
+        let clinic = Record::new("Clínica Libre", Category::Clinic, NOW);
+        let id = clinic.id;
+        import(
+            &mut vault,
+            &bundle(ROSA, 1, vec![clinic.clone()]),
+            Prefer::Local,
+        );
+
+        let anas = with_email(&clinic, "ana@example.org");
+        let item = import(
+            &mut vault,
+            &bundle(ANA, 1, vec![anas.clone()]),
+            Prefer::Local,
+        );
+        assert_eq!(item.outcome, Outcome::Conflict);
+        assert_eq!(item.fields, ["email"]);
+        let reason = item.conflict_reason.expect("a reason");
+        assert_eq!(reason.to_string(), "vouched for by Rosa");
+        assert!(!item.takes_bundle);
+        assert_eq!(vault.get(&id), Some(&clinic), "kept as Rosa sent it");
+        assert_eq!(
+            vault.provenance(&id).map(|p| p.signer_key.as_str()),
+            Some(ROSA)
+        );
+
+        let item = import(
+            &mut vault,
+            &bundle(ANA, 2, vec![clinic.clone()]),
+            Prefer::Local,
+        );
+        assert_eq!(
+            (item.outcome, item.conflict_reason),
+            (Outcome::Unchanged, None)
+        );
+        assert_eq!(
+            vault.provenance(&id).map(|p| p.sequence),
+            Some(1),
+            "still Rosa's #1"
+        );
+
+        let item = import(
+            &mut vault,
+            &bundle(ANA, 3, vec![anas.clone()]),
+            Prefer::Bundle,
+        );
+        assert_eq!(item.outcome, Outcome::Conflict);
+        assert!(item.takes_bundle);
+        assert_eq!(vault.get(&id), Some(&anas));
+        let vouched = vault.provenance(&id).expect("provenance");
+        assert_eq!(
+            (vouched.signer_name.as_str(), vouched.signer_key.as_str()),
+            ("Ana", ANA)
+        );
+
+        let mut hers = anas.clone();
+        hers.cost = "free".to_owned();
+        let item = import(
+            &mut vault,
+            &bundle(ANA, 4, vec![hers.clone()]),
+            Prefer::Local,
+        );
+        assert_eq!(
+            (item.outcome, item.conflict_reason),
+            (Outcome::Updated, None)
+        );
+        let item = import(
+            &mut vault,
+            &bundle(ROSA, 2, vec![clinic.clone()]),
+            Prefer::Local,
+        );
+        assert_eq!(
+            item.conflict_reason,
+            Some(ConflictReason::VouchedByOther {
+                signer_name: "Ana".to_owned()
+            })
+        );
+        assert_eq!(vault.get(&id), Some(&hers));
+    }
+
+    #[test]
+    fn a_local_edit_or_a_record_made_here_is_named_as_the_reason() {
+        let temp = tempfile::tempdir().expect("temp dir");
+        let mut vault = vault(&temp);
+        let clinic = Record::new("Clínica Libre", Category::Clinic, NOW);
+        let id = clinic.id;
+        vault.put(clinic.clone()).expect("put");
+        let rosas = with_email(&clinic, "rosa@example.org");
+        let item = import(
+            &mut vault,
+            &bundle(ROSA, 1, vec![rosas.clone()]),
+            Prefer::Local,
+        );
+        assert_eq!(item.conflict_reason, Some(ConflictReason::NeverImported));
+        assert_eq!(
+            item.conflict_reason.map(|r| r.to_string()).as_deref(),
+            Some("added here")
+        );
+
+        import(
+            &mut vault,
+            &bundle(ROSA, 2, vec![rosas.clone()]),
+            Prefer::Bundle,
+        );
+        let mut edited = rosas.clone();
+        edited.hours = "Tue 10-14".to_owned();
+        vault.put(edited.clone()).expect("put");
+        let anas = with_email(&rosas, "ana@example.org");
+        for (signer, sequence) in [(ROSA, 3), (ANA, 1)] {
+            let item = import(
+                &mut vault,
+                &bundle(signer, sequence, vec![anas.clone()]),
+                Prefer::Local,
+            );
+            assert_eq!(item.outcome, Outcome::Conflict);
+            assert_eq!(item.conflict_reason, Some(ConflictReason::EditedHere));
+            assert_eq!(vault.get(&id), Some(&edited));
+        }
     }
 }

@@ -17,7 +17,9 @@ use time::OffsetDateTime;
 
 pub use export::{export, Encryption, ExportOptions, ExportSummary, REDACTABLE};
 pub use format::{Manifest, FORMAT_NAME, FORMAT_VERSION};
-pub use merge::{apply, plan, Counts, ImportSummary, Outcome, Plan, PlanItem, Prefer};
+pub use merge::{
+    apply, plan, ConflictReason, Counts, ImportSummary, Outcome, Plan, PlanItem, Prefer,
+};
 pub(crate) use open::open_archive;
 pub use open::{open, open_bytes, Decryption, OpenedBundle};
 
