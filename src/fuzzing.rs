@@ -2,7 +2,8 @@
 //! that feed the same functions on stable Rust (`tests/fuzz.rs`). Each takes
 //! untrusted bytes and must return, never panic, hang or allocate without
 //! bound. Each returns how much it accepted or the error's message, so tests
-//! can say more than "it did not crash". Not a stable API.
+//! can say more than "it did not crash". Not a stable API, and built only
+//! with the `testkit` feature (or in unit tests), never into the binary.
 
 use std::str::FromStr;
 

@@ -9,6 +9,9 @@
 //!
 //! The random stream is a hand-written splitmix64 rather than `rand`, whose
 //! generators may change their output between versions.
+//!
+//! Built only with the `testkit` feature (which tests and examples turn on)
+//! or in unit tests: the shipped binary has no use for it.
 
 mod tables;
 
@@ -294,79 +297,21 @@ impl Pools {
             .descriptions
             .pick(rng, category, language, accents.loose());
         accents.settle(description);
-
-        let address = if rng.percent(55) {
-            let pattern = self
-                .addresses
-                .pick(rng, category, language, accents.loose());
-            pattern.replace("{}", &(1 + rng.below(2400)).to_string())
-        } else {
-            String::new()
-        };
+        let address = self.address(rng, category, language, accents.loose());
         accents.settle(&address);
-
-        // The name comes last among the searchable parts: if the record
-        // still owes its accents, the name pays them.
-        let is_person = matches!(
-            category,
-            Category::Lawyer | Category::Therapist | Category::Translator
-        ) && rng.percent(65);
-        let (name, organization, first) = if is_person {
-            let first = *self.first_names.pick(rng, accents);
-            let last = *self.last_names.pick(rng, accents.loose());
-            let organization = if rng.percent(50) {
-                self.organization(rng, category, language, accents.loose())
-            } else {
-                String::new()
-            };
-            (format!("{first} {last}"), organization, first)
-        } else if rng.percent(35) {
-            let program = self.programs.pick(rng, category, language, accents.loose());
-            accents.settle(program);
-            let organization = self.organization(rng, category, language, accents);
-            (program.to_owned(), organization, "")
-        } else {
-            let name = self.organization(rng, category, language, accents);
-            (name, String::new(), "")
-        };
-        accents.settle(&name);
-        // Whom to ask for: the person themselves, or someone who works there.
-        let first = if first.is_empty() {
-            *self.first_names.pick(rng, accents.loose())
-        } else {
-            first
-        };
-
+        let who = self.who(rng, category, language, &mut accents);
         let notes = if rng.percent(50) {
             let note = self.notes.pick(rng, category, language, accents.loose());
-            note.replace("{}", first)
+            note.replace("{}", who.first)
         } else {
             String::new()
         };
-
-        let domain = if organization.is_empty() {
-            slug(&name)
-        } else {
-            slug(&organization)
-        };
-        let email = if rng.percent(70) {
-            let mailbox = if is_person {
-                slug(first)
-            } else {
-                rng.pick(tables::EMAIL_BOXES).to_owned()
-            };
-            format!("{mailbox}@{domain}.example.org")
-        } else {
-            String::new()
-        };
-        let website = if rng.percent(55) {
-            format!("https://{domain}.example.org")
-        } else {
-            String::new()
-        };
+        let (email, website) = online(rng, &who);
 
         let phone_count = 1 + rng.weighted(&[(0, 60), (1, 30), (2, 10)]);
-        let phones = (0..phone_count).map(|_| phone(rng, city, first)).collect();
+        let phones = (0..phone_count)
+            .map(|_| phone(rng, city, who.first))
+            .collect();
 
         let hours = if rng.percent(80) {
             let hours = self.hours.pick(rng, category, language, Accents::Allowed);
@@ -390,8 +335,8 @@ impl Pools {
 
         Record {
             id,
-            name,
-            organization,
+            name: who.name,
+            organization: who.organization,
             category,
             description: description.to_owned(),
             city: city.name.to_owned(),
@@ -412,6 +357,69 @@ impl Pools {
         }
     }
 
+    /// A street address in the record's language, or none.
+    fn address(
+        &self,
+        rng: &mut SplitMix64,
+        category: Category,
+        language: &str,
+        accents: Accents,
+    ) -> String {
+        if rng.percent(55) {
+            let pattern = self.addresses.pick(rng, category, language, accents);
+            pattern.replace("{}", &(1 + rng.below(2400)).to_string())
+        } else {
+            String::new()
+        }
+    }
+
+    /// The record's name and organization, and whom to ask for. The name
+    /// comes last among the searchable parts: if the record still owes its
+    /// accents, the name pays them.
+    fn who(
+        &self,
+        rng: &mut SplitMix64,
+        category: Category,
+        language: &str,
+        accents: &mut Accents,
+    ) -> Who {
+        let is_person = matches!(
+            category,
+            Category::Lawyer | Category::Therapist | Category::Translator
+        ) && rng.percent(65);
+        let (name, organization, first) = if is_person {
+            let first = *self.first_names.pick(rng, *accents);
+            let last = *self.last_names.pick(rng, accents.loose());
+            let organization = if rng.percent(50) {
+                self.organization(rng, category, language, accents.loose())
+            } else {
+                String::new()
+            };
+            (format!("{first} {last}"), organization, first)
+        } else if rng.percent(35) {
+            let program = self.programs.pick(rng, category, language, accents.loose());
+            accents.settle(program);
+            let organization = self.organization(rng, category, language, *accents);
+            (program.to_owned(), organization, "")
+        } else {
+            let name = self.organization(rng, category, language, *accents);
+            (name, String::new(), "")
+        };
+        accents.settle(&name);
+        // Whom to ask for: the person themselves, or someone who works there.
+        let first = if first.is_empty() {
+            *self.first_names.pick(rng, accents.loose())
+        } else {
+            first
+        };
+        Who {
+            name,
+            organization,
+            first,
+            is_person,
+        }
+    }
+
     fn organization(
         &self,
         rng: &mut SplitMix64,
@@ -427,6 +435,41 @@ impl Pools {
         let flavor = *self.flavors.pick(rng, accents);
         pattern.replace("{}", flavor)
     }
+}
+
+/// Who a record is: a person (with or without an organization), a program
+/// of an organization, or an organization; and a first name to ask for.
+struct Who {
+    name: String,
+    organization: String,
+    first: &'static str,
+    is_person: bool,
+}
+
+/// An email address (a person's first name, or a generic mailbox) and a
+/// website under the organization's `example.org` domain, each or neither.
+fn online(rng: &mut SplitMix64, who: &Who) -> (String, String) {
+    let domain = if who.organization.is_empty() {
+        slug(&who.name)
+    } else {
+        slug(&who.organization)
+    };
+    let email = if rng.percent(70) {
+        let mailbox = if who.is_person {
+            slug(who.first)
+        } else {
+            rng.pick(tables::EMAIL_BOXES).to_owned()
+        };
+        format!("{mailbox}@{domain}.example.org")
+    } else {
+        String::new()
+    };
+    let website = if rng.percent(55) {
+        format!("https://{domain}.example.org")
+    } else {
+        String::new()
+    };
+    (email, website)
 }
 
 /// The local language first, then up to three others, most often Spanish
@@ -554,128 +597,4 @@ fn slug(text: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn splitmix64_matches_the_reference_sequence() {
-        // First outputs for seed 0 from the reference C implementation.
-        let mut rng = SplitMix64(0);
-        assert_eq!(rng.next_u64(), 0xE220_A839_7B1D_CDAF);
-        assert_eq!(rng.next_u64(), 0x6E78_9E6A_A1B9_65F4);
-        assert_eq!(rng.next_u64(), 0x06C4_5D18_8009_454F);
-    }
-
-    #[test]
-    fn below_stays_in_range_and_reaches_both_ends() {
-        let mut rng = SplitMix64(7);
-        let draws: Vec<usize> = (0..10_000).map(|_| rng.below(10)).collect();
-        assert!(draws.iter().all(|&d| d < 10));
-        assert!(draws.contains(&0) && draws.contains(&9));
-        assert_eq!(rng.below(0), 0);
-    }
-
-    #[test]
-    fn every_pool_can_serve_every_accent_rule() {
-        let pools = Pools::new();
-        for (name, plain, accented) in [
-            (
-                "cities",
-                pools.cities.plain.len(),
-                pools.cities.accented.len(),
-            ),
-            (
-                "first names",
-                pools.first_names.plain.len(),
-                pools.first_names.accented.len(),
-            ),
-            (
-                "last names",
-                pools.last_names.plain.len(),
-                pools.last_names.accented.len(),
-            ),
-            (
-                "flavors",
-                pools.flavors.plain.len(),
-                pools.flavors.accented.len(),
-            ),
-        ] {
-            assert!(
-                plain > 0 && accented > 0,
-                "{name}: {plain} plain, {accented} accented"
-            );
-        }
-    }
-
-    #[test]
-    fn english_phrases_exist_for_every_category_and_are_plain() {
-        for category in Category::ALL {
-            for (list, rows) in [
-                ("org patterns", tables::ORG_PATTERNS),
-                ("programs", tables::PROGRAMS),
-                ("descriptions", tables::DESCRIPTIONS),
-            ] {
-                assert!(
-                    rows.iter().any(|(c, l, _)| *c == category && *l == "en"),
-                    "{list} has no English entry for {category}"
-                );
-            }
-        }
-        let english = tables::ORG_PATTERNS
-            .iter()
-            .chain(tables::PROGRAMS)
-            .chain(tables::DESCRIPTIONS)
-            .filter(|(_, l, _)| *l == "en")
-            .map(|(_, _, t)| *t)
-            .chain(
-                tables::NOTES
-                    .iter()
-                    .chain(tables::ADDRESSES)
-                    .filter(|(l, _)| *l == "en")
-                    .map(|(_, t)| *t),
-            );
-        for text in english {
-            assert!(!has_accents(text), "{text}");
-        }
-    }
-
-    #[test]
-    fn cities_have_known_codes_and_dial_codes() {
-        let countries: std::collections::BTreeSet<&str> =
-            tables::CITIES.iter().map(|c| c.country).collect();
-        assert!(
-            tables::CITIES.len() >= 200,
-            "{} cities",
-            tables::CITIES.len()
-        );
-        assert!(countries.len() >= 15, "{} countries", countries.len());
-        for city in tables::CITIES {
-            assert!(
-                crate::model::country_name(city.country).is_some(),
-                "{}",
-                city.name
-            );
-            assert!(
-                crate::model::language_name(city.language).is_some(),
-                "{}",
-                city.name
-            );
-            assert!(
-                tables::DIAL_CODES.iter().any(|(c, _)| *c == city.country),
-                "no dial code for {}",
-                city.country
-            );
-        }
-        for (code, _) in tables::EXTRA_LANGUAGES {
-            assert!(crate::model::language_name(code).is_some(), "{code}");
-        }
-    }
-
-    #[test]
-    fn slugs_are_dns_labels() {
-        assert_eq!(slug("Clínica São Paulo"), "clinica-sao-paulo");
-        assert_eq!(slug("Hébergement d'urgence"), "hebergement-d-urgence");
-        assert_eq!(slug("Łódź – Øyvind"), "lodz-oyvind");
-        assert_eq!(slug("???"), "collective");
-    }
-}
+mod tests;

@@ -6,8 +6,10 @@
 
 pub mod bundle;
 pub mod fsio;
+#[cfg(any(test, feature = "testkit"))]
 #[doc(hidden)]
 pub mod fuzzing;
+#[cfg(any(test, feature = "testkit"))]
 pub mod generate;
 pub mod interop;
 pub mod model;

@@ -115,10 +115,7 @@ fn tmux_or_skip() -> bool {
     if tmux_available() {
         return true;
     }
-    if std::env::var("CI").is_ok_and(|v| v == "true") {
-        panic!("tmux is needed for the terminal test in CI; .ci/run installs it");
-    }
-    eprintln!("note: tmux is not installed; skipping the terminal end-to-end test");
+    common::skip_unless_ci("tmux is not installed (.ci/run installs it)");
     false
 }
 

@@ -20,6 +20,7 @@ pub use format::{Manifest, FORMAT_NAME, FORMAT_VERSION};
 pub use merge::{
     apply, plan, ConflictReason, Counts, ImportSummary, Outcome, Plan, PlanItem, Prefer,
 };
+#[cfg(any(test, feature = "testkit"))]
 pub(crate) use open::open_archive;
 pub use open::{open, open_bytes, Decryption, OpenedBundle};
 

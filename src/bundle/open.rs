@@ -48,6 +48,7 @@ pub fn open_bytes(bytes: &[u8], keys: Decryption<'_>) -> Result<OpenedBundle, Bu
 /// Unpacks and verifies a bundle's archive without its age layer: what
 /// `open` does once decryption succeeded. For the fuzz targets, which
 /// cannot get past age's authentication by chance.
+#[cfg(any(test, feature = "testkit"))]
 pub(crate) fn open_archive(tar: &[u8]) -> Result<OpenedBundle, BundleError> {
     verify(Contents::from_tar(tar)?)
 }

@@ -133,6 +133,19 @@ pub fn files_under(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     files
 }
 
+/// Whether this run is CI (`CI=true`), where `.ci/run` has installed
+/// everything the tests need and a skipped test would hide one that never ran.
+pub fn in_ci() -> bool {
+    std::env::var("CI").as_deref() == Ok("true")
+}
+
+/// For a test that cannot run on this machine: under CI, a failure that
+/// says `why`; elsewhere a note on stderr, after which the caller returns.
+pub fn skip_unless_ci(why: &str) {
+    assert!(!in_ci(), "this test must run under CI, but {why}");
+    eprintln!("SKIPPED: {why}");
+}
+
 /// The sample directory shipped with pamphlet.
 pub fn sample_path() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("data/sample-directory.json")

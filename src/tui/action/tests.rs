@@ -1,0 +1,250 @@
+//! The key map against the conventions it promises: each test is one family
+//! of keys, given as (event, context, the action it must mean).
+
+use super::*;
+use ratatui::crossterm::event::{KeyEventState, MouseEvent};
+
+const NONE: KeyModifiers = KeyModifiers::NONE;
+const CTRL: KeyModifiers = KeyModifiers::CONTROL;
+
+fn press(code: KeyCode, modifiers: KeyModifiers) -> Event {
+    Event::Key(KeyEvent {
+        code,
+        modifiers,
+        kind: KeyEventKind::Press,
+        state: KeyEventState::NONE,
+    })
+}
+
+/// Checks that each event, in its context, maps to its expected action.
+fn assert_maps(cases: &[(Event, Context, Option<Action>)]) {
+    for (event, context, expected) in cases {
+        assert_eq!(
+            map_event(event, *context),
+            *expected,
+            "{event:?} in {context:?}"
+        );
+    }
+}
+
+#[test]
+fn control_c_quits_and_control_l_locks_once_unlocked() {
+    assert_maps(&[
+        (
+            press(KeyCode::Char('c'), CTRL),
+            Context::Form,
+            Some(Action::Quit),
+        ),
+        (
+            press(KeyCode::Char('C'), CTRL),
+            Context::Unlock,
+            Some(Action::Quit),
+        ),
+        (
+            press(KeyCode::Char('l'), CTRL),
+            Context::Detail,
+            Some(Action::Lock),
+        ),
+        (press(KeyCode::Char('l'), CTRL), Context::Unlock, None),
+        (
+            press(KeyCode::Char('l'), CTRL),
+            Context::Import,
+            Some(Action::Lock),
+        ),
+    ]);
+}
+
+#[test]
+fn help_is_f1_and_a_question_mark_where_nothing_is_typed() {
+    assert_maps(&[
+        (
+            press(KeyCode::F(1), NONE),
+            Context::List,
+            Some(Action::Help),
+        ),
+        (
+            press(KeyCode::Char('?'), NONE),
+            Context::Detail,
+            Some(Action::Help),
+        ),
+        (
+            press(KeyCode::Char('?'), NONE),
+            Context::List,
+            Some(Action::Text(TextEdit::Insert('?'))),
+        ),
+    ]);
+}
+
+#[test]
+fn the_list_moves_like_readline_and_letters_are_typed() {
+    assert_maps(&[
+        (
+            press(KeyCode::Char('n'), CTRL),
+            Context::List,
+            Some(Action::Down),
+        ),
+        (
+            press(KeyCode::Char('p'), CTRL),
+            Context::List,
+            Some(Action::Up),
+        ),
+        (
+            press(KeyCode::Enter, NONE),
+            Context::Form,
+            Some(Action::NextField),
+        ),
+        (
+            press(KeyCode::Char('e'), NONE),
+            Context::Detail,
+            Some(Action::EditRecord),
+        ),
+        (
+            press(KeyCode::Char('e'), NONE),
+            Context::List,
+            Some(Action::Text(TextEdit::Insert('e'))),
+        ),
+        (
+            press(KeyCode::Char('E'), KeyModifiers::SHIFT),
+            Context::Form,
+            Some(Action::Text(TextEdit::Insert('E'))),
+        ),
+        (
+            press(KeyCode::Char('x'), KeyModifiers::ALT),
+            Context::List,
+            None,
+        ),
+    ]);
+}
+
+#[test]
+fn a_confirmation_takes_y_and_a_wipe_takes_typing_and_enter() {
+    assert_maps(&[
+        (
+            press(KeyCode::Char('y'), NONE),
+            Context::Confirm,
+            Some(Action::Confirm),
+        ),
+        (press(KeyCode::Char('x'), NONE), Context::Confirm, None),
+        (
+            press(KeyCode::Char('k'), CTRL),
+            Context::Unlock,
+            Some(Action::Wipe),
+        ),
+        (
+            press(KeyCode::Char('K'), CTRL),
+            Context::List,
+            Some(Action::Wipe),
+        ),
+        (
+            press(KeyCode::Char('k'), CTRL),
+            Context::Detail,
+            Some(Action::Wipe),
+        ),
+        (
+            press(KeyCode::Char('k'), CTRL),
+            Context::Form,
+            Some(Action::Wipe),
+        ),
+        (press(KeyCode::Char('k'), CTRL), Context::Wipe, None),
+        (
+            press(KeyCode::Char('y'), NONE),
+            Context::Wipe,
+            Some(Action::Text(TextEdit::Insert('y'))),
+        ),
+        (
+            press(KeyCode::Enter, NONE),
+            Context::Wipe,
+            Some(Action::Confirm),
+        ),
+        (press(KeyCode::Esc, NONE), Context::Wipe, Some(Action::Back)),
+    ]);
+}
+
+#[test]
+fn bundles_are_exported_and_imported_with_control_keys() {
+    assert_maps(&[
+        (
+            press(KeyCode::Char('x'), CTRL),
+            Context::List,
+            Some(Action::Export),
+        ),
+        (
+            press(KeyCode::Char('o'), CTRL),
+            Context::Detail,
+            Some(Action::Import),
+        ),
+        (press(KeyCode::Char('x'), CTRL), Context::Form, None),
+        (
+            press(KeyCode::Char(' '), NONE),
+            Context::Export,
+            Some(Action::Toggle),
+        ),
+        (
+            press(KeyCode::Tab, NONE),
+            Context::Export,
+            Some(Action::NextField),
+        ),
+        (
+            press(KeyCode::Tab, NONE),
+            Context::Import,
+            Some(Action::Toggle),
+        ),
+        (
+            press(KeyCode::Char(' '), NONE),
+            Context::Import,
+            Some(Action::Text(TextEdit::Insert(' '))),
+        ),
+    ]);
+}
+
+#[test]
+fn clicks_and_resizes_pass_through() {
+    assert_maps(&[
+        (
+            Event::Mouse(MouseEvent {
+                kind: MouseEventKind::Down(MouseButton::Left),
+                column: 3,
+                row: 4,
+                modifiers: NONE,
+            }),
+            Context::List,
+            Some(Action::Click { column: 3, row: 4 }),
+        ),
+        (
+            Event::Resize(80, 24),
+            Context::Help,
+            Some(Action::Resize {
+                width: 80,
+                height: 24,
+            }),
+        ),
+    ]);
+}
+
+#[test]
+fn no_key_is_bound_twice_in_one_context() {
+    for context in Context::ALL {
+        let mut seen: Vec<Key> = Vec::new();
+        for binding in BINDINGS.iter().filter(|b| b.contexts.contains(&context)) {
+            for key in binding.keys {
+                assert!(!seen.contains(key), "{key:?} twice in {context:?}");
+                seen.push(*key);
+            }
+        }
+    }
+}
+
+#[test]
+fn every_context_has_help_quit_and_a_way_back() {
+    for context in Context::ALL {
+        let actions: Vec<Action> = BINDINGS
+            .iter()
+            .filter(|b| b.contexts.contains(&context))
+            .map(|b| b.action)
+            .collect();
+        assert!(actions.contains(&Action::Help), "{context:?}");
+        assert!(actions.contains(&Action::Quit), "{context:?}");
+        assert!(actions.contains(&Action::Back), "{context:?}");
+        assert!(!footer(context).is_empty());
+    }
+}
