@@ -32,7 +32,7 @@ pub fn keys(context: &Context, command: KeysCommand, out: &mut Output) -> Comman
 }
 
 fn show(vault: &Vault, qr: bool, out: &mut Output) -> CommandResult {
-    let identity = bundle::public_identity(&vault);
+    let identity = bundle::public_identity(vault);
     writeln!(out, "signing key (minisign): {}", identity.signing_key)?;
     writeln!(out, "age recipient:          {}", identity.recipient)?;
     writeln!(out, "fingerprint:            {}", identity.fingerprint)?;
