@@ -76,7 +76,10 @@ fn wrong_modes(dir: &Path) -> (Vec<String>, usize) {
 fn assert_private(dir: &Path, after: &str) {
     let (wrong, seen) = wrong_modes(dir);
     assert!(wrong.is_empty(), "after {after}: {wrong:#?}");
-    assert!(seen >= 4, "after {after}: only {seen} entries under {dir:?}");
+    assert!(
+        seen >= 4,
+        "after {after}: only {seen} entries under {dir:?}"
+    );
 }
 
 #[test]
