@@ -7,6 +7,9 @@
 //! rename stays on one file system), readable by its owner only, synced;
 //! then the temporary file takes the name, and the directory is synced so
 //! the new name survives a power cut too.
+//!
+//! Also here: taking back what the group and others may do with files that
+//! should have been private all along (`make_tree_private`).
 
 use std::fs;
 use std::io::{self, Write};
@@ -115,6 +118,62 @@ pub fn sync_dir(dir: &Path) -> io::Result<()> {
     Ok(())
 }
 
+/// Creates the directory `dir`, owner-only, unless it is there already
+/// (then it is left as it is); its parents are made as needed, with the
+/// usual modes.
+pub fn create_private_dir(dir: &Path) -> io::Result<()> {
+    fs::create_dir_all(parent_dir(dir))?;
+    let mut builder = fs::DirBuilder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    match builder.create(dir) {
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists && dir.is_dir() => Ok(()),
+        other => other,
+    }
+}
+
+/// Takes every permission of the group and of others from `path`, which
+/// pamphlet's own files should never have had; the owner's are kept, so
+/// nothing is loosened. A symbolic link is left as it is (and not
+/// followed). Returns whether the mode changed.
+pub fn make_private(path: &Path) -> io::Result<bool> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let metadata = fs::symlink_metadata(path)?;
+        let mode = metadata.permissions().mode();
+        if metadata.file_type().is_symlink() || mode & 0o077 == 0 {
+            return Ok(false);
+        }
+        fs::set_permissions(path, fs::Permissions::from_mode(mode & 0o700))?;
+        Ok(true)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        Ok(false)
+    }
+}
+
+/// [`make_private`] for `path` and, if it is a directory, everything below
+/// it, without following symbolic links. Returns how many modes changed.
+pub fn make_tree_private(path: &Path) -> io::Result<usize> {
+    let mut changed = 0;
+    let mut pending = vec![path.to_owned()];
+    while let Some(path) = pending.pop() {
+        changed += usize::from(make_private(&path)?);
+        if fs::symlink_metadata(&path)?.is_dir() {
+            for entry in fs::read_dir(&path)? {
+                pending.push(entry?.path());
+            }
+        }
+    }
+    Ok(changed)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -191,6 +250,59 @@ mod tests {
             assert_eq!(names(dir.path()), ["taken"], "{if_exists:?}");
             assert_eq!(fs::read(path.join("inside")).unwrap(), b"kept");
         }
+    }
+
+    #[test]
+    fn a_private_directory_is_made_once_and_never_over_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let package = dir.path().join("stick/package");
+        create_private_dir(&package).unwrap();
+        fs::write(package.join("kept"), b"kept").unwrap();
+        create_private_dir(&package).unwrap();
+        assert_eq!(names(&package), ["kept"]);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(&package).unwrap().permissions().mode();
+            assert_eq!(mode & 0o077, 0, "mode {mode:o}");
+        }
+        let error = create_private_dir(&package.join("kept")).unwrap_err();
+        assert_eq!(error.kind(), io::ErrorKind::AlreadyExists);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_tree_is_made_private_without_loosening_or_following_links() {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |path: &Path| fs::symlink_metadata(path).unwrap().permissions().mode() & 0o777;
+        let set = |path: &Path, mode: u32| {
+            fs::set_permissions(path, fs::Permissions::from_mode(mode)).unwrap();
+        };
+        let outside = tempfile::tempdir().unwrap();
+        let elsewhere = outside.path().join("elsewhere");
+        fs::write(&elsewhere, b"not ours").unwrap();
+        set(&elsewhere, 0o644);
+
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("db");
+        fs::create_dir_all(root.join("blobs")).unwrap();
+        for (name, loose) in [("conf", 0o666), ("snap.1", 0o644), ("read-only", 0o404)] {
+            fs::write(root.join(name), b"bytes").unwrap();
+            set(&root.join(name), loose);
+        }
+        set(&root.join("blobs"), 0o777);
+        set(&root, 0o755);
+        std::os::unix::fs::symlink(&elsewhere, root.join("link")).unwrap();
+
+        assert_eq!(make_tree_private(&root).unwrap(), 5);
+        assert_eq!(mode(&root), 0o700);
+        assert_eq!(mode(&root.join("blobs")), 0o700);
+        assert_eq!(mode(&root.join("conf")), 0o600);
+        assert_eq!(mode(&root.join("snap.1")), 0o600);
+        assert_eq!(mode(&root.join("read-only")), 0o400);
+        assert_eq!(mode(&elsewhere), 0o644);
+        assert_eq!(make_tree_private(&root).unwrap(), 0, "nothing left to do");
+        assert!(make_tree_private(&dir.path().join("missing")).is_err());
     }
 
     #[test]

@@ -780,6 +780,54 @@ fn tampered_manifests_and_records_are_refused() {
     assert!(sam.dump().contains("Clínica Libre"));
 }
 
+/// `redacted` is signed, but a signer can still put anything in it: only
+/// the fields a bundle can redact are accepted.
+#[test]
+fn a_manifest_that_redacts_an_unknown_field_is_refused() {
+    let sam = TestVault::new();
+    let handmade = Handmade::new(&sam);
+    sam.cmd()
+        .args(["keys", "trust", "Handmade", &handmade.public_key()])
+        .assert()
+        .success();
+    let before = sam.dump();
+    let records = lines_of(RECORDS);
+    let bundle_with = |name: &str, redacted: &[&str]| {
+        let mut manifest = handmade.manifest(&records, 1);
+        manifest["redacted"] = redacted.into();
+        let path = sam.temp.path().join(name);
+        fs::write(&path, handmade.bundle(&manifest, &records)).unwrap();
+        path
+    };
+    for (name, redacted, field) in [
+        ("name", &["address", "name"][..], r#""name""#),
+        ("typo", &["adress"][..], r#""adress""#),
+        ("capital", &["Phones"][..], r#""Phones""#),
+        ("empty", &[""][..], r#""""#),
+    ] {
+        let path = bundle_with(name, redacted);
+        for command in ["verify", "import"] {
+            let output = sam.cmd().arg(command).arg(&path).output().unwrap();
+            assert_eq!(output.status.code(), Some(1), "{name} {command}");
+            assert_eq!(
+                stderr_of(&output),
+                format!(
+                    "error: the bundle is malformed: manifest.json names {field} among the \
+                     redacted fields; only address, phones, email, website, notes can be redacted\n"
+                ),
+                "{name} {command}"
+            );
+        }
+        assert_eq!(sam.dump(), before, "{name}: vault unchanged");
+    }
+
+    // Known fields are fine, proving the bundles above failed for that alone.
+    let path = bundle_with("known", &["address", "notes"]);
+    let output = sam.cmd().arg("import").arg(&path).output().unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    assert!(sam.dump().contains("Clínica Libre"));
+}
+
 /// Every flipped byte and every truncation of a real bundle fails to open,
 /// so none of them can import anything.
 #[test]

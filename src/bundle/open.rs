@@ -11,7 +11,7 @@ use age::secrecy::SecretString;
 
 use super::format::{self, Contents, Manifest};
 use super::{fingerprint, BundleError, MAX_BUNDLE_BYTES};
-use crate::model::Record;
+use crate::model::{Record, REDACTABLE};
 
 /// The keys to try on a bundle.
 pub struct Decryption<'a> {
@@ -147,6 +147,7 @@ fn verify(contents: Contents) -> Result<OpenedBundle, BundleError> {
         &contents.records_sig,
         format::RECORDS,
     )?;
+    check_redacted(&manifest)?;
 
     if format::sha256_hex(&contents.records) != manifest.records_sha256 {
         return Err(BundleError::Mismatch(
@@ -169,6 +170,19 @@ fn verify(contents: Contents) -> Result<OpenedBundle, BundleError> {
         manifest,
         records,
         fingerprint,
+    })
+}
+
+/// The manifest's `redacted` names only fields a bundle can redact: a
+/// signed manifest can still say anything, and what it says is shown.
+fn check_redacted(manifest: &Manifest) -> Result<(), BundleError> {
+    crate::interop::check_redact(&manifest.redacted).map_err(|e| {
+        BundleError::Malformed(format!(
+            "{} names {:?} among the redacted fields; only {} can be redacted",
+            format::MANIFEST,
+            e.field,
+            REDACTABLE.join(", ")
+        ))
     })
 }
 

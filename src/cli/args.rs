@@ -128,14 +128,7 @@ pub enum Command {
     /// A backslash goes before each separator or backslash inside a phone, language or tag (the tag `a,b` is
     /// written `a\,b`), so import-csv reads every record back exactly. A record that still would not read back
     /// is refused, and nothing is written.
-    ExportCsv {
-        /// Which records: a search query (all records when absent)
-        #[arg(value_name = "QUERY")]
-        query: Vec<String>,
-        /// Write to FILE instead of standard output
-        #[arg(long, value_name = "FILE")]
-        out: Option<PathBuf>,
-    },
+    ExportCsv(ExportCsvArgs),
     /// Make a referral sheet to print for a meeting
     Print(PrintArgs),
     /// Print a completion script for a shell
@@ -343,6 +336,19 @@ pub struct ImportCsvArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct ExportCsvArgs {
+    /// Which records: a search query (all records when absent)
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+    /// Write to FILE (owner-only) instead of standard output
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Replace FILE if it exists
+    #[arg(long, requires = "out")]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
 pub struct PrintArgs {
     /// Which records: a search query (all records when absent)
     #[arg(value_name = "QUERY")]
@@ -350,9 +356,12 @@ pub struct PrintArgs {
     /// html (to print from a browser), md or txt
     #[arg(long, value_enum, default_value_t = SheetFormat::Html)]
     pub format: SheetFormat,
-    /// Write to FILE instead of standard output
+    /// Write to FILE (owner-only) instead of standard output
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// Replace FILE if it exists
+    #[arg(long, requires = "out")]
+    pub force: bool,
     /// The paper size the HTML asks the browser for
     #[arg(long, value_enum, default_value_t = PaperArg::A4)]
     pub paper: PaperArg,

@@ -5,6 +5,7 @@
 //! - `commands/`: the commands (records, bundles, keys, interop)
 //! - `context`: what every command needs besides its arguments; unlocking
 //! - `failure`: `Failure` and every library error's hint
+//! - `files`: new files the commands write, replaced only with --force
 //! - `input`: files and standard input to read, queries that pick records
 //! - `output`: standard output, quiet on a closed pipe
 //! - `passphrase`: where a passphrase comes from
@@ -13,6 +14,7 @@ mod args;
 mod commands;
 mod context;
 mod failure;
+mod files;
 mod input;
 mod output;
 mod passphrase;
@@ -83,9 +85,7 @@ fn dispatch(cli: Cli, out: &mut Output) -> Result<(), Failure> {
         Some(Command::ExportHsds(args)) => interop::export_hsds(&context, args, out),
         Some(Command::ImportHsds { dir }) => interop::import_hsds(&context, &dir, out),
         Some(Command::ImportCsv(args)) => interop::import_csv(&context, args, out),
-        Some(Command::ExportCsv { query, out: file }) => {
-            interop::export_csv(&context, &query.join(" "), file.as_deref(), out)
-        }
+        Some(Command::ExportCsv(args)) => interop::export_csv(&context, args, out),
         Some(Command::Print(args)) => interop::print(&context, args, out),
         Some(Command::Completions { .. } | Command::Man) => Ok(()),
     }

@@ -133,10 +133,12 @@ impl Vault {
     }
 
     /// Opens the database with keys from `unwrap_keys` and decrypts every
-    /// record into memory.
+    /// record into memory. A vault that something made readable by others
+    /// is made its owner's alone again.
     pub fn open(dir: &Path, keys: KeyMaterial) -> Result<Vault, VaultError> {
         let parsed = keys.parse()?;
         let store = Store::open(&dir.join(DB_DIR), &keys.vault_id())?;
+        make_private_again(dir);
         let sealer = Sealer::new(keys.vault_key(), &keys.vault_id());
         let contents = store.load(&sealer)?;
         let mut records = HashMap::with_capacity(contents.records.len());
@@ -463,6 +465,17 @@ fn shred(path: &Path) -> io::Result<()> {
     file.sync_all()?;
     drop(file);
     fs::remove_file(path)
+}
+
+/// Makes the vault its owner's alone again where something loosened it (an
+/// older pamphlet under a loose umask, a copy made by hand): the directory,
+/// `key.age` and all of `db/`, but nothing else the directory may hold.
+/// Best effort, and silent: a file system without Unix modes (FAT on a USB
+/// stick) cannot, and the vault opens all the same.
+fn make_private_again(dir: &Path) {
+    let _ = fsio::make_private(dir);
+    let _ = fsio::make_tree_private(&dir.join(KEY_FILE));
+    let _ = fsio::make_tree_private(&dir.join(DB_DIR));
 }
 
 fn create_private_dir(dir: &Path) -> io::Result<()> {

@@ -8,7 +8,6 @@ use pamphlet::bundle::{
     self, check_acceptable, BundleError, Decryption, Encryption, ExportOptions, OpenedBundle,
     Outcome, Prefer, Signer,
 };
-use pamphlet::fsio::{self, IfExists};
 use pamphlet::model;
 use pamphlet::vault::Vault;
 use secrecy::SecretString;
@@ -17,6 +16,7 @@ use time::OffsetDateTime;
 use crate::cli::args::{BundlePassphrase, ExportArgs, ImportArgs, PreferArg};
 use crate::cli::context::Context;
 use crate::cli::failure::Failure;
+use crate::cli::files;
 use crate::cli::input::select;
 use crate::cli::output::Output;
 use crate::cli::passphrase;
@@ -24,12 +24,8 @@ use crate::cli::passphrase;
 type CommandResult = Result<(), Failure>;
 
 pub fn export(context: &Context, args: ExportArgs, out: &mut Output) -> CommandResult {
-    if args.out.exists() && !args.force {
-        return Err(
-            Failure::new(format!("{} exists already", args.out.display()))
-                .hint("choose another --out, or give --force to replace it"),
-        );
-    }
+    let if_exists = files::if_exists(args.force);
+    files::check_free(&args.out, if_exists)?;
     let has_recipients = !args.recipients.is_empty() || args.recipients_file.is_some();
     if has_recipients && args.passphrase.bundle_passphrase_file.is_some() {
         return Err(Failure::new(
@@ -69,12 +65,7 @@ pub fn export(context: &Context, args: ExportArgs, out: &mut Output) -> CommandR
         .redact(args.redact)
         .expires_at(expires_at);
     let summary = bundle::export(&mut vault, &ids, options)?;
-    let if_exists = if args.force {
-        IfExists::Replace
-    } else {
-        IfExists::Refuse
-    };
-    write_new_file(&args.out, &summary.bytes, if_exists)?;
+    files::write(&args.out, &summary.bytes, if_exists)?;
     writeln!(
         out,
         "exported {} records to {} (sequence {}, {} bytes)",
@@ -285,17 +276,6 @@ fn parse_expiry(text: &str) -> Result<OffsetDateTime, Failure> {
         .next_day()
         .ok_or_else(|| Failure::new("--expires is too far away"))?;
     Ok(next.midnight().assume_utc())
-}
-
-/// Writes `bytes` to `path` atomically (see `pamphlet::fsio`), so a full or
-/// yanked USB stick never holds half a bundle under the name, and a file
-/// that appeared since the first check is not replaced without --force.
-fn write_new_file(path: &Path, bytes: &[u8], if_exists: IfExists) -> Result<(), Failure> {
-    fsio::write_atomically(path, bytes, if_exists).map_err(|e| match e.kind() {
-        io::ErrorKind::AlreadyExists => Failure::new(format!("{} exists already", path.display()))
-            .hint("choose another --out, or give --force to replace it"),
-        _ => Failure::new(format!("cannot write {}: {e}", path.display())),
-    })
 }
 
 fn rfc3339(when: OffsetDateTime) -> String {

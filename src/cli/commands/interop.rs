@@ -14,9 +14,12 @@ use pamphlet::interop::sheet::{self, Format, Options, Paper};
 use pamphlet::model::Record;
 use pamphlet::vault::Vault;
 
-use crate::cli::args::{Cli, ExportHsdsArgs, ImportCsvArgs, PaperArg, PrintArgs, SheetFormat};
+use crate::cli::args::{
+    Cli, ExportCsvArgs, ExportHsdsArgs, ImportCsvArgs, PaperArg, PrintArgs, SheetFormat,
+};
 use crate::cli::context::Context;
 use crate::cli::failure::Failure;
+use crate::cli::files;
 use crate::cli::input::{display_input, read_bytes, select};
 use crate::cli::output::Output;
 
@@ -65,7 +68,7 @@ pub fn export_hsds(context: &Context, args: ExportHsdsArgs, out: &mut Output) ->
         )));
     }
     let package = hsds::export(&records);
-    package.write_to(dir)?;
+    package.write_to(dir, files::if_exists(args.force))?;
     writeln!(
         out,
         "wrote {} services to {} ({} files, HSDS 3.0 tabular data package)",
@@ -219,20 +222,18 @@ pub fn import_csv(context: &Context, args: ImportCsvArgs, out: &mut Output) -> O
     Ok(())
 }
 
-pub fn export_csv(
-    context: &Context,
-    query: &str,
-    file: Option<&Path>,
-    out: &mut Output,
-) -> Outcome {
+pub fn export_csv(context: &Context, args: ExportCsvArgs, out: &mut Output) -> Outcome {
+    let if_exists = files::if_exists(args.force);
+    if let Some(path) = &args.out {
+        files::check_free(path, if_exists)?;
+    }
     let vault = context.unlock()?;
-    let records = selected(&vault, query, &[])?;
-    match file {
+    let records = selected(&vault, &args.query.join(" "), &[])?;
+    match &args.out {
         Some(path) => {
             let mut bytes = Vec::new();
             csv_records::write_csv(&records, &mut bytes)?;
-            fs::write(path, bytes)
-                .map_err(|e| Failure::new(format!("cannot write {}: {e}", path.display())))?;
+            files::write(path, &bytes, if_exists)?;
             eprintln!("wrote {} records to {}", records.len(), path.display());
         }
         None => csv_records::write_csv(&records, out)?,
@@ -242,6 +243,10 @@ pub fn export_csv(
 
 pub fn print(context: &Context, args: PrintArgs, out: &mut Output) -> Outcome {
     checked_redact(&args.redact)?;
+    let if_exists = files::if_exists(args.force);
+    if let Some(path) = &args.out {
+        files::check_free(path, if_exists)?;
+    }
     let vault = context.unlock()?;
     let query = args.query.join(" ");
     let records = selected(&vault, &query, &args.redact)?;
@@ -268,8 +273,7 @@ pub fn print(context: &Context, args: PrintArgs, out: &mut Output) -> Outcome {
     let text = sheet::render(&refs, format, &options);
     match &args.out {
         Some(path) => {
-            fs::write(path, text)
-                .map_err(|e| Failure::new(format!("cannot write {}: {e}", path.display())))?;
+            files::write(path, text.as_bytes(), if_exists)?;
             eprintln!(
                 "wrote a sheet of {} referrals to {}",
                 refs.len(),

@@ -2,7 +2,6 @@
 //! files, `datapackage.json` first.
 
 use std::collections::HashMap;
-use std::fs;
 use std::path::Path;
 
 use uuid::Uuid;
@@ -13,6 +12,7 @@ use super::tables::{
     ScheduleRow, ServiceAtLocationRow, ServiceRow, Table, TaxonomyRow, TaxonomyTermRow,
     TAXONOMY_NAME, TERM_CATEGORY_PREFIX, TERM_NOTES, TERM_NO_ORG, TERM_TAG, TERM_UPDATED,
 };
+use crate::fsio::{self, IfExists};
 use crate::interop::derived_id;
 use crate::model::{self, Category, Record};
 
@@ -36,15 +36,19 @@ pub struct AddressGaps {
 }
 
 impl Package {
-    /// Writes every file into `dir`, creating it if needed.
-    pub fn write_to(&self, dir: &Path) -> Result<(), HsdsError> {
-        fs::create_dir_all(dir).map_err(|source| HsdsError::Write {
+    /// Writes every file into `dir`, creating it owner-only if needed. The
+    /// records are in plain text: each file is written whole and owner-only
+    /// (see [`fsio`]), and `if_exists` says what becomes of a file already
+    /// under one of the package's names.
+    pub fn write_to(&self, dir: &Path, if_exists: IfExists) -> Result<(), HsdsError> {
+        fsio::create_private_dir(dir).map_err(|source| HsdsError::Write {
             path: dir.to_owned(),
             source,
         })?;
         for (name, bytes) in &self.files {
             let path = dir.join(name);
-            fs::write(&path, bytes).map_err(|source| HsdsError::Write { path, source })?;
+            fsio::write_atomically(&path, bytes, if_exists)
+                .map_err(|source| HsdsError::Write { path, source })?;
         }
         Ok(())
     }
