@@ -48,6 +48,18 @@ pub struct PutSummary {
     pub unchanged: usize,
 }
 
+impl std::fmt::Display for PutSummary {
+    /// "added 3, updated 1, unchanged 12", as the commands that store
+    /// records report it.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "added {}, updated {}, unchanged {}",
+            self.added, self.updated, self.unchanged
+        )
+    }
+}
+
 /// An unlocked vault. Holds the decrypted records and sled's lock; dropping
 /// it locks the vault again and clears the records from memory.
 pub struct Vault {

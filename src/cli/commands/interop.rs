@@ -120,11 +120,7 @@ pub fn import_hsds(context: &Context, dir: &Path, out: &mut Output) -> Outcome {
     let mut vault = context.unlock()?;
     let read = records.len();
     let summary = vault.put_all(records)?;
-    writeln!(
-        out,
-        "read {read} services; added {}, updated {}, unchanged {}",
-        summary.added, summary.updated, summary.unchanged
-    )?;
+    writeln!(out, "read {read} services; {summary}")?;
     Ok(())
 }
 
@@ -215,10 +211,7 @@ pub fn import_csv(context: &Context, args: ImportCsvArgs, out: &mut Output) -> O
     }
     let mut vault = context.unlock()?;
     let summary = vault.put_all(import.records)?;
-    eprintln!(
-        "stored: added {}, updated {}, unchanged {}",
-        summary.added, summary.updated, summary.unchanged
-    );
+    eprintln!("stored: {summary}");
     Ok(())
 }
 

@@ -72,11 +72,7 @@ pub fn load(context: &Context, file: &Path, out: &mut Output) -> Outcome {
     drop(text);
     let mut vault = context.unlock()?;
     let summary = vault.put_all(records)?;
-    writeln!(
-        out,
-        "added {}, updated {}, unchanged {}",
-        summary.added, summary.updated, summary.unchanged
-    )?;
+    writeln!(out, "{summary}")?;
     Ok(())
 }
 
