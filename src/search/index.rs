@@ -14,6 +14,7 @@ use uuid::Uuid;
 use crate::model::Record;
 
 use super::arena::Arena;
+use super::layout::text_bytes;
 use super::letters::Letters;
 use super::slot::Slot;
 
@@ -78,7 +79,16 @@ impl Default for Index {
 
 impl Index {
     pub fn build<'a>(records: impl IntoIterator<Item = &'a Record>) -> Index {
+        let records: Vec<&Record> = records.into_iter().collect();
+        // Room for everything at once: folding seldom makes text longer,
+        // and growing would copy the arena (and wipe the old one) each time
+        // it doubled.
+        let text: usize = records.iter().map(|r| text_bytes(r)).sum();
         let mut index = Index::default();
+        index.slots.reserve(records.len());
+        index.arena = Arena::with_capacity(text);
+        index.by_id.reserve(records.len());
+        index.letters.reserve(records.len());
         for record in records {
             index.insert(record);
         }

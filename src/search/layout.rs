@@ -42,6 +42,22 @@ pub(crate) fn fold_field_onto(record: &Record, field: Field, out: &mut impl Sink
     }
 }
 
+/// How many bytes a record's text fields take before folding, with a
+/// separator after each: about what its folded text takes in the arena.
+pub(crate) fn text_bytes(record: &Record) -> usize {
+    TEXT_FIELDS
+        .iter()
+        .map(|&field| match field {
+            Field::Tags => {
+                let commas = 2 * record.tags.len().saturating_sub(1);
+                record.tags.iter().map(String::len).sum::<usize>() + commas
+            }
+            other => other.text(record).len(),
+        })
+        .sum::<usize>()
+        + TEXT_FIELDS.len()
+}
+
 /// [`fold_field_onto`] into a string of its own.
 #[cfg(debug_assertions)]
 pub(crate) fn searchable_text(record: &Record, field: Field) -> String {
