@@ -285,7 +285,10 @@ fn tmux_or_skip() -> bool {
         .output()
         .is_ok_and(|o| o.status.success());
     if !here {
-        assert!(!in_ci(), "tmux is needed for this test in CI; .ci/run installs it");
+        assert!(
+            !in_ci(),
+            "tmux is needed for this test in CI; .ci/run installs it"
+        );
         eprintln!("note: tmux is not installed; skipping the memory test");
     }
     here
@@ -314,7 +317,10 @@ fn scan_or_skip(pid: u32) -> Option<Scan> {
     match scan_memory(pid) {
         Ok(scan) => Some(scan),
         Err(error) => {
-            assert!(!in_ci(), "cannot read the memory of pamphlet in CI: {error}");
+            assert!(
+                !in_ci(),
+                "cannot read the memory of pamphlet in CI: {error}"
+            );
             eprintln!("note: cannot read another process's memory here ({error}); skipping");
             None
         }
