@@ -86,6 +86,9 @@ struct Scan {
     /// Occurrences of the stem that are not whole markers, with the text
     /// after the stem (letters and digits).
     fragments: BTreeMap<String, usize>,
+    /// The first few finds, with their address and the bytes around them,
+    /// to tell what holds them.
+    samples: Vec<String>,
     /// Bytes read.
     bytes: u64,
 }
@@ -113,18 +116,27 @@ impl Scan {
             })
             .collect();
         format!(
-            "{} ({} MB read); whole markers in {:?}; other fragments: {:?}",
+            "{} ({} MB read); whole markers in {:?}; other fragments: {:?}; first finds:\n{}",
             kinds.join(", "),
             self.bytes / 1_000_000,
             self.places,
-            self.fragments
+            self.fragments,
+            self.samples.join("\n")
         )
     }
 
     /// Looks through one stretch of memory; `lower` is it in ASCII lower
     /// case.
-    fn look(&mut self, lower: &[u8], place: &str) {
+    fn look(&mut self, lower: &[u8], place: &str, mapping: &str, address: u64) {
         for at in memchr::memmem::find_iter(lower, STEM) {
+            if self.samples.len() < 8 {
+                let around = &lower[at.saturating_sub(48)..(at + 48).min(lower.len())];
+                self.samples.push(format!(
+                    "  {place} ({mapping}) at {:#x}: {}",
+                    address + at as u64,
+                    around.escape_ascii()
+                ));
+            }
             let rest = &lower[at + STEM.len()..];
             let tail: String = rest
                 .iter()
@@ -185,7 +197,7 @@ fn scan_memory(pid: u32) -> std::io::Result<Scan> {
             }
             let chunk = &mut buffer[..read];
             chunk.make_ascii_lowercase();
-            scan.look(chunk, &place);
+            scan.look(chunk, &place, range, at);
             scan.bytes += read as u64;
             at += (read as u64).min(CHUNK);
             if read as u64 <= OVERLAP {
