@@ -17,3 +17,16 @@ mod parallel;
 pub mod search;
 pub mod tui;
 pub mod vault;
+
+/// Every block of memory the program frees is overwritten with zeros
+/// first. Record text passes through many short-lived buffers that no wipe
+/// of ours can reach: decoding, folding for search, a growing `Vec`, the
+/// strings drawn on screen, the libraries underneath. With this, none of
+/// them outlives its use in freed memory, so dropping the records on lock
+/// leaves nothing of them behind (`tests/memory_after_lock.rs`; what is and
+/// is not covered is in SECURITY.md). It is declared here, in the library,
+/// so that the binary, the tests and the benchmarks all run with it. A
+/// `realloc` becomes a new block, a copy and a wiped free.
+#[global_allocator]
+static WIPING_ALLOCATOR: zeroizing_alloc::ZeroAlloc<std::alloc::System> =
+    zeroizing_alloc::ZeroAlloc(std::alloc::System);

@@ -50,6 +50,21 @@ fn unlock_with(dir: &Path, passphrase: &SecretString, source: Source) -> Result<
     })
 }
 
+/// Test suites set this to a number of seconds to make the terminal UI
+/// lock after that long idle instead of `--lock-after` minutes, so that a
+/// test of the idle lock need not wait a minute. Not a user setting, so not
+/// a flag.
+const TEST_LOCK_AFTER_ENV: &str = "PAMPHLET_TEST_LOCK_AFTER_SECS";
+
+/// How long the terminal UI waits idle before it locks: `--lock-after`
+/// minutes, unless a test asks for seconds.
+pub fn lock_after(minutes: u64) -> Duration {
+    std::env::var(TEST_LOCK_AFTER_ENV)
+        .ok()
+        .and_then(|secs| secs.trim().parse().ok())
+        .map_or(Duration::from_secs(minutes * 60), Duration::from_secs)
+}
+
 /// The vault's place when neither --vault nor PAMPHLET_VAULT says.
 pub fn default_vault_dir() -> Result<PathBuf, Failure> {
     directories::ProjectDirs::from("org", "pamphlet", "pamphlet")

@@ -19,8 +19,6 @@ mod input;
 mod output;
 mod passphrase;
 
-use std::time::Duration;
-
 use time::OffsetDateTime;
 
 pub use args::Cli;
@@ -53,7 +51,7 @@ fn dispatch(cli: Cli, out: &mut Output) -> Result<(), Failure> {
     };
     let context = Context {
         vault_dir,
-        lock_after: Duration::from_secs(cli.lock_after * 60),
+        lock_after: context::lock_after(cli.lock_after),
         passphrase_file: cli.passphrase_file,
         now: OffsetDateTime::now_utc(),
     };

@@ -13,8 +13,31 @@ use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 /// the matcher relies on: a space is the only word boundary it has to know.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    fold_into(text, &mut out, |_| {});
+    fold_into(text.chars(), &mut out, |_| {});
     out
+}
+
+/// Where folded text is written: a `String`, or the index's arena, which
+/// takes record text without a temporary copy of it.
+pub(crate) trait Sink {
+    fn push(&mut self, c: char);
+    fn len(&self) -> usize;
+}
+
+impl Sink for String {
+    fn push(&mut self, c: char) {
+        String::push(self, c);
+    }
+
+    fn len(&self) -> usize {
+        String::len(self)
+    }
+}
+
+/// Folds like [`fold`], appending to `out`: text that went before in `out`
+/// is not this text's start, so no space is dropped or doubled there.
+pub(crate) fn fold_onto(text: impl Iterator<Item = char>, out: &mut impl Sink) {
+    fold_into(text, out, |_| {});
 }
 
 /// Folds like [`fold`] and also returns, for each `char` of the folded text,
@@ -25,19 +48,20 @@ pub fn fold(text: &str) -> String {
 pub(crate) fn fold_with_map(text: &str) -> (String, Vec<usize>) {
     let mut out = String::with_capacity(text.len());
     let mut map = Vec::with_capacity(text.len());
-    fold_into(text, &mut out, |source| map.push(source));
+    fold_into(text.chars(), &mut out, |source| map.push(source));
     (out, map)
 }
 
-/// The folding itself; `emit` is called with the source `char` index of each
-/// `char` pushed to `out`.
-fn fold_into(text: &str, out: &mut String, mut emit: impl FnMut(usize)) {
+/// The folding itself, appended to `out`; `emit` is called with the source
+/// `char` index of each `char` pushed.
+fn fold_into<S: Sink>(text: impl Iterator<Item = char>, out: &mut S, mut emit: impl FnMut(usize)) {
+    let start = out.len();
     // A separator seen since the last pushed char, and where it was.
     let mut pending_space: Option<usize> = None;
-    let mut push = |c: char, source: usize, out: &mut String| {
+    let mut push = |c: char, source: usize, out: &mut S| {
         if c.is_alphanumeric() {
             if let Some(at) = pending_space.take() {
-                if !out.is_empty() {
+                if out.len() > start {
                     out.push(' ');
                     emit(at);
                 }
@@ -48,7 +72,7 @@ fn fold_into(text: &str, out: &mut String, mut emit: impl FnMut(usize)) {
             pending_space = Some(source);
         }
     };
-    for (source, c) in text.chars().enumerate() {
+    for (source, c) in text.enumerate() {
         if c.is_ascii() {
             push(c.to_ascii_lowercase(), source, out);
             continue;

@@ -7,13 +7,16 @@ use std::collections::BTreeMap;
 use std::collections::BTreeSet;
 
 use fuzzy_matcher::FuzzyMatcher;
+use zeroize::Zeroizing;
 
 use crate::model::{language_name, Record};
 
 use super::field::Field;
 use super::fold::fold_with_map;
 use super::grade;
-use super::layout::{searchable_text, TEXT_FIELDS};
+#[cfg(debug_assertions)]
+use super::layout::searchable_text;
+use super::layout::TEXT_FIELDS;
 use super::matcher::matcher;
 use super::query::{Query, Scope, Term};
 use super::vocab::{category_index, country_index, language_index, vocab, Entry};
@@ -26,10 +29,11 @@ pub struct FieldMatch {
     pub positions: Vec<usize>,
 }
 
-/// A field's text as shown, folded, with the way back.
+/// A field's text as shown, folded, with the way back. The folded copy is
+/// record text, wiped when it goes.
 struct Shown {
     field: Field,
-    folded: String,
+    folded: Zeroizing<String>,
     /// For each `char` of `folded`, the `char` of the shown text.
     map: Vec<usize>,
 }
@@ -62,8 +66,13 @@ impl Query {
             .iter()
             .map(|&field| {
                 let (folded, map) = fold_with_map(&field.text(record));
-                debug_assert_eq!(folded, searchable_text(record, field));
-                Shown { field, folded, map }
+                #[cfg(debug_assertions)]
+                debug_assert_eq!(folded, *Zeroizing::new(searchable_text(record, field)));
+                Shown {
+                    field,
+                    folded: Zeroizing::new(folded),
+                    map,
+                }
             })
             .collect();
         let items = items(record);

@@ -10,10 +10,11 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
 use uuid::Uuid;
-use zeroize::Zeroize;
 
 use crate::model::Record;
 
+use super::arena::Arena;
+use super::layout::text_bytes;
 use super::letters::Letters;
 use super::slot::Slot;
 
@@ -34,7 +35,7 @@ pub struct Index {
     /// All the slots' text, one after the other in slot order (but for
     /// changes since the last compaction), so that a scan reads memory in
     /// order instead of chasing 100,000 allocations.
-    pub(super) arena: String,
+    pub(super) arena: Arena,
     /// Bytes of `arena` no slot uses any more.
     garbage: usize,
     by_id: HashMap<Uuid, u32>,
@@ -57,7 +58,7 @@ impl fmt::Debug for Index {
 
 impl Drop for Index {
     fn drop(&mut self) {
-        self.arena.zeroize();
+        // The arena wipes itself.
         self.letters.zeroize();
     }
 }
@@ -66,7 +67,7 @@ impl Default for Index {
     fn default() -> Index {
         Index {
             slots: Vec::new(),
-            arena: String::new(),
+            arena: Arena::default(),
             garbage: 0,
             by_id: HashMap::new(),
             letters: Letters::default(),
@@ -78,7 +79,16 @@ impl Default for Index {
 
 impl Index {
     pub fn build<'a>(records: impl IntoIterator<Item = &'a Record>) -> Index {
+        let records: Vec<&Record> = records.into_iter().collect();
+        // Room for everything at once: folding seldom makes text longer,
+        // and growing would copy the arena (and wipe the old one) each time
+        // it doubled.
+        let text: usize = records.iter().map(|r| text_bytes(r)).sum();
         let mut index = Index::default();
+        index.slots.reserve(records.len());
+        index.arena = Arena::with_capacity(text);
+        index.by_id.reserve(records.len());
+        index.letters.reserve(records.len());
         for record in records {
             index.insert(record);
         }
@@ -89,8 +99,8 @@ impl Index {
         let slot = Slot::new(record, &mut self.arena);
         let at = match self.by_id.get(&record.id) {
             Some(&at) => {
-                self.garbage += self.slots[at as usize].len as usize;
-                self.slots[at as usize] = slot;
+                let old = std::mem::replace(&mut self.slots[at as usize], slot);
+                self.forget_text(&old);
                 at
             }
             None => {
@@ -104,20 +114,29 @@ impl Index {
         self.letters.set(at as usize, slot.text(&self.arena));
     }
 
+    /// Blanks the text of a slot that is replaced or removed: the record
+    /// may have been deleted for a reason, and its text should not wait for
+    /// the next compaction to go.
+    fn forget_text(&mut self, slot: &Slot) {
+        let start = slot.start as usize;
+        self.arena.blank(start..start + slot.len as usize);
+        self.garbage += slot.len as usize;
+    }
+
     /// Rewrites the arena without the text of replaced and removed
     /// records, once that is more than half of it.
     fn compact(&mut self) {
         if self.garbage <= self.arena.len() / 2 {
             return;
         }
-        let mut arena = String::with_capacity(self.arena.len() - self.garbage);
+        let mut arena = Arena::with_capacity(self.arena.len() - self.garbage);
         for slot in &mut self.slots {
             let start = arena.len();
             arena.push_str(slot.text(&self.arena));
             slot.start = u32::try_from(start).unwrap_or(u32::MAX);
         }
-        let mut old = std::mem::replace(&mut self.arena, arena);
-        old.zeroize();
+        // The old arena wipes itself as it goes.
+        self.arena = arena;
         self.garbage = 0;
     }
 
@@ -134,7 +153,7 @@ impl Index {
         };
         let gone = self.slots.swap_remove(at as usize);
         self.letters.swap_remove(at as usize);
-        self.garbage += gone.len as usize;
+        self.forget_text(&gone);
         if let Some(moved) = self.slots.get(at as usize) {
             self.by_id.insert(moved.id, at);
         }

@@ -5,7 +5,7 @@
 use crate::model::Record;
 
 use super::field::Field;
-use super::fold::fold;
+use super::fold::{fold_onto, Sink};
 
 /// The free-text fields, in the order they are packed, heaviest first so
 /// that a scan can stop as soon as no later field could do better.
@@ -25,13 +25,45 @@ pub(crate) const TEXT_FIELDS: [Field; 9] = [
 pub(crate) const CITY: usize = 2;
 const _: () = assert!(matches!(TEXT_FIELDS[CITY], Field::City));
 
-/// The folded text of a record's field, as the index holds it. Highlighting
-/// folds the same text again, so the two must agree.
-pub(crate) fn searchable_text(record: &Record, field: Field) -> String {
+/// Appends the folded text of a record's field to `out`, as the index holds
+/// it: the text of [`Field::text`], folded, with no copy of it made on the
+/// way (tags are read as they would be joined). Highlighting folds the
+/// same text again, so the two must agree.
+pub(crate) fn fold_field_onto(record: &Record, field: Field, out: &mut impl Sink) {
     match field {
-        Field::Tags => fold(&record.tags.join(", ")),
-        other => fold(&other.text(record)),
+        Field::Tags => {
+            let joined = record.tags.iter().enumerate().flat_map(|(i, tag)| {
+                let comma = if i == 0 { "" } else { ", " };
+                comma.chars().chain(tag.chars())
+            });
+            fold_onto(joined, out);
+        }
+        other => fold_onto(other.text(record).chars(), out),
     }
+}
+
+/// How many bytes a record's text fields take before folding, with a
+/// separator after each: about what its folded text takes in the arena.
+pub(crate) fn text_bytes(record: &Record) -> usize {
+    TEXT_FIELDS
+        .iter()
+        .map(|&field| match field {
+            Field::Tags => {
+                let commas = 2 * record.tags.len().saturating_sub(1);
+                record.tags.iter().map(String::len).sum::<usize>() + commas
+            }
+            other => other.text(record).len(),
+        })
+        .sum::<usize>()
+        + TEXT_FIELDS.len()
+}
+
+/// [`fold_field_onto`] into a string of its own.
+#[cfg(debug_assertions)]
+pub(crate) fn searchable_text(record: &Record, field: Field) -> String {
+    let mut out = String::new();
+    fold_field_onto(record, field, &mut out);
+    out
 }
 
 /// Where field `i` of `TEXT_FIELDS` is in a slot's text, given where each

@@ -64,6 +64,17 @@ impl Letters {
         }
     }
 
+    /// Makes room for `more` records, so that adding them does not grow
+    /// the columns again and again.
+    pub(crate) fn reserve(&mut self, more: usize) {
+        if self.columns.is_empty() {
+            self.columns = vec![Vec::new(); CHARS];
+        }
+        for column in &mut self.columns {
+            column.reserve(more);
+        }
+    }
+
     /// Removes record `at`, moving the last one into its place, as
     /// `Vec::swap_remove` does with the index's slots.
     pub(crate) fn swap_remove(&mut self, at: usize) {

@@ -25,12 +25,14 @@
 //!
 //! Where things are, leaves first: `field`, `hits`, `fold`, `matcher` and
 //! `vocab` depend on no other file here; `query` reads text into terms and
-//! `grade` scores a term against text. The index is `layout` (which fields,
-//! in what order), `letters` (one-letter terms from a table), `slot` (one
+//! `grade` scores a term against text. The index is `arena` (text storage
+//! that leaves no copies behind), `layout` (which fields, in what order,
+//! folded how), `letters` (one-letter terms from a table), `slot` (one
 //! stored record), `index` (storage), `plan` (a query made ready), `matching`
 //! (a plan against one record), `found` (what a scan knows of a match),
 //! `scan` and `rank`. `searcher` and `highlight` sit on top.
 
+mod arena;
 mod field;
 mod fold;
 mod found;

@@ -6,9 +6,10 @@ use uuid::Uuid;
 
 use crate::model::{Record, Status};
 
+use super::arena::Arena;
 use super::fold::char_mask;
 use super::grade::SEPARATOR;
-use super::layout::{field_range, searchable_text, TEXT_FIELDS};
+use super::layout::{field_range, fold_field_onto, TEXT_FIELDS};
 use super::letters::Letters;
 use super::vocab::{category_index, country_index, language_index, vocab, Entry};
 
@@ -38,12 +39,12 @@ pub(crate) struct Slot {
 
 impl Slot {
     /// Makes the slot, appending its text to `arena`.
-    pub(crate) fn new(record: &Record, arena: &mut String) -> Slot {
+    pub(crate) fn new(record: &Record, arena: &mut Arena) -> Slot {
         let v = vocab();
         let start = arena.len();
         let mut ends = [0; TEXT_FIELDS.len()];
         for (end, field) in ends.iter_mut().zip(TEXT_FIELDS) {
-            arena.push_str(&searchable_text(record, field));
+            fold_field_onto(record, field, arena);
             *end = u32::try_from(arena.len() - start).unwrap_or(u32::MAX);
             arena.push(char::from(SEPARATOR));
         }

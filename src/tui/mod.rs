@@ -180,7 +180,7 @@ fn event_loop(
     loop {
         dispatch(app, sender, searches)?;
         if app.take_clear() {
-            guard.terminal.clear()?;
+            guard.wipe()?;
         }
         guard.terminal.draw(|frame| ui::render(app, frame))?;
         if panic_for_test {

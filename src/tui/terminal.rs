@@ -49,6 +49,29 @@ impl TerminalGuard {
     }
 }
 
+/// What standard output's buffer holds at most, with room to spare: std
+/// buffers `stdout()` in 1 KiB.
+const STDOUT_BUFFER_BYTES: usize = 4096;
+
+impl TerminalGuard {
+    /// Clears the screen and what pamphlet holds of what was on it, after
+    /// locking: ratatui's two buffers (`clear` resets both and the next
+    /// frame is drawn whole), and the last bytes that went through standard
+    /// output's buffer, which still hold the end of the last frame's text
+    /// until something overwrites them. They are overwritten here with
+    /// "reset the style", which changes nothing on screen, in writes small
+    /// enough to go through the buffer rather than around it.
+    pub fn wipe(&mut self) -> io::Result<()> {
+        self.terminal.clear()?;
+        let mut stdout = io::stdout().lock();
+        let filler = "\x1b[0m".repeat(16);
+        for _ in 0..STDOUT_BUFFER_BYTES / filler.len() * 2 {
+            stdout.write_all(filler.as_bytes())?;
+        }
+        stdout.flush()
+    }
+}
+
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
         // Wipe what was drawn before leaving, in case the terminal keeps the

@@ -153,10 +153,11 @@ impl Vault {
         make_private_again(dir);
         let sealer = Sealer::new(keys.vault_key(), &keys.vault_id());
         let contents = store.load(&sealer)?;
-        let mut records = HashMap::with_capacity(contents.records.len());
+        let count = contents.records.iter().map(Vec::len).sum();
+        let mut records = HashMap::with_capacity(count);
         let mut provenance = HashMap::new();
         let mut buckets = vec![Vec::new(); usize::from(BUCKETS)];
-        for (bucket, record, vouched) in contents.records {
+        for (bucket, record, vouched) in contents.records.into_iter().flatten() {
             if let Some(vouched) = vouched {
                 provenance.insert(record.id, vouched);
             }

@@ -62,9 +62,10 @@ pub struct Changes<'a> {
     pub trust: Option<&'a TrustState>,
 }
 
-/// Everything a vault holds, opened.
+/// Everything a vault holds, opened: the records bucket by bucket, so that
+/// no list of them all grows (and is copied) while they are read.
 pub struct Contents {
-    pub records: Vec<(Bucket, Record, Option<Provenance>)>,
+    pub records: Vec<Vec<(Bucket, Record, Option<Provenance>)>>,
     pub trust: TrustState,
 }
 
@@ -138,7 +139,7 @@ impl Store {
             if sealed.len() == BATCH || (done && !sealed.is_empty()) {
                 let opened =
                     parallel::map(&sealed, |(key, value)| open_bucket(sealer, key, value))?;
-                records.extend(opened.into_iter().flatten());
+                records.extend(opened);
                 sealed.clear();
             }
             if done {
