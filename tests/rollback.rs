@@ -10,6 +10,7 @@
 mod common;
 
 use std::collections::BTreeMap;
+use std::path::Path;
 
 use common::{copy_dir, stderr_of, TestVault};
 
@@ -282,5 +283,121 @@ fn a_whole_directory_restored_from_a_backup_opens() {
     run(&vault, &["rm", CLINIC]);
     std::fs::remove_dir_all(&vault.dir).unwrap();
     copy_dir(&backup, &vault.dir);
+    assert_eq!(vault.dump(), expected);
+}
+
+/// The format 1 vault of `tests/data/vault-format1/`, made by the previous
+/// pamphlet, written back into a sled database in `vault`'s directory.
+fn format1_vault() -> TestVault {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/vault-format1");
+    let vault = TestVault::empty();
+    std::fs::create_dir_all(&vault.dir).unwrap();
+    std::fs::copy(data.join("key.age"), vault.dir.join("key.age")).unwrap();
+    let db = open_db(&vault);
+    let text = std::fs::read_to_string(data.join("db.txt")).unwrap();
+    for line in text.lines().filter(|line| !line.starts_with('#')) {
+        let fields: Vec<&str> = line.split(' ').collect();
+        let [tree, key, value] = fields[..] else {
+            panic!("bad fixture line {line}")
+        };
+        db.open_tree(tree)
+            .unwrap()
+            .insert(unhex(key), unhex(value))
+            .unwrap();
+    }
+    db.flush().unwrap();
+    vault
+}
+
+fn unhex(text: &str) -> Vec<u8> {
+    (0..text.len())
+        .step_by(2)
+        .map(|at| u8::from_str_radix(&text[at..at + 2], 16).unwrap())
+        .collect()
+}
+
+#[test]
+fn a_format_1_vault_is_migrated_on_first_unlock_and_checked_after() {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/vault-format1");
+    let expected = std::fs::read_to_string(data.join("dump.jsonl")).unwrap();
+    let vault = format1_vault();
+    let old = database(&vault);
+    let format =
+        |trees: &BTreeMap<Vec<u8>, Values>| trees[&b"__sled__default"[..]][&b"format"[..]].clone();
+    assert_eq!(format(&old), 1u32.to_le_bytes());
+    assert_eq!(old[&b"records"[..]].len(), 5);
+
+    assert_eq!(vault.dump(), expected);
+    let migrated = database(&vault);
+    assert_eq!(
+        format(&migrated),
+        pamphlet::vault::STORE_FORMAT.to_le_bytes()
+    );
+    assert_eq!(migrated[&b"records"[..]].len(), 4096);
+    assert!(migrated[&b"meta"[..]].contains_key(&b"inventory"[..]));
+    // The signer, its sequence number and the record it vouched for came
+    // through.
+    let keys = vault.cmd().args(["keys", "list"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&keys.stdout).contains("(last bundle: #1)"));
+    let show = vault.cmd().args(["show", "5a6b7c8d"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&show.stdout)
+        .contains("source       vouched for by signer 8D18 D505 (bundle #1"));
+
+    // Once is enough: the next unlock writes nothing.
+    assert_eq!(vault.dump(), expected);
+    assert!(database(&vault) == migrated);
+
+    // A bucket of the old vault put back is an older copy.
+    let (key, value) = old[&b"records"[..]].iter().next().unwrap();
+    set(&vault, "records", key, Some(value));
+    assert_refused(
+        &vault,
+        &format!(
+            "records bucket {} is not the copy pamphlet last wrote",
+            bucket(key)
+        ),
+    );
+    set(
+        &vault,
+        "records",
+        key,
+        Some(&migrated[&b"records"[..]][key]),
+    );
+    // And so is its keyring.
+    let trust = |trees: &BTreeMap<Vec<u8>, Values>| trees[&b"meta"[..]][&b"trust"[..]].clone();
+    set(&vault, "meta", b"trust", Some(&trust(&old)));
+    assert_refused(
+        &vault,
+        "the keyring and bundle sequence numbers are not the copy pamphlet last wrote",
+    );
+    set(&vault, "meta", b"trust", Some(&trust(&migrated)));
+    assert_eq!(vault.dump(), expected);
+}
+
+#[test]
+fn a_removed_or_older_inventory_is_refused() {
+    let vault = loaded();
+    let before = database(&vault);
+    run(&vault, &["rm", CLINIC]);
+    let after = database(&vault);
+    let expected = vault.dump();
+    let inventory =
+        |trees: &BTreeMap<Vec<u8>, Values>| trees[&b"meta"[..]][&b"inventory"[..]].clone();
+
+    set(&vault, "meta", b"inventory", None);
+    assert_refused(&vault, "the inventory of the vault's parts is missing");
+
+    // The inventory from before `rm`: the clinic's bucket, written since,
+    // no longer matches it.
+    set(&vault, "meta", b"inventory", Some(&inventory(&before)));
+    let clinic_bucket = changed(&before[&b"records"[..]], &after[&b"records"[..]]);
+    assert_refused(
+        &vault,
+        &format!(
+            "records bucket {} is not the copy pamphlet last wrote",
+            bucket(&clinic_bucket[0])
+        ),
+    );
+    set(&vault, "meta", b"inventory", Some(&inventory(&after)));
     assert_eq!(vault.dump(), expected);
 }

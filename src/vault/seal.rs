@@ -38,7 +38,7 @@ pub const BUCKETS: u16 = 4096;
 /// multiple of this many bytes. One or two records fit in one unit, so in a
 /// vault of up to a few thousand records an empty bucket and a full one are
 /// the same size. SECURITY.md gives the cost.
-pub const PAD_UNIT: usize = 512;
+pub const PAD_UNIT: usize = 1024;
 
 /// Bytes a sealed value adds around its padded plaintext.
 pub const OVERHEAD: usize = 1 + NONCE_LEN + TAG_LEN;
