@@ -7,7 +7,7 @@
 
 pub(crate) mod codec;
 mod error;
-mod inventory;
+pub(crate) mod inventory;
 mod keys;
 pub(crate) mod seal;
 pub(crate) mod store;
