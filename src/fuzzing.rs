@@ -13,6 +13,7 @@ use crate::bundle::{self, Decryption};
 use crate::model::Record;
 use crate::search::Query;
 use crate::vault::codec;
+use crate::vault::inventory::Inventory;
 use crate::vault::seal::Sealer;
 use crate::vault::store::{open_bucket, META_TREE, RECORDS_TREE};
 use crate::vault::{KeyMaterial, TrustState};
@@ -60,7 +61,8 @@ pub fn open_bundle_bytes(data: &[u8]) -> Result<usize, String> {
 /// two bytes of database key: a sealed bucket, opened with the fuzzing key;
 /// or with [`SEALED_PLAINTEXT`] an opened bucket's plaintext, sealed here so
 /// the decoder behind the AEAD is reached. The plaintext is also decoded as
-/// the keyring and as a key file's contents. Returns the number of records.
+/// the keyring, the inventory and a key file's contents; a sealed value is
+/// also tried as one of the previous format. Returns the number of records.
 pub fn open_sealed(data: &[u8]) -> Result<usize, String> {
     let Some((&layer, rest)) = data.split_first() else {
         return Err("empty input".to_owned());
@@ -73,9 +75,11 @@ pub fn open_sealed(data: &[u8]) -> Result<usize, String> {
     let sealed = if layer == SEALED_PLAINTEXT {
         let _ = codec::decode::<TrustState>(value);
         let _ = codec::decode::<KeyMaterial>(value);
+        let _ = codec::decode::<Inventory>(value);
         sealer.seal(RECORDS_TREE, key, value)
     } else {
         let _ = sealer.open(META_TREE, b"trust", value);
+        let _ = sealer.open_legacy(RECORDS_TREE, key, value);
         value.to_vec()
     };
     open_bucket(&sealer, key, &sealed)

@@ -53,6 +53,9 @@ impl From<VaultError> for Failure {
             }
             VaultError::InUse => failure.hint("close the other pamphlet using this vault, then try again"),
             VaultError::NewerFormat { .. } => failure.hint("upgrade pamphlet to open this vault; nothing was changed"),
+            VaultError::ChangedOutside(_) => failure.hint(
+                "restore the whole vault directory from one backup (key.age and db/ together), or keep this copy aside and ask for help; nothing was changed",
+            ),
             VaultError::DiskFull => failure.hint("free some space on the disk that holds the vault, then try again; nothing was changed"),
             VaultError::FileTooLarge => failure.hint("raise the limit (`ulimit -f`), then try again; nothing was changed"),
             VaultError::ReadOnly { .. } => failure.hint("make the vault's directory writable (or copy the vault to a writable disk), then try again"),

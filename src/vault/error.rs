@@ -38,6 +38,11 @@ pub enum VaultError {
     /// Something stored is damaged; [`Damage`] says what.
     #[error("the vault is damaged: {0}")]
     Damaged(#[source] Damage),
+    /// Parts of the vault open but do not belong together: older copies of
+    /// some of them put back, one removed, two swapped. [`Tampering`] names
+    /// the part, never what it holds.
+    #[error("the vault was changed outside pamphlet: {0}")]
+    ChangedOutside(#[source] Tampering),
     /// The vault's signing key did not sign. minisign's own error is the
     /// source; the message does not quote it.
     #[error("the vault's signing key could not sign")]
@@ -102,6 +107,80 @@ pub enum Damage {
     /// The storage engine found its own files corrupted.
     #[error("the database is corrupted")]
     Corrupted(#[source] sled::Error),
+    /// The inventory of the vault's parts does not open.
+    #[error("the inventory of the vault's parts does not open")]
+    InventorySealed,
+    /// The inventory opened but does not decode.
+    #[error("the inventory of the vault's parts: {0}")]
+    InventoryUndecodable(#[source] CodecError),
+}
+
+/// A part of the vault that the sealed inventory vouches for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Part {
+    /// The sealed records of one bucket.
+    Bucket(u16),
+    /// The keyring and the bundle sequence numbers, sealed together.
+    Keyring,
+}
+
+impl std::fmt::Display for Part {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Part::Bucket(bucket) => write!(f, "records bucket {bucket}"),
+            Part::Keyring => f.write_str("the keyring and bundle sequence numbers"),
+        }
+    }
+}
+
+impl Part {
+    fn is(self) -> &'static str {
+        match self {
+            Part::Bucket(_) => "is",
+            Part::Keyring => "are",
+        }
+    }
+}
+
+/// How the parts of a vault were found not to belong together. Every change
+/// pamphlet makes updates a sealed inventory (a digest of every part) in the
+/// same transaction as the parts, so a mismatch was made by something else.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Tampering {
+    /// A part opens, but it is not the copy pamphlet last wrote: an older
+    /// copy put back, or one from another copy of the vault.
+    #[error("{part} {} not the copy pamphlet last wrote{}", part.is(), others_too(*others, "nor"))]
+    Replaced { part: Part, others: usize },
+    /// A part is gone.
+    #[error("{part} {} missing{}", part.is(), others_too(*others, "and so"))]
+    Missing { part: Part, others: usize },
+    /// A bucket holds the value pamphlet wrote to another bucket.
+    #[error("records bucket {found} holds what pamphlet wrote to bucket {belongs}")]
+    Moved { found: u16, belongs: u16 },
+    /// The inventory itself is gone.
+    #[error("the inventory of the vault's parts is missing")]
+    NoInventory,
+    /// The format version in the clear was set back: the vault holds values
+    /// only a later format writes.
+    #[error("it says format version {found}, but holds values of a later format")]
+    FormatSetBack { found: u32 },
+}
+
+/// ", nor are 3 other parts": how many more parts were found the same way.
+fn others_too(others: usize, lead: &str) -> String {
+    match others {
+        0 => String::new(),
+        1 => format!(", {lead} is 1 other part"),
+        n => format!(", {lead} are {n} other parts"),
+    }
+}
+
+impl From<Tampering> for VaultError {
+    fn from(tampering: Tampering) -> VaultError {
+        VaultError::ChangedOutside(tampering)
+    }
 }
 
 impl From<Damage> for VaultError {

@@ -7,6 +7,7 @@
 
 pub(crate) mod codec;
 mod error;
+pub(crate) mod inventory;
 mod keys;
 pub(crate) mod seal;
 pub(crate) mod store;
@@ -21,7 +22,7 @@ use age::secrecy::SecretString;
 use uuid::Uuid;
 
 pub use codec::CodecError;
-pub use error::{Damage, VaultError};
+pub use error::{Damage, Part, Tampering, VaultError};
 pub use keys::{same_secret, KeyDamage, KeyFileError, KeyMaterial, WorkFactor};
 pub use store::STORE_FORMAT;
 pub(crate) use trust::record_hash;
@@ -93,10 +94,10 @@ impl Vault {
         create_private_dir(dir)?;
         let keys = KeyMaterial::generate()?;
         let parsed = keys.parse()?;
-        let store = Store::create(&db_path, &keys.vault_id())?;
+        let sealer = Sealer::new(keys.vault_key(), &keys.vault_id());
+        let store = Store::create(&db_path, &keys.vault_id(), &sealer)?;
         // key.age last: until it exists, this is not a vault.
         keys.write(&key_path, passphrase, work)?;
-        let sealer = Sealer::new(keys.vault_key(), &keys.vault_id());
         Ok(Vault {
             dir: dir.to_owned(),
             store,
@@ -145,14 +146,14 @@ impl Vault {
     }
 
     /// Opens the database with keys from `unwrap_keys` and decrypts every
-    /// record into memory. A vault that something made readable by others
-    /// is made its owner's alone again.
+    /// record into memory, refusing parts that do not belong together (a
+    /// vault of the previous format is migrated first). A vault that
+    /// something made readable by others is made its owner's alone again.
     pub fn open(dir: &Path, keys: KeyMaterial) -> Result<Vault, VaultError> {
         let parsed = keys.parse()?;
-        let store = Store::open(&dir.join(DB_DIR), &keys.vault_id())?;
-        make_private_again(dir);
         let sealer = Sealer::new(keys.vault_key(), &keys.vault_id());
-        let contents = store.load(&sealer)?;
+        let (store, contents) = Store::open(&dir.join(DB_DIR), &keys.vault_id(), &sealer)?;
+        make_private_again(dir);
         let count = contents.records.iter().map(Vec::len).sum();
         let mut records = HashMap::with_capacity(count);
         let mut provenance = HashMap::new();

@@ -7,7 +7,12 @@
 //! is all of its records, sealed together. sled spends several microseconds
 //! per entry it iterates, so a few thousand buckets open far faster than a
 //! hundred thousand single records, and an edit rewrites only a few dozen
-//! records' worth of bytes.
+//! records' worth of bytes. All 4,096 buckets always exist, empty ones
+//! sealed and padded like the rest, so the database does not count records.
+//!
+//! Beside the keyring, the meta tree holds the sealed [`Inventory`] of every
+//! part, written in the same transaction as the parts: unlock refuses parts
+//! that do not match it (see `inventory`).
 
 use std::fs;
 use std::io;
@@ -19,20 +24,25 @@ use sled::transaction::{ConflictableTransactionError, TransactionError};
 use sled::{Batch, Db, Transactional, Tree};
 
 use super::codec::{self, CodecError};
-use super::error::{Damage, VaultError};
-use super::seal::{Sealer, BUCKETS};
+use super::error::{Damage, Part, Tampering, VaultError};
+use super::inventory::{Audit, Inventory};
+use super::seal::{self, Digest, Sealer, BUCKETS};
 use super::trust::{Provenance, TrustState};
 use crate::model::Record;
 use crate::parallel;
 
-/// The on-disk layout this build writes and reads.
-pub const STORE_FORMAT: u32 = 1;
+/// The on-disk layout this build writes and reads: 2 added the inventory,
+/// padding and empty buckets. A vault of format 1 is migrated when opened.
+pub const STORE_FORMAT: u32 = 2;
+/// The layout before the inventory, migrated on first unlock.
+const LEGACY_FORMAT: u32 = 1;
 
 const FORMAT_KEY: &[u8] = b"format";
 const VAULT_ID_KEY: &[u8] = b"vault_id";
 pub const RECORDS_TREE: &str = "records";
 pub const META_TREE: &str = "meta";
 const TRUST_KEY: &[u8] = b"trust";
+const INVENTORY_KEY: &[u8] = b"inventory";
 
 /// One record in a bucket: the record and, when it came from a bundle, who
 /// vouched for it. Borrowed for writing, owned for reading; both encode the
@@ -52,7 +62,7 @@ struct Stored {
 /// A bucket number, below `BUCKETS`.
 pub type Bucket = u16;
 
-/// The whole new content of one bucket; empty removes it.
+/// The whole new content of one bucket; empty leaves an empty bucket.
 pub type BucketContents<'a> = Vec<(&'a Record, Option<&'a Provenance>)>;
 
 /// One all-or-nothing change to the vault.
@@ -62,11 +72,22 @@ pub struct Changes<'a> {
     pub trust: Option<&'a TrustState>,
 }
 
+/// One opened record, with its bucket and who vouched for it.
+type Entry = (Bucket, Record, Option<Provenance>);
+
 /// Everything a vault holds, opened: the records bucket by bucket, so that
 /// no list of them all grows (and is copied) while they are read.
 pub struct Contents {
-    pub records: Vec<Vec<(Bucket, Record, Option<Provenance>)>>,
+    pub records: Vec<Vec<Entry>>,
     pub trust: TrustState,
+}
+
+/// Which envelope the values of the database are read in.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Envelope {
+    Current,
+    /// A format 1 vault, being migrated.
+    Legacy,
 }
 
 /// sled keeps at most this much of the database cached in memory.
@@ -77,22 +98,35 @@ pub struct Store {
     db: Db,
     records: Tree,
     meta: Tree,
+    /// The inventory as last written: every commit changes a copy of it.
+    inventory: Inventory,
 }
 
 impl Store {
-    /// Creates a new database for the vault `vault_id`.
-    pub fn create(path: &Path, vault_id: &[u8; 16]) -> Result<Store, VaultError> {
+    /// Creates a new database for the vault `vault_id`, with every bucket
+    /// there and empty, an empty keyring and their inventory.
+    pub fn create(path: &Path, vault_id: &[u8; 16], sealer: &Sealer) -> Result<Store, VaultError> {
         let db = open_db(path, true)?;
-        db.insert(FORMAT_KEY, &STORE_FORMAT.to_le_bytes())
-            .map_err(storage)?;
         db.insert(VAULT_ID_KEY, &vault_id[..]).map_err(storage)?;
-        db.flush().map_err(storage)?;
-        Store::with_trees(db)
+        let mut store = Store::with_trees(db)?;
+        let empty = TrustState::default();
+        let changes = Changes {
+            buckets: (0..BUCKETS).map(|bucket| (bucket, Vec::new())).collect(),
+            trust: Some(&empty),
+        };
+        store.write(sealer, &changes, Some(STORE_FORMAT))?;
+        Ok(store)
     }
 
-    /// Opens an existing database and checks that it is the vault `vault_id`
-    /// and a format this build understands.
-    pub fn open(path: &Path, vault_id: &[u8; 16]) -> Result<Store, VaultError> {
+    /// Opens an existing database, checks that it is the vault `vault_id` in
+    /// a format this build understands, and opens every record and the
+    /// trust state, each checked against the inventory. A format 1 vault is
+    /// migrated first, in one transaction.
+    pub fn open(
+        path: &Path,
+        vault_id: &[u8; 16],
+        sealer: &Sealer,
+    ) -> Result<(Store, Contents), VaultError> {
         let db = open_db(path, false)?;
         let format = db.get(FORMAT_KEY).map_err(storage)?;
         let format = match format.as_deref() {
@@ -112,22 +146,148 @@ impl Store {
             Some(_) => return Err(VaultError::KeyMismatch),
             None => return Err(Damage::NoVaultId.into()),
         }
-        Store::with_trees(db)
+        let mut store = Store::with_trees(db)?;
+        match format {
+            STORE_FORMAT => {
+                let (contents, inventory) = store.load(sealer)?;
+                store.inventory = inventory;
+                Ok((store, contents))
+            }
+            LEGACY_FORMAT => {
+                let contents = store.load_legacy(sealer)?;
+                store.migrate(sealer, &contents)?;
+                Ok((store, contents))
+            }
+            _ => Err(Damage::NoFormatVersion.into()),
+        }
     }
 
     fn with_trees(db: Db) -> Result<Store, VaultError> {
         let records = db.open_tree(RECORDS_TREE).map_err(storage)?;
         let meta = db.open_tree(META_TREE).map_err(storage)?;
-        Ok(Store { db, records, meta })
+        Ok(Store {
+            db,
+            records,
+            meta,
+            inventory: Inventory::blank(),
+        })
     }
 
-    /// Opens every record and the trust state. Decryption and decoding are
-    /// split across the machine's cores: they are most of an unlock.
-    pub fn load(&self, sealer: &Sealer) -> Result<Contents, VaultError> {
-        // Opened a batch at a time, so the sealed bytes of the whole vault
-        // are never in memory beside the opened records.
-        const BATCH: usize = 1024;
+    /// Opens every record and the trust state, and checks each part
+    /// against the inventory. A part that does not open is damage; one that
+    /// opens but does not match was changed outside pamphlet.
+    fn load(&self, sealer: &Sealer) -> Result<(Contents, Inventory), VaultError> {
+        let inventory = match self.read_inventory(sealer) {
+            Ok(inventory) => inventory,
+            Err(error) => {
+                // With a wrong key nothing opens, and the first bucket
+                // names that as it always has; damage to the inventory
+                // alone is reported as such.
+                self.each_bucket(sealer, Envelope::Current, |read| read.records.map(drop))?;
+                return Err(error);
+            }
+        };
+        let mut audit = Audit::new(&inventory);
         let mut records = Vec::new();
+        self.each_bucket(sealer, Envelope::Current, |read| {
+            audit.part(Part::Bucket(read.bucket), &read.digest, read.genuine)?;
+            match read.records {
+                Ok(entries) => records.push(entries),
+                // An older copy in the previous format: `finish` names it.
+                Err(_) if read.genuine => {}
+                Err(error) => return Err(error),
+            }
+            Ok(())
+        })?;
+        // A missing keyring is named by `finish`.
+        let mut trust = TrustState::default();
+        if let Some(value) = self.meta.get(TRUST_KEY).map_err(storage)? {
+            let opened = open_trust(sealer, Envelope::Current, &value);
+            let genuine = opened.is_ok()
+                || (!seal::is_current(&value)
+                    && open_trust(sealer, Envelope::Legacy, &value).is_ok());
+            audit.part(Part::Keyring, &seal::digest(&value), genuine)?;
+            match opened {
+                Ok(opened) => trust = opened,
+                Err(_) if genuine => {}
+                Err(error) => return Err(error),
+            }
+        }
+        audit.finish()?;
+        Ok((Contents { records, trust }, inventory))
+    }
+
+    /// The sealed inventory, opened. Its absence in a vault of this format
+    /// is itself a change made outside pamphlet.
+    fn read_inventory(&self, sealer: &Sealer) -> Result<Inventory, VaultError> {
+        let value = self
+            .meta
+            .get(INVENTORY_KEY)
+            .map_err(storage)?
+            .ok_or(Tampering::NoInventory)?;
+        let plaintext = sealer
+            .open(META_TREE, INVENTORY_KEY, &value)
+            .map_err(|_| Damage::InventorySealed)?;
+        let inventory: Inventory =
+            codec::decode(&plaintext).map_err(|e| decode_error(e, Damage::InventoryUndecodable))?;
+        if !inventory.is_whole() {
+            let short = CodecError::Malformed("not every bucket is listed".into());
+            return Err(Damage::InventoryUndecodable(short).into());
+        }
+        Ok(inventory)
+    }
+
+    /// Opens a format 1 vault: envelope 1, no inventory to check against,
+    /// empty buckets absent. Nothing written by this build may be in it: a
+    /// format version set back is refused, not migrated.
+    fn load_legacy(&self, sealer: &Sealer) -> Result<Contents, VaultError> {
+        if self.meta.contains_key(INVENTORY_KEY).map_err(storage)? {
+            return Err(Tampering::FormatSetBack {
+                found: LEGACY_FORMAT,
+            }
+            .into());
+        }
+        let mut records = Vec::new();
+        self.each_bucket(sealer, Envelope::Legacy, |read| {
+            records.push(read.records?);
+            Ok(())
+        })?;
+        let trust = match self.meta.get(TRUST_KEY).map_err(storage)? {
+            None => TrustState::default(),
+            Some(value) => open_trust(sealer, Envelope::Legacy, &value)?,
+        };
+        Ok(Contents { records, trust })
+    }
+
+    /// Rewrites a format 1 vault in this format, every bucket and the
+    /// keyring sealed anew, with the inventory and the new format version,
+    /// in one transaction: a crash leaves the old vault or the new one.
+    fn migrate(&mut self, sealer: &Sealer, contents: &Contents) -> Result<(), VaultError> {
+        let mut members: Vec<BucketContents<'_>> = vec![Vec::new(); usize::from(BUCKETS)];
+        for (bucket, record, provenance) in contents.records.iter().flatten() {
+            if let Some(bucket) = members.get_mut(usize::from(*bucket)) {
+                bucket.push((record, provenance.as_ref()));
+            }
+        }
+        let changes = Changes {
+            buckets: (0..BUCKETS).zip(members).collect(),
+            trust: Some(&contents.trust),
+        };
+        self.inventory = Inventory::blank();
+        self.write(sealer, &changes, Some(STORE_FORMAT))
+    }
+
+    /// Reads every bucket, a batch at a time, opening each batch across the
+    /// machine's cores (opening is most of an unlock), and shows each to
+    /// `visit` in key order. The sealed bytes of the whole vault are never
+    /// in memory beside the opened records.
+    fn each_bucket(
+        &self,
+        sealer: &Sealer,
+        envelope: Envelope,
+        mut visit: impl FnMut(ReadBucket) -> Result<(), VaultError>,
+    ) -> Result<(), VaultError> {
+        const BATCH: usize = 1024;
         let mut sealed = Vec::with_capacity(BATCH);
         let mut entries = self.records.iter();
         loop {
@@ -137,36 +297,37 @@ impl Store {
                 sealed.push(entry.map_err(storage)?);
             }
             if sealed.len() == BATCH || (done && !sealed.is_empty()) {
-                let opened =
-                    parallel::map(&sealed, |(key, value)| open_bucket(sealer, key, value))?;
-                records.extend(opened);
+                let read = parallel::map(&sealed, |(key, value)| {
+                    read_bucket(sealer, envelope, key, value)
+                })?;
                 sealed.clear();
+                for bucket in read {
+                    visit(bucket)?;
+                }
             }
             if done {
-                break;
+                return Ok(());
             }
         }
-        let trust = match self.meta.get(TRUST_KEY).map_err(storage)? {
-            None => TrustState::default(),
-            Some(value) => {
-                let plaintext = sealer
-                    .open(META_TREE, TRUST_KEY, &value)
-                    .map_err(|_| Damage::KeyringSealed)?;
-                codec::decode(&plaintext)
-                    .map_err(|e| decode_error(e, Damage::KeyringUndecodable))?
-            }
-        };
-        Ok(Contents { records, trust })
     }
 
     /// Applies `changes` as one transaction across the trees, durable on
     /// return: after a crash, all of it is there or none of it.
-    pub fn commit(&self, sealer: &Sealer, changes: &Changes<'_>) -> Result<(), VaultError> {
+    pub fn commit(&mut self, sealer: &Sealer, changes: &Changes<'_>) -> Result<(), VaultError> {
+        self.write(sealer, changes, None)
+    }
+
+    /// Seals the changed buckets and keyring, and the inventory updated
+    /// for them, and writes them (with `format`, if given) in one
+    /// transaction, flushed before it returns.
+    fn write(
+        &mut self,
+        sealer: &Sealer,
+        changes: &Changes<'_>,
+        format: Option<u32>,
+    ) -> Result<(), VaultError> {
         let sealed = parallel::map(&changes.buckets, |(bucket, members)| {
             let key = bucket.to_be_bytes();
-            if members.is_empty() {
-                return Ok::<_, VaultError>((key, None));
-            }
             let stored: Vec<StoredRef<'_>> = members
                 .iter()
                 .map(|(record, provenance)| StoredRef {
@@ -174,24 +335,36 @@ impl Store {
                     provenance: *provenance,
                 })
                 .collect();
-            let plaintext =
-                codec::encode(&stored).map_err(|e| VaultError::Storage(e.to_string()))?;
-            Ok((key, Some(sealer.seal(RECORDS_TREE, &key, &plaintext))))
+            let plaintext = codec::encode(&stored).map_err(encode_error)?;
+            let value = sealer.seal(RECORDS_TREE, &key, &plaintext);
+            Ok::<_, VaultError>((*bucket, seal::digest(&value), value))
         })?;
+        let mut inventory = self.inventory.clone();
         let mut records = Batch::default();
-        for (key, value) in sealed {
-            match value {
-                Some(value) => records.insert(&key[..], value),
-                None => records.remove(&key[..]),
-            }
+        for (bucket, digest, value) in sealed {
+            inventory.set(Part::Bucket(bucket), digest);
+            records.insert(&bucket.to_be_bytes()[..], value);
         }
         let mut meta = Batch::default();
         if let Some(trust) = changes.trust {
-            let plaintext = codec::encode(trust).map_err(|e| VaultError::Storage(e.to_string()))?;
-            meta.insert(TRUST_KEY, sealer.seal(META_TREE, TRUST_KEY, &plaintext));
+            let plaintext = codec::encode(trust).map_err(encode_error)?;
+            let value = sealer.seal(META_TREE, TRUST_KEY, &plaintext);
+            inventory.set(Part::Keyring, seal::digest(&value));
+            meta.insert(TRUST_KEY, value);
         }
-        (&self.records, &self.meta)
-            .transaction(|(records_tx, meta_tx)| {
+        let listed = codec::encode(&inventory).map_err(encode_error)?;
+        meta.insert(
+            INVENTORY_KEY,
+            sealer.seal(META_TREE, INVENTORY_KEY, &listed),
+        );
+        let mut clear = Batch::default();
+        if let Some(format) = format {
+            clear.insert(FORMAT_KEY, &format.to_le_bytes()[..]);
+        }
+        let default: &Tree = &self.db;
+        (default, &self.records, &self.meta)
+            .transaction(|(clear_tx, records_tx, meta_tx)| {
+                clear_tx.apply_batch(&clear)?;
                 records_tx.apply_batch(&records)?;
                 meta_tx.apply_batch(&meta)?;
                 Ok::<(), ConflictableTransactionError<()>>(())
@@ -201,22 +374,78 @@ impl Store {
                 TransactionError::Abort(()) => VaultError::Storage("transaction aborted".into()),
             })?;
         self.db.flush().map_err(storage)?;
+        self.inventory = inventory;
         Ok(())
     }
 }
 
+/// One bucket as read at unlock: its number, the digest of its sealed value,
+/// and its records, or why they did not open (judged with the digest).
+struct ReadBucket {
+    bucket: Bucket,
+    digest: Digest,
+    records: Result<Vec<Entry>, VaultError>,
+    /// Whether it opens, in this format or as a value of the previous one:
+    /// something pamphlet wrote, not damage.
+    genuine: bool,
+}
+
+fn read_bucket(
+    sealer: &Sealer,
+    envelope: Envelope,
+    key: &[u8],
+    value: &[u8],
+) -> Result<ReadBucket, VaultError> {
+    let bucket = bucket_number(key)?;
+    if envelope == Envelope::Legacy && seal::is_current(value) {
+        return Err(Tampering::FormatSetBack {
+            found: LEGACY_FORMAT,
+        }
+        .into());
+    }
+    let records = open_records(sealer, envelope, bucket, key, value);
+    // A value of the previous format in a migrated vault is an older copy
+    // put back, if it opens as one.
+    let genuine = records.is_ok()
+        || (envelope == Envelope::Current
+            && !seal::is_current(value)
+            && open_records(sealer, Envelope::Legacy, bucket, key, value).is_ok());
+    Ok(ReadBucket {
+        bucket,
+        digest: seal::digest(value),
+        records,
+        genuine,
+    })
+}
+
+fn bucket_number(key: &[u8]) -> Result<Bucket, VaultError> {
+    match key {
+        [a, b] if u16::from_be_bytes([*a, *b]) < BUCKETS => Ok(u16::from_be_bytes([*a, *b])),
+        _ => Err(Damage::UnexpectedKey(key.to_vec()).into()),
+    }
+}
+
+/// Opens one bucket's sealed value (the fuzz target's entry point).
 pub(crate) fn open_bucket(
     sealer: &Sealer,
     key: &[u8],
     value: &[u8],
-) -> Result<Vec<(Bucket, Record, Option<Provenance>)>, VaultError> {
-    let bucket = match key {
-        [a, b] if u16::from_be_bytes([*a, *b]) < BUCKETS => u16::from_be_bytes([*a, *b]),
-        _ => return Err(Damage::UnexpectedKey(key.to_vec()).into()),
-    };
-    let plaintext = sealer
-        .open(RECORDS_TREE, key, value)
-        .map_err(|_| Damage::BucketSealed(bucket))?;
+) -> Result<Vec<Entry>, VaultError> {
+    open_records(sealer, Envelope::Current, bucket_number(key)?, key, value)
+}
+
+fn open_records(
+    sealer: &Sealer,
+    envelope: Envelope,
+    bucket: Bucket,
+    key: &[u8],
+    value: &[u8],
+) -> Result<Vec<Entry>, VaultError> {
+    let plaintext = match envelope {
+        Envelope::Current => sealer.open(RECORDS_TREE, key, value),
+        Envelope::Legacy => sealer.open_legacy(RECORDS_TREE, key, value),
+    }
+    .map_err(|_| Damage::BucketSealed(bucket))?;
     let stored: Vec<Stored> = codec::decode(&plaintext)
         .map_err(|e| decode_error(e, |source| Damage::BucketUndecodable { bucket, source }))?;
     stored
@@ -229,6 +458,19 @@ pub(crate) fn open_bucket(
             }
         })
         .collect()
+}
+
+fn open_trust(sealer: &Sealer, envelope: Envelope, value: &[u8]) -> Result<TrustState, VaultError> {
+    let plaintext = match envelope {
+        Envelope::Current => sealer.open(META_TREE, TRUST_KEY, value),
+        Envelope::Legacy => sealer.open_legacy(META_TREE, TRUST_KEY, value),
+    }
+    .map_err(|_| Damage::KeyringSealed)?;
+    codec::decode(&plaintext).map_err(|e| decode_error(e, Damage::KeyringUndecodable))
+}
+
+fn encode_error(error: CodecError) -> VaultError {
+    VaultError::Storage(error.to_string())
 }
 
 /// A value written by a newer pamphlet is a newer format, not damage.
@@ -331,3 +573,6 @@ fn storage(error: sled::Error) -> VaultError {
         other => VaultError::Storage(other.to_string()),
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,246 @@
+//! The inventory: a sealed list of a digest of every part of the vault (the
+//! sealed value of each of the 4,096 buckets, and of the keyring), rewritten
+//! in the same transaction as the parts it lists. At unlock every part read
+//! is checked against it, so an older copy of one bucket put back, a bucket
+//! removed, two buckets swapped or an older keyring is found and named,
+//! however well each part opens on its own.
+//!
+//! A copy of the whole database, inventory included, agrees with itself:
+//! rolling all of it back is not found, and cannot be without something
+//! kept outside the vault.
+
+use serde::{Deserialize, Serialize};
+
+use super::error::{Part, Tampering};
+use super::seal::{Digest, BUCKETS};
+
+/// The digest of every part as pamphlet last wrote it. Digests of sealed
+/// values say nothing about what they hold, so this is not a secret; it is
+/// sealed so that it cannot be rewritten to match a change.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct Inventory {
+    /// By bucket number; always `BUCKETS` long.
+    buckets: Vec<Digest>,
+    keyring: Digest,
+}
+
+impl Inventory {
+    /// An inventory that no part matches: where a write of every part
+    /// starts (a new vault, a migration).
+    pub(crate) fn blank() -> Inventory {
+        Inventory {
+            buckets: vec![Digest::default(); usize::from(BUCKETS)],
+            keyring: Digest::default(),
+        }
+    }
+
+    /// Whether it lists every bucket: a decoded inventory of another length
+    /// is damaged.
+    pub(crate) fn is_whole(&self) -> bool {
+        self.buckets.len() == usize::from(BUCKETS)
+    }
+
+    /// Records that `part` was written with this digest.
+    pub(crate) fn set(&mut self, part: Part, digest: Digest) {
+        match part {
+            Part::Bucket(bucket) => {
+                if let Some(slot) = self.buckets.get_mut(usize::from(bucket)) {
+                    *slot = digest;
+                }
+            }
+            Part::Keyring => self.keyring = digest,
+        }
+    }
+
+    fn get(&self, part: Part) -> Option<&Digest> {
+        match part {
+            Part::Bucket(bucket) => self.buckets.get(usize::from(bucket)),
+            Part::Keyring => Some(&self.keyring),
+        }
+    }
+
+    /// The bucket pamphlet last wrote this digest to, if any.
+    fn bucket_with(&self, digest: &Digest) -> Option<u16> {
+        let index = self.buckets.iter().position(|d| d == digest)?;
+        u16::try_from(index).ok()
+    }
+}
+
+/// The check of every part read at unlock against the inventory. Parts are
+/// shown to it as they are read; `finish` says whether they all belonged.
+pub(crate) struct Audit<'a> {
+    inventory: &'a Inventory,
+    seen: Vec<bool>,
+    keyring_seen: bool,
+    replaced: Vec<Part>,
+}
+
+impl<'a> Audit<'a> {
+    pub(crate) fn new(inventory: &'a Inventory) -> Audit<'a> {
+        Audit {
+            inventory,
+            seen: vec![false; usize::from(BUCKETS)],
+            keyring_seen: false,
+            replaced: Vec::new(),
+        }
+    }
+
+    /// Checks one part, read with this digest. `opens` says whether it
+    /// opened: a part that opens but is not listed was replaced; one that
+    /// does not open and is listed under another bucket was moved there; one
+    /// that does not open otherwise is damage, for the caller to report.
+    pub(crate) fn part(
+        &mut self,
+        part: Part,
+        digest: &Digest,
+        opens: bool,
+    ) -> Result<(), Tampering> {
+        match part {
+            Part::Bucket(bucket) => {
+                if let Some(seen) = self.seen.get_mut(usize::from(bucket)) {
+                    *seen = true;
+                }
+            }
+            Part::Keyring => self.keyring_seen = true,
+        }
+        if self.inventory.get(part) == Some(digest) {
+            return Ok(());
+        }
+        if opens {
+            self.replaced.push(part);
+            return Ok(());
+        }
+        match (part, self.inventory.bucket_with(digest)) {
+            (Part::Bucket(found), Some(belongs)) => Err(Tampering::Moved { found, belongs }),
+            _ => Ok(()),
+        }
+    }
+
+    /// Whether every listed part was read and matched.
+    pub(crate) fn finish(self) -> Result<(), Tampering> {
+        let mut missing: Vec<Part> = (0..BUCKETS)
+            .zip(&self.seen)
+            .filter(|(_, seen)| !**seen)
+            .map(|(bucket, _)| Part::Bucket(bucket))
+            .collect();
+        if !self.keyring_seen {
+            missing.push(Part::Keyring);
+        }
+        if let Some(&part) = missing.first() {
+            return Err(Tampering::Missing {
+                part,
+                others: missing.len() - 1,
+            });
+        }
+        match self.replaced.first() {
+            Some(&part) => Err(Tampering::Replaced {
+                part,
+                others: self.replaced.len() - 1,
+            }),
+            None => Ok(()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn listed() -> Inventory {
+        let mut inventory = Inventory::blank();
+        for bucket in 0..BUCKETS {
+            let [a, b] = bucket.to_be_bytes();
+            inventory.set(
+                Part::Bucket(bucket),
+                [a, b, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+            );
+        }
+        inventory.set(Part::Keyring, [9; 16]);
+        inventory
+    }
+
+    fn digest_of(inventory: &Inventory, part: Part) -> Digest {
+        *inventory.get(part).unwrap()
+    }
+
+    /// Shows every part as listed, except what `change` says.
+    fn audit(
+        inventory: &Inventory,
+        change: impl Fn(Part) -> Option<(Digest, bool)>,
+    ) -> Result<(), Tampering> {
+        let mut audit = Audit::new(inventory);
+        let parts = (0..BUCKETS).map(Part::Bucket).chain([Part::Keyring]);
+        for part in parts {
+            let (digest, opens) = change(part).unwrap_or((digest_of(inventory, part), true));
+            if digest != [0xff; 16] {
+                audit.part(part, &digest, opens)?;
+            }
+        }
+        audit.finish()
+    }
+
+    #[test]
+    fn every_part_as_listed_passes() {
+        assert!(audit(&listed(), |_| None).is_ok());
+    }
+
+    #[test]
+    fn replaced_missing_and_moved_parts_are_named() {
+        let inventory = listed();
+        let older = [7; 16];
+        let replaced = audit(&inventory, |part| {
+            (part == Part::Bucket(17)).then_some((older, true))
+        });
+        assert_eq!(
+            replaced.unwrap_err().to_string(),
+            "records bucket 17 is not the copy pamphlet last wrote"
+        );
+        let keyring = audit(&inventory, |part| {
+            (part == Part::Keyring).then_some((older, true))
+        });
+        assert_eq!(
+            keyring.unwrap_err().to_string(),
+            "the keyring and bundle sequence numbers are not the copy pamphlet last wrote"
+        );
+        let three = audit(&inventory, |part| {
+            matches!(part, Part::Bucket(3 | 4) | Part::Keyring).then_some((older, true))
+        });
+        assert_eq!(
+            three.unwrap_err().to_string(),
+            "records bucket 3 is not the copy pamphlet last wrote, nor are 2 other parts"
+        );
+
+        let gone = [0xff; 16];
+        let missing = audit(&inventory, |part| {
+            (part == Part::Bucket(40)).then_some((gone, false))
+        });
+        assert_eq!(
+            missing.unwrap_err().to_string(),
+            "records bucket 40 is missing"
+        );
+        let two = audit(&inventory, |part| {
+            matches!(part, Part::Bucket(40) | Part::Keyring).then_some((gone, false))
+        });
+        assert_eq!(
+            two.unwrap_err().to_string(),
+            "records bucket 40 is missing, and so is 1 other part"
+        );
+
+        let moved = audit(&inventory, |part| {
+            (part == Part::Bucket(5)).then(|| (digest_of(&inventory, Part::Bucket(6)), false))
+        });
+        assert_eq!(
+            moved.unwrap_err().to_string(),
+            "records bucket 5 holds what pamphlet wrote to bucket 6"
+        );
+    }
+
+    #[test]
+    fn a_part_that_does_not_open_and_is_not_listed_is_left_to_the_caller() {
+        // Damage: the caller reports the part's own error.
+        let inventory = listed();
+        assert!(audit(&inventory, |part| (part == Part::Bucket(8))
+            .then_some(([3; 16], false)))
+        .is_ok());
+    }
+}
