@@ -151,8 +151,7 @@ fn run_app(mut app: App) -> Result<(), TuiError> {
     let result = event_loop(&mut app, &mut guard, &messages, &sender, &searches);
     stop.store(true, Ordering::SeqCst);
     drop(searches);
-    // The input thread polls with a short timeout, so this returns quickly.
-    let _ = input.join();
+    wait_briefly_for(input);
     // Drop the records before the terminal is given back; a second signal
     // meanwhile waits in the channel rather than cutting this short.
     drop(app);
@@ -255,6 +254,22 @@ fn dispatch(
             .map_err(|_| TuiError::Worker("search"))?;
     }
     Ok(())
+}
+
+/// Waits a moment for the input thread to see the stop flag, then lets it
+/// go. It polls with a short timeout, so it normally ends at once; but once
+/// the terminal has hung up, reading it returns end-of-file at once, forever,
+/// inside the terminal library, and the thread never gets back to the flag.
+/// Waiting for it then kept the process alive, spinning, with the records
+/// in memory: the process ends anyway when `run_app` returns.
+fn wait_briefly_for(input: thread::JoinHandle<()>) {
+    let deadline = Instant::now() + Duration::from_millis(200);
+    while !input.is_finished() && Instant::now() < deadline {
+        thread::sleep(Duration::from_millis(5));
+    }
+    if input.is_finished() {
+        let _ = input.join();
+    }
 }
 
 fn spawn_input(

@@ -426,6 +426,7 @@ fn bucket_number(key: &[u8]) -> Result<Bucket, VaultError> {
 }
 
 /// Opens one bucket's sealed value (the fuzz target's entry point).
+#[cfg(any(test, feature = "testkit"))]
 pub(crate) fn open_bucket(
     sealer: &Sealer,
     key: &[u8],
