@@ -13,5 +13,6 @@ pub mod interop;
 pub mod model;
 mod parallel;
 pub mod search;
+pub mod text;
 pub mod tui;
 pub mod vault;
