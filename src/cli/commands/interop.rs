@@ -12,13 +12,14 @@ use pamphlet::interop::csv::{self as csv_records, CsvError};
 use pamphlet::interop::hsds::{self, AddressGaps};
 use pamphlet::interop::sheet::{self, Format, Options, Paper};
 use pamphlet::model::Record;
+use pamphlet::text::{self, shown};
 use pamphlet::vault::Vault;
 
 use crate::cli::args::{Cli, ExportHsdsArgs, ImportCsvArgs, PaperArg, PrintArgs, SheetFormat};
 use crate::cli::context::Context;
 use crate::cli::failure::Failure;
 use crate::cli::input::{display_input, read_bytes, select};
-use crate::cli::output::Output;
+use crate::cli::output::{shown_path, Output};
 
 type Outcome = Result<(), Failure>;
 
@@ -70,7 +71,7 @@ pub fn export_hsds(context: &Context, args: ExportHsdsArgs, out: &mut Output) ->
         out,
         "wrote {} services to {} ({} files, HSDS 3.0 tabular data package)",
         records.len(),
-        dir.display(),
+        shown_path(dir),
         package.files.len()
     )?;
     // The warning goes to stderr after that line, on a terminal too.
@@ -146,9 +147,9 @@ pub fn import_csv(context: &Context, args: ImportCsvArgs, out: &mut Output) -> O
                     if args.json {
                         let mut line = serde_json::to_value(problem).unwrap_or_default();
                         line["status"] = "problem".into();
-                        writeln!(out, "{line}")?;
+                        writeln!(out, "{}", text::json(&line.to_string()))?;
                     } else {
-                        writeln!(out, "  {problem}")?;
+                        writeln!(out, "  {}", shown(&problem.to_string()))?;
                     }
                 }
             }
@@ -166,7 +167,7 @@ pub fn import_csv(context: &Context, args: ImportCsvArgs, out: &mut Output) -> O
                 "category": record.category,
                 "city": record.city,
             });
-            writeln!(out, "{row}")?;
+            writeln!(out, "{}", text::json(&row.to_string()))?;
         }
     } else {
         let separator = match import.separator {
@@ -189,17 +190,21 @@ pub fn import_csv(context: &Context, args: ImportCsvArgs, out: &mut Output) -> O
                 }
             })
             .collect();
-        writeln!(out, "columns: {}", matched.join(", "))?;
+        writeln!(out, "columns: {}", shown(&matched.join(", ")))?;
         if !import.ignored.is_empty() {
-            writeln!(out, "ignored columns: {}", import.ignored.join(", "))?;
+            writeln!(
+                out,
+                "ignored columns: {}",
+                shown(&import.ignored.join(", "))
+            )?;
         }
         for (record, line) in import.records.iter().zip(&import.lines) {
             writeln!(
                 out,
                 "  line {line}: {} [{}] {}",
-                record.name,
+                shown(&record.name),
                 record.category.label(),
-                record.city
+                shown(&record.city)
             )?;
         }
     }
@@ -233,7 +238,7 @@ pub fn export_csv(
             csv_records::write_csv(&records, &mut bytes)?;
             fs::write(path, bytes)
                 .map_err(|e| Failure::new(format!("cannot write {}: {e}", path.display())))?;
-            eprintln!("wrote {} records to {}", records.len(), path.display());
+            eprintln!("wrote {} records to {}", records.len(), shown_path(path));
         }
         None => csv_records::write_csv(&records, out)?,
     }
@@ -273,10 +278,16 @@ pub fn print(context: &Context, args: PrintArgs, out: &mut Output) -> Outcome {
             eprintln!(
                 "wrote a sheet of {} referrals to {}",
                 refs.len(),
-                path.display()
+                shown_path(path)
             );
         }
-        None => out.write_all(text.as_bytes())?,
+        // A sheet is for people: on standard output, every line through
+        // `shown`, like the rest of what pamphlet prints.
+        None => {
+            for line in text.lines() {
+                writeln!(out, "{}", shown(line))?;
+            }
+        }
     }
     Ok(())
 }
