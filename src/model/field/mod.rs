@@ -161,7 +161,9 @@ impl Field {
     }
 
     /// Whether the field is meant to fit on one line; the others are free
-    /// text that may run over several.
+    /// text that may run over several. Validation refuses line breaks and
+    /// tabs in a one-line field (a phone's note and each tag included), so
+    /// that no value can start a line of its own in a list of records.
     pub fn is_one_line(self) -> bool {
         !matches!(self, Field::Description | Field::Notes)
     }
