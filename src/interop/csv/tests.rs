@@ -155,9 +155,10 @@ fn nasty_text() -> impl Strategy<Value = String> {
     ]
 }
 
-/// Nasty text for a one-line field, which refuses line breaks and tabs.
+/// Nasty text for a one-line field, which refuses line breaks (U+2028 and
+/// U+2029 too) and tabs.
 fn nasty_line() -> impl Strategy<Value = String> {
-    nasty_text().prop_map(|text| text.replace(['\n', '\t'], " "))
+    nasty_text().prop_map(|text| text.replace(['\n', '\t', '\u{2028}', '\u{2029}'], " "))
 }
 
 fn record_input() -> impl Strategy<Value = RecordInput> {
