@@ -15,6 +15,7 @@ pub mod interop;
 pub mod model;
 mod parallel;
 pub mod search;
+pub mod text;
 pub mod tui;
 pub mod vault;
 

@@ -1,7 +1,7 @@
 //! The `pamphlet` binary: parse the command line, run the command, and turn
 //! errors into one line on stderr, a hint where there is an obvious fix, and
-//! an exit code (0 success, 1 failure, 2 bad usage). The command line itself
-//! lives in `cli/`.
+//! an exit code (0 success, 1 failure, 2 bad usage), the line and the hint
+//! through `pamphlet::text::shown`. The command line itself lives in `cli/`.
 #![forbid(unsafe_code)]
 
 mod cli;
@@ -9,6 +9,7 @@ mod cli;
 use std::process::ExitCode;
 
 use clap::Parser;
+use pamphlet::text::shown;
 
 fn main() -> ExitCode {
     owner_only_files();
@@ -16,9 +17,11 @@ fn main() -> ExitCode {
     match cli::run(args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
-            eprintln!("error: {}", failure.message);
+            // A message may quote a file's name, a manifest's key or a
+            // serde error about a record: shown, never obeyed.
+            eprintln!("error: {}", shown(&failure.message));
             if let Some(hint) = failure.hint {
-                eprintln!("hint: {hint}");
+                eprintln!("hint: {}", shown(&hint));
             }
             ExitCode::from(failure.code)
         }

@@ -110,7 +110,8 @@ impl PlanItem {
     /// The item's line after its outcome: name, short id, the fields that
     /// change, and for a conflict why it is one and whose version is kept, as
     /// in "Clínica Girasol (1a2b3c4d): hours — vouched for by Rosa; keeping
-    /// the local one".
+    /// the local one". Through `text::shown`: one line, whatever the
+    /// bundle's record holds.
     pub fn summary(&self) -> String {
         let mut text = format!("{} ({})", self.name, self.short_id());
         if !self.fields.is_empty() {
@@ -124,7 +125,7 @@ impl PlanItem {
             }
             text.push_str(resolution);
         }
-        text
+        crate::text::shown(&text).into_owned()
     }
 }
 

@@ -15,7 +15,7 @@ use crate::cli::failure::Failure;
 pub fn run_query(vault: &Vault, text: &str, limit: usize) -> Result<Matches, Failure> {
     let query = Query::parse(text).map_err(|e| Failure::usage(e.to_string()))?;
     for notice in query.notices() {
-        eprintln!("note: {notice}");
+        eprintln!("note: {}", pamphlet::text::shown(&notice.to_string()));
     }
     let index = Index::build(vault.records());
     Ok(index.search(&query, limit))

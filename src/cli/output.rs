@@ -6,8 +6,19 @@
 //! and is dropped: the command still does its work and ends as it would
 //! have, with exit status 0, instead of failing (or panicking) on a write.
 //! Any other failure to write, like a full disk under `> file`, is reported.
+//!
+//! Text that came from outside (a record, a bundle, a file, a file's name)
+//! is written through `pamphlet::text::shown`, and JSON through
+//! `pamphlet::text::json`, by the commands that print it.
 
 use std::io::{self, BufWriter, Stdout, Write};
+use std::path::Path;
+
+/// A path as a line may show it: through `pamphlet::text::shown`, since a
+/// file's name can hold an escape sequence.
+pub fn shown_path(path: &Path) -> String {
+    pamphlet::text::shown(&path.display().to_string()).into_owned()
+}
 
 /// Where a command's results go: buffered, and quiet once the reader has
 /// gone.

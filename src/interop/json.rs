@@ -149,13 +149,15 @@ fn line_syntax(at: &Position, error: &serde_json::Error) -> JsonError {
     }
 }
 
-/// Writes records as JSON Lines, one per line, each line ending in `\n`.
+/// Writes records as JSON Lines, one per line, each line ending in `\n`,
+/// through `text::json`: what a terminal would obey is written as a `\u`
+/// escape, which reads back as the same text.
 pub fn write_json_lines<'a>(
     records: impl IntoIterator<Item = &'a Record>,
     out: &mut impl std::io::Write,
 ) -> std::io::Result<()> {
     for record in records {
-        serde_json::to_writer(&mut *out, record)?;
+        out.write_all(crate::text::json(&record.to_json_line()).as_bytes())?;
         out.write_all(b"\n")?;
     }
     Ok(())

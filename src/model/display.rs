@@ -12,6 +12,7 @@ use super::dates::{format_date, format_timestamp};
 use super::field::{Field, PLACE_LABEL, SOURCE_LABEL};
 use super::kinds::PhoneKind;
 use super::record::{Phone, Record};
+use crate::text::shown;
 
 /// Records not verified for this many days, or never, are due a check.
 pub const STALE_AFTER_DAYS: i64 = 183;
@@ -70,6 +71,31 @@ fn join_parts(parts: &[&str]) -> String {
         .copied()
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// Width of a label in `detail_text`, spaces after it included.
+const DETAIL_LABEL: usize = 13;
+
+/// One labelled line of `detail_text`, unless `value` is empty. Text that
+/// may run over several lines is split at its newlines, and the lines after
+/// the first are indented under the value, so that none of them starts
+/// where a label or a record's name would: a line written into the notes
+/// cannot pass for one of pamphlet's. Anything else shows its newlines as
+/// `\n`, on one line.
+fn push_labelled(out: &mut String, label: &str, value: &str, several_lines: bool) {
+    if value.is_empty() {
+        return;
+    }
+    let mut lead = label.to_lowercase();
+    let pieces: Vec<&str> = if several_lines {
+        value.split('\n').collect()
+    } else {
+        vec![value]
+    };
+    for piece in pieces {
+        out.push_str(&format!("  {lead:<DETAIL_LABEL$}{}\n", shown(piece)));
+        lead.clear();
+    }
 }
 
 impl fmt::Display for Phone {
@@ -174,47 +200,52 @@ impl Record {
     }
 
     /// One line for a list of results: short id, name, category, place,
-    /// first phone number.
+    /// first phone number; through `text::shown`, so that it stays one line
+    /// whatever the record holds.
     pub fn summary_line(&self) -> String {
         let phone = self.phones.first().map(|p| p.number.as_str());
-        format!(
+        let line = format!(
             "{}  {}  [{}]  {}  {}",
             self.short_id(),
             self.name,
             self.category.label(),
             self.place().brief(),
             phone.unwrap_or("")
-        )
+        );
+        shown(&line).into_owned()
     }
 
     /// The record as a block of labelled lines, empty fields left out: the
     /// name, then its fields in the order people see them, the place as one
-    /// line, and who vouched for it.
+    /// line, and who vouched for it. Every value goes through
+    /// `text::shown`; the description and notes keep their lines, each
+    /// after the first indented under the value (see `push_labelled`).
     pub fn detail_text(&self, today: Date, vouch: Option<&Vouch>) -> String {
-        let mut out = format!("{}\n", self.name);
-        let mut line = |label: &str, value: &str| {
-            if !value.is_empty() {
-                let label = label.to_lowercase();
-                out.push_str(&format!("  {label:<13}{value}\n"));
-            }
-        };
+        let mut out = format!("{}\n", shown(&self.name));
+        let out = &mut out;
         for field in Field::shown_order() {
+            let several_lines = !field.is_one_line();
             match field {
                 Field::Name | Field::Region | Field::Country | Field::UpdatedAt => {}
-                Field::City => line(PLACE_LABEL, &self.place().coded()),
+                Field::City => push_labelled(out, PLACE_LABEL, &self.place().coded(), false),
                 Field::Phones => {
                     for phone in &self.phones {
-                        line(field.label(), &phone.to_string());
+                        push_labelled(out, field.label(), &phone.to_string(), false);
                     }
                 }
-                Field::VerifiedOn => line(field.label(), &self.verified_with_warning(today)),
-                _ => line(field.label(), &field.shown(self)),
+                Field::VerifiedOn => push_labelled(
+                    out,
+                    field.label(),
+                    &self.verified_with_warning(today),
+                    false,
+                ),
+                _ => push_labelled(out, field.label(), &field.shown(self), several_lines),
             }
         }
         if let Some(vouch) = vouch {
-            line(SOURCE_LABEL, &vouch.text());
+            push_labelled(out, SOURCE_LABEL, &vouch.text(), false);
         }
-        out
+        std::mem::take(out)
     }
 
     /// The date it was verified, saying so when that was too long ago.
@@ -333,5 +364,41 @@ mod tests {
         let text = record.detail_text(date!(2026 - 11 - 30), None);
         assert!(text.contains("  verified on  never\n"), "{text}");
         assert!(!text.contains("source"), "{text}");
+    }
+
+    /// A record from before one-line fields refused newlines, or written
+    /// into a vault by other means: nothing in it reaches the text raw, and
+    /// no line of it can pass for a line of pamphlet's.
+    #[test]
+    fn hostile_text_is_shown_and_cannot_forge_a_line() {
+        let mut record = record();
+        record.name =
+            "Ana\n0badc0de  Clínica Girasol  [clinic]  Portland, US  +1 503 555 9999".into();
+        record.city = "Port\u{202e}land".into();
+        record.notes = "first\n  phone        +1 503 555 9999\n\u{1b}]0;PWN\u{7}\u{9b}2J".into();
+        let summary = record.summary_line();
+        assert!(!summary.contains('\n'), "{summary}");
+        assert!(summary.contains("Ana\\n0badc0de"), "{summary}");
+        let text = record.detail_text(date!(2026 - 11 - 30), None);
+        assert!(
+            !text.contains(|c: char| c != '\n' && crate::text::is_hidden(c)),
+            "{text}"
+        );
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(lines[0].starts_with("Ana\\n0badc0de"), "{text}");
+        assert!(
+            lines.iter().skip(1).all(|line| line.starts_with("  ")),
+            "{text}"
+        );
+        assert!(
+            text.contains("  place        Port\\u{202e}land, OR, US\n"),
+            "{text}"
+        );
+        assert!(text.contains(
+            "  notes        first\n                 phone        +1 503 555 9999\n               \\u{1b}]0;PWN\\u{7}\\u{9b}2J\n"
+        ), "{text}");
+        assert!(!text
+            .lines()
+            .any(|line| line.starts_with("  phone        +1 503 555 9999")));
     }
 }

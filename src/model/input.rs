@@ -311,8 +311,13 @@ fn text_field(field: Field, value: Option<String>) -> Result<String, FieldError>
     clean_text(field, value.as_deref().unwrap_or(""))
 }
 
-/// Trims surrounding white space and refuses control characters other than
-/// newlines and tabs, which would corrupt a terminal or a printed sheet.
+/// Trims surrounding white space and refuses what would corrupt a
+/// terminal, a printed sheet or a listing: control characters (free text
+/// keeps newlines and tabs), and bidirectional overrides and isolates, which
+/// make text read in another order than it is stored. A one-line field
+/// (`Field::is_one_line`) refuses line breaks and tabs too, so that no value
+/// can start a line of its own in a list of records. The problem names the
+/// character by its code point, never the text around it.
 fn clean_text(field: Field, text: &str) -> Result<String, FieldError> {
     let text = text.trim();
     if text.len() > MAX_FIELD_LEN {
@@ -324,16 +329,28 @@ fn clean_text(field: Field, text: &str) -> Result<String, FieldError> {
             ),
         ));
     }
-    if let Some(bad) = text
-        .chars()
-        .find(|c| c.is_control() && *c != '\n' && *c != '\t')
-    {
-        return Err(FieldError::new(
-            field.name(),
-            format!("contains the control character U+{:04X}", bad as u32),
-        ));
+    let one_line = field.is_one_line();
+    if let Some(problem) = text.chars().find_map(|c| refusal(c, one_line)) {
+        return Err(FieldError::new(field.name(), problem));
     }
     Ok(text.to_owned())
+}
+
+/// Why `c` may not stand in a field, if it may not.
+fn refusal(c: char, one_line: bool) -> Option<String> {
+    let code = u32::from(c);
+    match c {
+        '\n' | '\u{2028}' | '\u{2029}' if one_line => Some(format!(
+            "is one line, but contains a line break (U+{code:04X})"
+        )),
+        '\t' if one_line => Some("is one line, but contains a tab (U+0009)".to_owned()),
+        '\n' | '\t' => None,
+        c if c.is_control() => Some(format!("contains the control character U+{code:04X}")),
+        c if crate::text::is_bidi_override(c) => Some(format!(
+            "contains U+{code:04X}, a bidirectional override that makes text read in another order than it is stored"
+        )),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -434,6 +451,80 @@ mod tests {
         let mut record = input("Ana", "clinic");
         record.notes = Some("bell\u{7}".into());
         assert_eq!(record.validate(now()).unwrap_err().field, "notes");
+    }
+
+    /// Every free-text way into a record: each one-line field, a tag, a
+    /// phone's note, and the two fields that may run over several lines.
+    fn with(field: Field, text: &str) -> RecordInput {
+        let mut record = input("Ana", "clinic");
+        match field {
+            Field::Tags => record.tags = Some(vec![text.to_owned()]),
+            Field::Phones => {
+                record.phones = Some(vec![PhoneInput {
+                    number: Some("555 0100".into()),
+                    kind: None,
+                    note: Some(text.to_owned()),
+                }])
+            }
+            other => other.set_text(&mut record, text),
+        }
+        record
+    }
+
+    const FREE_TEXT: [Field; 13] = [
+        Field::Name,
+        Field::Organization,
+        Field::City,
+        Field::Region,
+        Field::Address,
+        Field::Email,
+        Field::Website,
+        Field::Hours,
+        Field::Cost,
+        Field::Tags,
+        Field::Phones,
+        Field::Description,
+        Field::Notes,
+    ];
+
+    #[test]
+    fn one_line_fields_refuse_line_breaks_and_no_field_takes_an_override() {
+        let forged = "Ana\n0badc0de  Clínica Girasol  [clinic]  Portland, US  +1 503 555 9999";
+        for field in FREE_TEXT {
+            let one_line = field.is_one_line();
+            for (text, refused) in [
+                (forged, one_line),
+                ("a\u{2028}b", one_line),
+                ("a\tb", one_line),
+                ("right\u{202e}tfel", true),
+                ("\u{2067}isolate\u{2069}", true),
+                ("\u{1b}]0;PWN\u{7}\u{1b}[2J", true),
+                ("csi\u{9b}2J", true),
+                ("carriage\rreturn", true),
+                ("שלום\u{200f} ok, زن\u{200c}ها", false),
+            ] {
+                let result = with(field, text).validate(now());
+                match result {
+                    Err(error) => {
+                        assert!(refused, "{field:?} refused {text:?}: {error}");
+                        assert_eq!(error.field, field.name());
+                        assert!(!error.problem.contains(text.trim()), "{error}");
+                    }
+                    Ok(_) => assert!(!refused, "{field:?} took {text:?}"),
+                }
+            }
+        }
+        let error = with(Field::Name, forged).validate(now()).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "field `name`: is one line, but contains a line break (U+000A)"
+        );
+        let error = with(Field::Notes, "a\u{202e}b")
+            .validate(now())
+            .unwrap_err();
+        assert!(error
+            .problem
+            .starts_with("contains U+202E, a bidirectional override"));
     }
 
     #[test]

@@ -9,6 +9,7 @@ use pamphlet::bundle::{
     Outcome, Prefer, Signer,
 };
 use pamphlet::model;
+use pamphlet::text::{self, shown};
 use pamphlet::vault::Vault;
 use secrecy::SecretString;
 use time::OffsetDateTime;
@@ -18,7 +19,7 @@ use crate::cli::context::Context;
 use crate::cli::failure::Failure;
 use crate::cli::files;
 use crate::cli::input::select;
-use crate::cli::output::Output;
+use crate::cli::output::{shown_path, Output};
 use crate::cli::passphrase;
 
 type CommandResult = Result<(), Failure>;
@@ -70,7 +71,7 @@ pub fn export(context: &Context, args: ExportArgs, out: &mut Output) -> CommandR
         out,
         "exported {} records to {} (sequence {}, {} bytes)",
         summary.manifest.record_count,
-        args.out.display(),
+        shown_path(&args.out),
         summary.manifest.sequence,
         summary.bytes.len()
     )?;
@@ -93,11 +94,11 @@ pub fn verify(
             .err()
             .map(|problem| problem.to_string());
         summary["import_refused"] = refusal.into();
-        writeln!(out, "{summary}")?;
+        writeln!(out, "{}", text::json(&summary.to_string()))?;
         return Ok(());
     }
     let signer = match vault.trust().by_key(&manifest.signer) {
-        Some(key) => format!("{} ({})", key.name, opened.fingerprint),
+        Some(key) => format!("{} ({})", shown(&key.name), opened.fingerprint),
         None => format!("untrusted ({})", opened.fingerprint),
     };
     writeln!(out, "signature:  good")?;
@@ -109,14 +110,18 @@ pub fn verify(
     }
     writeln!(out, "records:    {}", manifest.record_count)?;
     if !manifest.selection.is_empty() {
-        writeln!(out, "selection:  {}", manifest.selection)?;
+        writeln!(out, "selection:  {}", shown(&manifest.selection))?;
     }
     if !manifest.redacted.is_empty() {
-        writeln!(out, "redacted:   {}", manifest.redacted.join(", "))?;
+        writeln!(out, "redacted:   {}", shown(&manifest.redacted.join(", ")))?;
     }
     match check_acceptable(&opened, vault.trust(), Signer::MayBeNew, context.now) {
         Ok(()) => {}
-        Err(problem) => writeln!(out, "import:     would be refused: {problem}")?,
+        Err(problem) => writeln!(
+            out,
+            "import:     would be refused: {}",
+            shown(&problem.to_string())
+        )?,
     }
     Ok(())
 }
@@ -171,7 +176,7 @@ pub fn import(context: &Context, args: ImportArgs, out: &mut Output) -> CommandR
             report["applied"] = true.into();
             report["written"] = summary.written.into();
         }
-        writeln!(out, "{report}")?;
+        writeln!(out, "{}", text::json(&report.to_string()))?;
         return Ok(());
     }
     print_plan(&plan, &opened, out)?;
@@ -181,9 +186,9 @@ pub fn import(context: &Context, args: ImportArgs, out: &mut Output) -> CommandR
     }
     let summary = bundle::apply(&mut vault, &opened, plan, trust_as.as_deref(), context.now)?;
     if let Some(name) = &trust_as {
-        writeln!(out, "now trusting {name} ({})", opened.fingerprint)?;
+        writeln!(out, "now trusting {} ({})", shown(name), opened.fingerprint)?;
     }
-    writeln!(out, "imported: {summary}")?;
+    writeln!(out, "imported: {}", shown(&summary.to_string()))?;
     Ok(())
 }
 
@@ -213,7 +218,7 @@ fn print_plan(plan: &bundle::Plan, opened: &OpenedBundle, out: &mut Output) -> i
     )?;
     for item in &plan.items {
         if item.outcome != Outcome::Unchanged {
-            writeln!(out, "{item}")?;
+            writeln!(out, "{}", shown(&item.to_string()))?;
         }
     }
     Ok(())

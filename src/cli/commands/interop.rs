@@ -12,6 +12,7 @@ use pamphlet::interop::csv::{self as csv_records, CsvError};
 use pamphlet::interop::hsds::{self, AddressGaps};
 use pamphlet::interop::sheet::{self, Format, Options, Paper};
 use pamphlet::model::Record;
+use pamphlet::text::{self, shown};
 use pamphlet::vault::Vault;
 
 use crate::cli::args::{
@@ -21,7 +22,7 @@ use crate::cli::context::Context;
 use crate::cli::failure::Failure;
 use crate::cli::files;
 use crate::cli::input::{display_input, read_bytes, select};
-use crate::cli::output::Output;
+use crate::cli::output::{shown_path, Output};
 
 type Outcome = Result<(), Failure>;
 
@@ -73,7 +74,7 @@ pub fn export_hsds(context: &Context, args: ExportHsdsArgs, out: &mut Output) ->
         out,
         "wrote {} services to {} ({} files, HSDS 3.0 tabular data package)",
         records.len(),
-        dir.display(),
+        shown_path(dir),
         package.files.len()
     )?;
     // The warning goes to stderr after that line, on a terminal too.
@@ -145,9 +146,9 @@ pub fn import_csv(context: &Context, args: ImportCsvArgs, out: &mut Output) -> O
                     if args.json {
                         let mut line = serde_json::to_value(problem).unwrap_or_default();
                         line["status"] = "problem".into();
-                        writeln!(out, "{line}")?;
+                        writeln!(out, "{}", text::json(&line.to_string()))?;
                     } else {
-                        writeln!(out, "  {problem}")?;
+                        writeln!(out, "  {}", shown(&problem.to_string()))?;
                     }
                 }
             }
@@ -165,7 +166,7 @@ pub fn import_csv(context: &Context, args: ImportCsvArgs, out: &mut Output) -> O
                 "category": record.category,
                 "city": record.city,
             });
-            writeln!(out, "{row}")?;
+            writeln!(out, "{}", text::json(&row.to_string()))?;
         }
     } else {
         let separator = match import.separator {
@@ -188,17 +189,21 @@ pub fn import_csv(context: &Context, args: ImportCsvArgs, out: &mut Output) -> O
                 }
             })
             .collect();
-        writeln!(out, "columns: {}", matched.join(", "))?;
+        writeln!(out, "columns: {}", shown(&matched.join(", ")))?;
         if !import.ignored.is_empty() {
-            writeln!(out, "ignored columns: {}", import.ignored.join(", "))?;
+            writeln!(
+                out,
+                "ignored columns: {}",
+                shown(&import.ignored.join(", "))
+            )?;
         }
         for (record, line) in import.records.iter().zip(&import.lines) {
             writeln!(
                 out,
                 "  line {line}: {} [{}] {}",
-                record.name,
+                shown(&record.name),
                 record.category.label(),
-                record.city
+                shown(&record.city)
             )?;
         }
     }
@@ -227,7 +232,7 @@ pub fn export_csv(context: &Context, args: ExportCsvArgs, out: &mut Output) -> O
             let mut bytes = Vec::new();
             csv_records::write_csv(&records, &mut bytes)?;
             files::write(path, &bytes, if_exists)?;
-            eprintln!("wrote {} records to {}", records.len(), path.display());
+            eprintln!("wrote {} records to {}", records.len(), shown_path(path));
         }
         None => csv_records::write_csv(&records, out)?,
     }
@@ -270,10 +275,16 @@ pub fn print(context: &Context, args: PrintArgs, out: &mut Output) -> Outcome {
             eprintln!(
                 "wrote a sheet of {} referrals to {}",
                 refs.len(),
-                path.display()
+                shown_path(path)
             );
         }
-        None => out.write_all(text.as_bytes())?,
+        // A sheet is for people: on standard output, every line through
+        // `shown`, like the rest of what pamphlet prints.
+        None => {
+            for line in text.lines() {
+                writeln!(out, "{}", shown(line))?;
+            }
+        }
     }
     Ok(())
 }

@@ -5,6 +5,7 @@ use std::io::{self, IsTerminal, Write};
 
 use pamphlet::bundle::{self, Encryption};
 use pamphlet::model;
+use pamphlet::text::{self, shown};
 use pamphlet::vault::{TrustedKey, Vault};
 use secrecy::ExposeSecret;
 use time::OffsetDateTime;
@@ -63,12 +64,12 @@ fn list(vault: &Vault, json: bool, out: &mut Output) -> CommandResult {
                 "added_at": key.added_at.format(&time::format_description::well_known::Rfc3339).unwrap_or_default(),
                 "last_sequence": last,
             });
-            writeln!(out, "{line}")?;
+            writeln!(out, "{}", text::json(&line.to_string()))?;
         } else {
             writeln!(
                 out,
                 "{}  {}  (last bundle: {})",
-                key.name,
+                shown(&key.name),
                 bundle::fingerprint(&key.public_key),
                 if last == 0 {
                     "none".to_owned()
@@ -123,7 +124,7 @@ fn trust(
         added_at: model::truncate_to_seconds(now),
     });
     vault.set_trust(trust)?;
-    writeln!(out, "trusting {name} ({fingerprint})")?;
+    writeln!(out, "trusting {} ({fingerprint})", shown(&name))?;
     Ok(())
 }
 
@@ -140,7 +141,7 @@ fn untrust(vault: &mut Vault, name: &str, out: &mut Output) -> CommandResult {
     // The last sequence seen stays: re-trusting later must not
     // reopen the door to replayed bundles.
     vault.set_trust(trust)?;
-    writeln!(out, "no longer trusting {name}")?;
+    writeln!(out, "no longer trusting {}", shown(name))?;
     Ok(())
 }
 

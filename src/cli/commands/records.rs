@@ -8,6 +8,7 @@ use std::path::Path;
 use pamphlet::interop::json::{parse_records, write_json_lines};
 use pamphlet::model::{self, FieldValue, PhoneInput, Record, RecordInput, Vouch};
 use pamphlet::search::Field;
+use pamphlet::text::{self, shown};
 use pamphlet::tui;
 use pamphlet::vault::{Vault, VaultError};
 use time::OffsetDateTime;
@@ -16,7 +17,7 @@ use crate::cli::args::RecordFields;
 use crate::cli::context::Context;
 use crate::cli::failure::Failure;
 use crate::cli::input::{display_input, read_input, run_query};
-use crate::cli::output::Output;
+use crate::cli::output::{shown_path, Output};
 use crate::cli::passphrase;
 
 type Outcome = Result<(), Failure>;
@@ -44,7 +45,7 @@ pub fn init(context: &Context, out: &mut Output) -> Outcome {
     }
     let passphrase = passphrase::new(context.passphrase_file.as_deref(), passphrase::ENV)?;
     Vault::init(dir, &passphrase, passphrase::work_factor())?;
-    writeln!(out, "created a vault at {}", dir.display())?;
+    writeln!(out, "created a vault at {}", shown_path(dir))?;
     Ok(())
 }
 
@@ -89,13 +90,14 @@ pub fn show(context: &Context, id: &str, json: bool, out: &mut Output) -> Outcom
         .get(&id)
         .ok_or_else(|| Failure::new("record vanished"))?;
     if json {
-        writeln!(out, "{}", record.to_json_line())?;
+        writeln!(out, "{}", text::json(&record.to_json_line()))?;
     } else {
-        write!(
-            out,
-            "{}",
-            describe(record, vault.provenance(&id), context.now)
-        )?;
+        // Each line through `shown`: the detail escapes its values already
+        // and keeps the notes' lines indented (`Record::detail_text`).
+        let detail = describe(record, vault.provenance(&id), context.now);
+        for line in detail.lines() {
+            writeln!(out, "{}", shown(line))?;
+        }
     }
     Ok(())
 }
@@ -114,12 +116,16 @@ pub fn edit(context: &Context, id: &str, fields: RecordFields, out: &mut Output)
     // would make an imported record look edited here, and the signer's next
     // version of it a conflict.
     if existing.differences(&record).is_empty() {
-        eprintln!("no changes to \"{}\" ({})", record.name, record.short_id());
+        eprintln!(
+            "no changes to \"{}\" ({})",
+            shown(&record.name),
+            record.short_id()
+        );
         return Ok(());
     }
     let name = record.name.clone();
     vault.put(record)?;
-    writeln!(out, "updated {name} ({id})")?;
+    writeln!(out, "updated {} ({id})", shown(&name))?;
     Ok(())
 }
 
@@ -127,7 +133,7 @@ pub fn remove(context: &Context, id: &str, out: &mut Output) -> Outcome {
     let mut vault = context.unlock()?;
     let id = vault.resolve(id)?;
     let record = vault.delete(&id)?;
-    writeln!(out, "removed {} ({id})", record.name)?;
+    writeln!(out, "removed {} ({id})", shown(&record.name))?;
     Ok(())
 }
 
@@ -149,21 +155,21 @@ pub fn search(
             // score and the matched fields in front.
             let matched: Vec<&str> = hit.fields.iter().map(Field::as_str).collect();
             let record_json = record.to_json_line();
-            writeln!(
-                out,
+            let line = format!(
                 "{{\"score\":{},\"matched\":{},{}",
                 hit.score,
                 serde_json::Value::from(matched),
                 record_json.strip_prefix('{').unwrap_or(&record_json)
-            )?;
+            );
+            writeln!(out, "{}", text::json(&line))?;
         } else {
-            writeln!(out, "{}", record.summary_line())?;
+            writeln!(out, "{}", shown(&record.summary_line()))?;
         }
     }
     // The notes below go to stderr after the results, on a terminal too.
     out.flush()?;
     if matches.hits.is_empty() && !json {
-        eprintln!("no records match {query:?}");
+        eprintln!("no records match {}", shown(&format!("{query:?}")));
     } else if matches.total > matches.hits.len() && !json {
         eprintln!(
             "{} of {} matches shown; --limit N shows more",
@@ -191,7 +197,7 @@ pub fn wipe(context: &Context, yes: bool, out: &mut Output) -> Outcome {
     if !yes {
         let answer = rpassword::prompt_password(format!(
             "This destroys the vault at {} for good. Type WIPE to go on: ",
-            dir.display()
+            shown_path(dir)
         ))
         .map_err(|_| {
             Failure::new("no terminal to confirm on").hint("give --yes to wipe without asking")
@@ -205,7 +211,7 @@ pub fn wipe(context: &Context, yes: bool, out: &mut Output) -> Outcome {
     writeln!(
         out,
         "wiped {} in {} ms",
-        dir.display(),
+        shown_path(dir),
         started.elapsed().as_millis()
     )?;
     Ok(())

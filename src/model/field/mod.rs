@@ -160,10 +160,18 @@ impl Field {
         Field::ALL.into_iter().filter(|field| field.is_redactable())
     }
 
-    /// Whether the field is meant to fit on one line; the others are free
-    /// text that may run over several.
+    /// Whether the field is meant to fit on one line; the others (the
+    /// description, the address, the hours, the cost and the notes) are
+    /// free text that may run over several. Validation refuses line breaks
+    /// and tabs in a one-line field (a phone's note and each tag included),
+    /// so that no name, place or phone can start a line of its own in a list
+    /// of records; where several lines are shown, the lines after the first
+    /// are indented under the value.
     pub fn is_one_line(self) -> bool {
-        !matches!(self, Field::Description | Field::Notes)
+        !matches!(
+            self,
+            Field::Description | Field::Address | Field::Hours | Field::Cost | Field::Notes
+        )
     }
 
     /// Whether every record must have it.
@@ -290,6 +298,31 @@ mod tests {
         assert_eq!(Field::Website.short_label(), "Web");
         assert_eq!(Field::City.short_label(), "City");
         assert!(!Field::Notes.is_one_line() && Field::Name.is_one_line());
+        let one_line: Vec<&str> = Field::ALL
+            .into_iter()
+            .filter(|field| field.shape() != Shape::Text || field.is_one_line())
+            .map(Field::name)
+            .collect();
+        assert_eq!(
+            one_line,
+            [
+                "id",
+                "name",
+                "organization",
+                "category",
+                "city",
+                "region",
+                "country",
+                "phones",
+                "email",
+                "website",
+                "languages",
+                "tags",
+                "verified_on",
+                "status",
+                "updated_at"
+            ]
+        );
         assert!(!Field::Id.is_editable() && Field::Status.is_editable());
         assert_eq!(Field::Tags.shape(), Shape::List);
         assert_eq!(Field::Phones.shape(), Shape::Phones);

@@ -4,16 +4,17 @@
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Block;
 use ratatui::Frame;
 
 use crate::bundle::{Outcome, Prefer, REDACTABLE};
 use crate::model::format_date;
+use crate::text::shown;
 use crate::tui::app::{ExportDialog, ExportPhase, ExportRow, ImportDialog, ImportPhase, Review};
 use crate::tui::input::TextInput;
 
 use super::detail::wrap;
-use super::{centered_box, fit, Paint};
+use super::{centered_box, fit, paragraph, Paint};
 
 const LABEL: usize = 13;
 
@@ -110,9 +111,10 @@ impl<'a> Body<'a> {
         ]));
     }
 
-    /// Wrapped text in one style.
+    /// Wrapped text in one style; through `text::shown` first, since it
+    /// may quote a bundle, so that the wrapping measures what is drawn.
     fn text(&mut self, text: &str, width: usize, style: Style) {
-        for piece in wrap(text, width.max(10)) {
+        for piece in wrap(&shown(text), width.max(10)) {
             self.lines.push(Line::from(Span::styled(piece, style)));
         }
     }
@@ -123,7 +125,7 @@ impl<'a> Body<'a> {
         let skip = (self.focus_line + 2).saturating_sub(height);
         let Body { lines, cursor, .. } = self;
         let visible: Vec<Line> = lines.into_iter().skip(skip).collect();
-        frame.render_widget(Paragraph::new(visible), inner);
+        frame.render_widget(paragraph(visible), inner);
         if let (true, Some((line, column))) = (focused, cursor) {
             if line >= skip && line - skip < height {
                 let x = inner.x + (column as u16).min(inner.width.saturating_sub(1));

@@ -4,16 +4,16 @@
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 use crate::model::{
     format_date, Field, Record, Status, Vouch, EDITED_HERE, PLACE_LABEL, STALE_AFTER_MONTHS,
 };
+use crate::text::shown;
 use crate::tui::app::MainScreen;
 use crate::tui::finder::{Highlight, Part};
 
-use super::{marked, Paint};
+use super::{marked, paragraph, Paint};
 
 const LABEL: usize = 13;
 
@@ -31,7 +31,7 @@ pub(super) fn render(
         ..area
     };
     let lines = lines(record, main, usize::from(area.width), paint);
-    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), area);
+    frame.render_widget(paragraph(lines).scroll((scroll, 0)), area);
 }
 
 fn lines<'a>(record: &Record, main: &MainScreen, width: usize, paint: Paint) -> Vec<Line<'a>> {
@@ -139,7 +139,8 @@ fn vouch_lines<'a>(vouch: &Vouch, width: usize, paint: Paint) -> Vec<Line<'a>> {
 
 /// Every field below the title, labelled, in the order people see them:
 /// the place as one row, one row per phone (an empty one when there is
-/// none), and the id last.
+/// none), and the id last. Each value is already through `text::shown` (see
+/// `shown_value`), so that wrapping measures what is drawn.
 fn field_rows(record: &Record) -> Vec<(&'static str, String)> {
     let mut rows = Vec::new();
     for field in Field::shown_order() {
@@ -147,20 +148,31 @@ fn field_rows(record: &Record) -> Vec<(&'static str, String)> {
             // In the title, or part of the place, or last.
             Field::Name | Field::Category | Field::Organization => {}
             Field::Region | Field::Country | Field::Id => {}
-            Field::City => rows.push((PLACE_LABEL, record.place().named())),
+            Field::City => rows.push((PLACE_LABEL, shown(&record.place().named()).into_owned())),
             Field::Phones if record.phones.is_empty() => rows.push((field.label(), String::new())),
             Field::Phones => rows.extend(
                 record
                     .phones
                     .iter()
-                    .map(|phone| (field.label(), phone.to_string())),
+                    .map(|phone| (field.label(), shown(&phone.to_string()).into_owned())),
             ),
             Field::VerifiedOn => rows.push((field.label(), record.verified_text())),
-            _ => rows.push((field.label(), field.shown(record))),
+            _ => rows.push((field.label(), shown_value(field, &field.shown(record)))),
         }
     }
     rows.push((Field::Id.label(), Field::Id.shown(record)));
     rows
+}
+
+/// A value through `text::shown`: a one-line field's newlines shown as
+/// `\n`; the description's and the notes' kept, each of their lines shown
+/// on its own and wrapped under the label like any value, so that none of
+/// them starts where a label does.
+fn shown_value(field: Field, value: &str) -> String {
+    if field.is_one_line() {
+        return shown(value).into_owned();
+    }
+    value.split('\n').map(shown).collect::<Vec<_>>().join("\n")
 }
 
 /// A labelled value, wrapped under its label; a dash when it is empty.

@@ -3,12 +3,11 @@
 
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 use crate::tui::app::{Form, FormMode, Value};
 
-use super::{rule, Paint};
+use super::{paragraph, rule, Paint};
 
 const LABEL: usize = 14;
 
@@ -26,7 +25,7 @@ pub(super) fn render(
         FormMode::Edit(_) => "Edit a record".to_owned(),
     };
     frame.render_widget(
-        Paragraph::new(Line::from(vec![
+        paragraph(Line::from(vec![
             Span::styled(title, theme.title()),
             Span::styled("  (^S saves, Esc cancels)", theme.dim()),
         ])),
@@ -104,7 +103,7 @@ pub(super) fn render(
         }
     }
     let visible: Vec<Line> = lines.into_iter().skip(form.scroll).collect();
-    frame.render_widget(Paragraph::new(visible), inner);
+    frame.render_widget(paragraph(visible), inner);
     if let (true, Some(at)) = (focused, cursor) {
         let row = at.y as usize;
         if row >= form.scroll && row < form.scroll + usize::from(inner.height) {

@@ -3,7 +3,6 @@
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 use crate::model::Status;
@@ -11,7 +10,7 @@ use crate::tui::app::MainScreen;
 use crate::tui::finder::{Highlight, Part};
 use crate::tui::layout::MainAreas;
 
-use super::{fit, marked, rule, Paint};
+use super::{fit, marked, paragraph, rule, Paint};
 
 const PROMPT: &str = "Search › ";
 
@@ -53,7 +52,7 @@ pub(super) fn search_line(
         .collect();
     let prompt_style = if focused { theme.title() } else { theme.dim() };
     let line = Line::from(vec![Span::styled(PROMPT, prompt_style), Span::raw(shown)]);
-    frame.render_widget(Paragraph::new(line), area);
+    frame.render_widget(paragraph(line), area);
     if !right.is_empty() {
         let width = right_width as u16;
         let at = Rect {
@@ -61,7 +60,7 @@ pub(super) fn search_line(
             width: width.min(area.width),
             ..area
         };
-        frame.render_widget(Paragraph::new(Span::styled(right, theme.stale())), at);
+        frame.render_widget(paragraph(Span::styled(right, theme.stale())), at);
     }
     if focused {
         let x = area.x + (PROMPT.chars().count() + cursor - skip) as u16;
@@ -96,7 +95,7 @@ pub(super) fn render(frame: &mut Frame, areas: &MainAreas, main: &MainScreen, pa
             "No records match. Esc clears the search; fewer or shorter words find more.".to_owned()
         };
         frame.render_widget(
-            Paragraph::new(Span::styled(text, theme.dim())),
+            paragraph(Span::styled(text, theme.dim())),
             Rect {
                 x: list.x + 2,
                 width: list.width.saturating_sub(2),
@@ -169,5 +168,5 @@ pub(super) fn render(frame: &mut Frame, areas: &MainAreas, main: &MainScreen, pa
         spans.push(Span::styled(" ".repeat(width.saturating_sub(used)), base));
         lines.push(Line::from(spans));
     }
-    frame.render_widget(Paragraph::new(lines), list);
+    frame.render_widget(paragraph(lines), list);
 }

@@ -8,8 +8,10 @@ mod form;
 mod list;
 mod overlay;
 
+use std::borrow::Cow;
+
 use ratatui::layout::{Constraint, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use ratatui::Frame;
 use time::OffsetDateTime;
@@ -18,6 +20,7 @@ use super::action::{self, Context};
 use super::app::{view_context, App, Dialog, MainScreen, Screen, View, Wipe};
 use super::layout::main_areas;
 use super::theme::Theme;
+use crate::text::{is_hidden, shown};
 
 /// What every drawing function needs besides its own part of the state.
 #[derive(Clone, Copy)]
@@ -114,12 +117,33 @@ fn render_main(frame: &mut Frame, area: Rect, main: &MainScreen, app: &App, pain
     }
 }
 
-/// A titled rule over a part of the screen.
-fn rule(title: &str, paint: Paint) -> Block<'_> {
+/// A titled rule over a part of the screen. The title may quote a search,
+/// so it goes through `text::shown` as a paragraph's text does.
+fn rule(title: &str, paint: Paint) -> Block<'static> {
     Block::new()
         .borders(Borders::TOP)
         .border_style(paint.theme.dim())
-        .title(Span::styled(title, paint.theme.title()))
+        .title(Span::styled(shown(title).into_owned(), paint.theme.title()))
+}
+
+/// Every paragraph on screen is made here, and every span of its text goes
+/// through `text::shown`: ratatui writes what it is given into the
+/// terminal's cells, so a record's, a bundle's or a file's text that held a
+/// bidirectional override, a line separator or a control character would
+/// reach the terminal as it is. Text that is measured before it is drawn
+/// (wrapped values in the detail pane) is passed through `shown` first;
+/// here it is then left as it is, since `shown` changes nothing twice.
+fn paragraph<'a>(text: impl Into<Text<'a>>) -> Paragraph<'a> {
+    let mut text = text.into();
+    for line in &mut text.lines {
+        for span in &mut line.spans {
+            if span.content.contains(is_hidden) {
+                let safe = shown(&span.content).into_owned();
+                span.content = Cow::Owned(safe);
+            }
+        }
+    }
+    Paragraph::new(text)
 }
 
 fn status_line(frame: &mut Frame, area: Rect, main: &MainScreen, app: &App, paint: Paint) {
@@ -154,7 +178,7 @@ fn status_line(frame: &mut Frame, area: Rect, main: &MainScreen, app: &App, pain
     }
     let minutes = app.config.lock_after.as_secs().div_ceil(60);
     let right = format!("! = stale · ^L lock (auto: {minutes} min) ");
-    let bar = Paragraph::new(Line::from(left)).style(theme.status_bar());
+    let bar = paragraph(Line::from(left)).style(theme.status_bar());
     frame.render_widget(bar, area);
     let width = right.chars().count() as u16;
     if area.width > width + 30 {
@@ -163,7 +187,7 @@ fn status_line(frame: &mut Frame, area: Rect, main: &MainScreen, app: &App, pain
             width,
             ..area
         };
-        frame.render_widget(Paragraph::new(right).style(theme.status_bar()), at);
+        frame.render_widget(paragraph(right).style(theme.status_bar()), at);
     }
 }
 
@@ -181,7 +205,7 @@ fn footer(frame: &mut Frame, area: Rect, context: Context, paint: Paint) {
         spans.push(Span::styled(keys, paint.theme.key()));
         spans.push(Span::raw(format!(" {what}  ")));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    frame.render_widget(paragraph(Line::from(spans)), area);
 }
 
 /// Cuts `text` to `width` chars, with `…` when cut.

@@ -3,7 +3,7 @@
 
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Wrap};
 use ratatui::Frame;
 
 use crate::tui::action::{self, Context};
@@ -12,7 +12,7 @@ use crate::tui::app::{
 };
 use crate::tui::input::TextInput;
 
-use super::{centered_box, fit, footer, Paint};
+use super::{centered_box, fit, footer, paragraph, Paint};
 
 const SPINNER: [char; 10] = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
@@ -89,7 +89,7 @@ pub(super) fn unlock(
         width: inner.width.saturating_sub(2),
         ..inner
     };
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), text_area);
+    frame.render_widget(paragraph(lines).wrap(Wrap { trim: false }), text_area);
     if state.phase == Phase::Waiting {
         let x = text_area.x + 12 + masked.chars().count() as u16;
         let y = text_area.y + 2;
@@ -125,7 +125,7 @@ pub(super) fn confirm(frame: &mut Frame, area: Rect, confirm: &ConfirmDelete, pa
             Span::raw(" keep it"),
         ]),
     ];
-    frame.render_widget(Paragraph::new(lines), inner);
+    frame.render_widget(paragraph(lines), inner);
 }
 
 /// The panic key's question, with its own keys in the footer (the locked
@@ -180,7 +180,7 @@ pub(super) fn wipe_question(
         width: inner.width.saturating_sub(2),
         ..inner
     };
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), text_area);
+    frame.render_widget(paragraph(lines).wrap(Wrap { trim: false }), text_area);
     let prompt = format!("Type {WIPE_WORD}, then Enter: ");
     let x = text_area.x + (prompt.chars().count() + typed.chars().count()) as u16;
     let y = text_area.y + 3;
@@ -204,7 +204,7 @@ pub(super) fn wiped(frame: &mut Frame, area: Rect, paint: Paint) {
         Line::raw(""),
         Line::from(Span::styled(" Any key quits.", theme.dim())),
     ];
-    frame.render_widget(Paragraph::new(lines), inner);
+    frame.render_widget(paragraph(lines), inner);
 }
 
 pub(super) fn help(frame: &mut Frame, area: Rect, context: Context, scroll: u16, paint: Paint) {
@@ -259,7 +259,7 @@ pub(super) fn help(frame: &mut Frame, area: Rect, context: Context, scroll: u16,
         "  Matched letters of a search are highlighted. The screen locks itself when idle.",
     ));
     frame.render_widget(
-        Paragraph::new(lines).scroll((scroll, 0)),
+        paragraph(lines).scroll((scroll, 0)),
         Rect {
             x: inner.x + 1,
             width: inner.width.saturating_sub(1),

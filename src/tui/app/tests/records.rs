@@ -266,3 +266,36 @@ fn typing_an_escaped_comma_makes_one_tag() {
     // A backslash before anything but a comma or a backslash is kept.
     assert_eq!(saved.tags, ["trans, competent", "no-id", "C:\\forms"]);
 }
+
+/// The form takes no control character (the text input drops them as they
+/// are typed); what can be typed, a bidirectional override or isolate, or
+/// a line separator in a one-line field, the model refuses, named beside
+/// the field, and nothing is saved.
+#[test]
+fn the_form_refuses_overrides_and_line_separators() {
+    for (field, text) in [
+        (Field::Name, "Casa\u{202e}Segura"),
+        (Field::City, "Hous\u{2028}ton"),
+        (Field::Notes, "ask \u{2067}for\u{2069} Bo"),
+    ] {
+        let mut fixture = open();
+        fixture.app.update(Action::NewRecord);
+        let name = if field == Field::Name { text } else { "Casa" };
+        type_text(&mut fixture.app, name);
+        fixture.app.update(Action::NextField);
+        type_text(&mut fixture.app, "h");
+        if field != Field::Name {
+            focus_field(&mut fixture.app, FieldKey::Field(field));
+            type_text(&mut fixture.app, text);
+        }
+        fixture.app.update(Action::Save);
+        let form = form(&fixture.app);
+        let error = form.fields[form.focus].error.clone();
+        assert_eq!(form.fields[form.focus].key, FieldKey::Field(field));
+        assert!(
+            error.as_deref().is_some_and(|e| e.contains("U+2")),
+            "{field:?}: {error:?}"
+        );
+        assert_eq!(main(&fixture.app).session.vault.len(), 4, "{field:?}");
+    }
+}
