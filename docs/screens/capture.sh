@@ -39,9 +39,10 @@ if [ -e "$work" ]; then
 fi
 mkdir -m 700 "$work"
 touch "$work/.capture"
-# A tmux server of our own, so that nothing else's sessions are touched.
+# A tmux server of our own, its socket in the work folder, so that nothing
+# else's sessions are touched and nothing is left behind.
 session="guide"
-tmux() { command tmux -L "pamphlet-guide-$$" "$@"; }
+tmux() { command tmux -S "$work/tmux.sock" "$@"; }
 cleanup() {
   tmux kill-server 2>/dev/null || true
   rm -rf "$work"
