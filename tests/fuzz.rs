@@ -178,7 +178,10 @@ fn a_signature_with_a_short_or_odd_global_signature_is_refused_not_a_panic() {
             let result = fuzzing::open_bundle_bytes(&with_layer(BUNDLE_ARCHIVE, &changed));
             let message = result.expect_err("a forged signature opened");
             assert!(
-                message.starts_with(&format!("the signature on {}", name.trim_end_matches(".minisig"))),
+                message.starts_with(&format!(
+                    "the signature on {}",
+                    name.trim_end_matches(".minisig")
+                )),
                 "{short:?} in {name}: {message}"
             );
         }

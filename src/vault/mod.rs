@@ -36,8 +36,8 @@ pub use error::{Damage, Part, Tampering, VaultError};
 pub use files::{has_anything_to_wipe, wipe, DB_DIR, KEY_FILE, NEXT_KEY_FILE};
 pub use keys::{same_secret, KeyDamage, KeyFileError, KeyMaterial, WorkFactor};
 pub use store::STORE_FORMAT;
-pub(crate) use trust::record_hash;
 pub use switch::UnwrappedKeys;
+pub(crate) use trust::record_hash;
 pub use trust::{Provenance, TrustState, TrustedKey};
 
 use files::DbMark;
