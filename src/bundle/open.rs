@@ -193,8 +193,42 @@ fn check_signature(
     name: &'static str,
 ) -> Result<(), BundleError> {
     let text = std::str::from_utf8(signature).map_err(|_| BundleError::BadSignature(name))?;
+    if !has_minisign_shape(text) {
+        return Err(BundleError::BadSignature(name));
+    }
     let signature =
         minisign::SignatureBox::from_string(text).map_err(|_| BundleError::BadSignature(name))?;
     minisign::verify(public, &signature, Cursor::new(data), true, false, false)
         .map_err(|_| BundleError::BadSignature(name))
+}
+
+/// The bytes minisign's signature line and global signature line decode
+/// to: algorithm, key id and signature; a signature alone.
+const SIGNATURE_LINE_BYTES: usize = 2 + 8 + 64;
+const GLOBAL_SIGNATURE_BYTES: usize = 64;
+
+/// Whether `text` has the four lines of a minisign signature, the second
+/// and fourth base64 of the lengths minisign writes. minisign 0.7.9 slices
+/// the global signature's bytes 32..64 without checking its length, and
+/// panics on a shorter one: a tampered file is refused before it gets there.
+fn has_minisign_shape(text: &str) -> bool {
+    let lines: Vec<&str> = text.lines().take(5).collect();
+    match lines.as_slice() {
+        [_, signature, _, global, ..] => {
+            is_base64_of(signature.trim(), SIGNATURE_LINE_BYTES)
+                && is_base64_of(global.trim(), GLOBAL_SIGNATURE_BYTES)
+        }
+        _ => false,
+    }
+}
+
+/// Whether `text` is padded standard base64 of exactly `bytes` bytes.
+fn is_base64_of(text: &str, bytes: usize) -> bool {
+    let length = bytes.div_ceil(3) * 4;
+    let padding = (3 - bytes % 3) % 3;
+    let data = length - padding;
+    let alphabet = |b: &u8| b.is_ascii_alphanumeric() || *b == b'+' || *b == b'/';
+    text.len() == length
+        && text.as_bytes()[..data].iter().all(alphabet)
+        && text.as_bytes()[data..].iter().all(|b| *b == b'=')
 }

@@ -75,12 +75,21 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Change the vault passphrase (rewrites only key.age)
+    /// Change the vault passphrase (rewrites only key.age; `rekey` changes the vault key)
     Passwd {
         /// Read the new passphrase from the first line of FILE
         #[arg(long, value_name = "FILE", env = "PAMPHLET_NEW_PASSPHRASE_FILE")]
         new_passphrase_file: Option<PathBuf>,
     },
+    /// Make a new vault key and seal every record under it (the passphrase stays)
+    ///
+    /// Every record, the keyring and the bundle sequence numbers are sealed anew under a new vault key, all or
+    /// nothing, and key.age is replaced. Afterwards a copy of the old key.age, even with the passphrase, opens
+    /// nothing in the vault: use this when a key.age (or a backup of it) may have been copied along with its
+    /// passphrase. Older backups of key.age stop working too: back up the new one. Your signing key and age
+    /// identity stay the same, so the people who trust you need do nothing. `passwd` changes only the
+    /// passphrase.
+    Rekey,
     /// Open the shipped sample directory in a throwaway vault
     Demo,
     /// Destroy the vault at once, beyond recovery (no passphrase needed)

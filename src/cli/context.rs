@@ -24,9 +24,16 @@ pub struct Context {
 impl Context {
     /// Checks the vault, asks for the passphrase, unlocks.
     pub fn unlock(&self) -> Result<Vault, Failure> {
+        self.unlock_keeping_passphrase().map(|(vault, _)| vault)
+    }
+
+    /// `unlock`, and the passphrase that opened the vault, for a command
+    /// that writes a new key file under the same passphrase.
+    pub fn unlock_keeping_passphrase(&self) -> Result<(Vault, SecretString), Failure> {
         Vault::check(&self.vault_dir)?;
         let (passphrase, source) = passphrase::existing(self.passphrase_file.as_deref())?;
-        unlock_with(&self.vault_dir, &passphrase, source)
+        let vault = unlock_with(&self.vault_dir, &passphrase, source)?;
+        Ok((vault, passphrase))
     }
 }
 

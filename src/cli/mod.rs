@@ -70,6 +70,7 @@ fn dispatch(cli: Cli, out: &mut Output) -> Result<(), Failure> {
         Some(Command::Passwd {
             new_passphrase_file,
         }) => records::passwd(&context, new_passphrase_file.as_deref(), out),
+        Some(Command::Rekey) => records::rekey(&context, out),
         Some(Command::Demo) => records::demo(&context),
         Some(Command::Wipe { yes }) => records::wipe(&context, yes, out),
         Some(Command::Keys { command }) => keys::keys(&context, command, out),

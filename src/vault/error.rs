@@ -23,6 +23,10 @@ pub enum VaultError {
     /// Another process has the vault open.
     #[error("the vault is in use by another pamphlet")]
     InUse,
+    /// The vault was wiped while this change was being made. The key file
+    /// it was writing was not written, or was destroyed again.
+    #[error("the vault was wiped while this command ran")]
+    Wiped,
     /// The passphrase does not open `key.age`.
     #[error("wrong passphrase for this vault")]
     WrongPassphrase,

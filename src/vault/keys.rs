@@ -4,7 +4,9 @@
 //! is the codec-encoded `KeyMaterial`: the 32-byte vault key, the vault id it
 //! belongs to, the organizer's minisign signing key and age X25519 identity.
 //! Destroying this file destroys the vault; changing the passphrase rewrites
-//! only this file, atomically.
+//! only this file, atomically. A rekey makes new keys with the same signing
+//! key and identity (see `KeyMaterial::rotated`). Writing and destroying key
+//! files is `files`' job.
 
 use std::fs;
 use std::io::{self, Cursor, Read, Write};
@@ -16,7 +18,6 @@ use serde::{Deserialize, Serialize};
 use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
 use super::codec::{self, CodecError};
-use crate::fsio::{self, IfExists};
 
 /// The most we read of a key file; a real one is well under 1 KiB.
 const MAX_KEY_FILE_BYTES: u64 = 64 * 1024;
@@ -57,8 +58,11 @@ pub enum KeyFileError {
     #[error("wrong passphrase")]
     WrongPassphrase,
     /// The file is not an age file, or is truncated or damaged; [`KeyDamage`]
-    /// says how.
-    #[error("key.age is damaged ({0})")]
+    /// says how, as the source only. The message is the same whatever the
+    /// damage: what a damaged file decodes to (a "format version" read from
+    /// garbage, say) means nothing to the person reading it, and tells
+    /// anyone who planted the file how far it got.
+    #[error("key.age is damaged")]
     Damaged(#[source] KeyDamage),
     /// The file was written with more scrypt work than this machine allows.
     #[error("key.age asks for scrypt work factor {required}, more than this machine accepts (about {target})")]
@@ -207,14 +211,31 @@ impl KeyMaterial {
         )
     }
 
-    /// Encrypts to the passphrase and replaces `path` atomically (see
-    /// [`fsio::write_atomically`]).
-    pub fn write(
+    /// The same signing key and age identity (people who trust this vault
+    /// need do nothing) with a new vault key and a new vault id: what a
+    /// rekey switches to.
+    pub(super) fn rotated(&self) -> KeyMaterial {
+        let mut vault_id = [0u8; 16];
+        OsRng.fill_bytes(&mut vault_id);
+        let mut vault_key = [0u8; 32];
+        OsRng.fill_bytes(&mut vault_key);
+        KeyMaterial {
+            vault_id,
+            vault_key,
+            signing_secret: self.signing_secret.clone(),
+            signing_public: self.signing_public.clone(),
+            age_identity: self.age_identity.clone(),
+        }
+    }
+
+    /// The contents of a key file: these keys encrypted to the passphrase.
+    /// Slow on purpose (scrypt). The vault writes them through
+    /// `files::install`, which a concurrent `wipe` cannot outrun.
+    pub(super) fn wrap(
         &self,
-        path: &Path,
         passphrase: &SecretString,
         work: WorkFactor,
-    ) -> Result<(), KeyFileError> {
+    ) -> Result<Vec<u8>, KeyFileError> {
         let plaintext = codec::encode(self).map_err(KeyFileError::Encode)?;
         let mut recipient = age::scrypt::Recipient::new(passphrase.clone());
         if let WorkFactor(Some(log_n)) = work {
@@ -227,8 +248,7 @@ impl KeyMaterial {
         let mut writer = encryptor.wrap_output(&mut sealed)?;
         writer.write_all(&plaintext)?;
         writer.finish()?;
-        fsio::write_atomically(path, &sealed, IfExists::Replace)?;
-        Ok(())
+        Ok(sealed)
     }
 
     /// Reads and decrypts `path`. This is the slow step of unlocking.
@@ -277,9 +297,33 @@ fn map_decrypt_error(error: age::DecryptError) -> KeyFileError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fsio::{self, IfExists};
 
     fn pass(text: &str) -> SecretString {
         SecretString::from(text.to_owned())
+    }
+
+    impl KeyMaterial {
+        fn write(
+            &self,
+            path: &Path,
+            passphrase: &SecretString,
+            work: WorkFactor,
+        ) -> Result<(), KeyFileError> {
+            fsio::write_atomically(path, &self.wrap(passphrase, work)?, IfExists::Replace)?;
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn rotated_keys_keep_the_identity_and_change_the_vault_key_and_id() {
+        let keys = KeyMaterial::generate().unwrap();
+        let next = keys.rotated();
+        assert_ne!(next.vault_key, keys.vault_key);
+        assert_ne!(next.vault_id, keys.vault_id);
+        assert_eq!(next.signing_secret, keys.signing_secret);
+        assert_eq!(next.signing_public, keys.signing_public);
+        assert_eq!(next.age_identity, keys.age_identity);
     }
 
     #[test]

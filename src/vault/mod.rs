@@ -4,13 +4,23 @@
 //! then opening every record into memory, where search and the UI read them.
 //! Every change goes to disk as one all-or-nothing batch, flushed before the
 //! call returns, and only then to the in-memory copy.
+//!
+//! A rekey switches the database and `key.age` to a new vault key in two
+//! steps that a crash can come between: the new key file is written beside
+//! the old one as `key.next.age`, then the database is resealed under the
+//! new key and given the new key's vault id in one transaction, then
+//! `key.next.age` is renamed onto `key.age`. The vault id stored in the
+//! database says which key it is sealed under, so unlocking after a crash
+//! picks the key file that matches and finishes or discards the switch.
 
 pub(crate) mod codec;
 mod error;
+mod files;
 pub(crate) mod inventory;
 mod keys;
 pub(crate) mod seal;
 pub(crate) mod store;
+mod switch;
 mod trust;
 
 use std::collections::{BTreeMap, HashMap};
@@ -23,23 +33,22 @@ use uuid::Uuid;
 
 pub use codec::CodecError;
 pub use error::{Damage, Part, Tampering, VaultError};
+pub use files::{has_anything_to_wipe, wipe, DB_DIR, KEY_FILE, NEXT_KEY_FILE};
 pub use keys::{same_secret, KeyDamage, KeyFileError, KeyMaterial, WorkFactor};
 pub use store::STORE_FORMAT;
+pub use switch::UnwrappedKeys;
 pub(crate) use trust::record_hash;
 pub use trust::{Provenance, TrustState, TrustedKey};
 
+use files::DbMark;
 use keys::Parsed;
 use seal::Sealer;
 use seal::BUCKETS;
 use store::{Bucket, Changes, Store};
+use switch::{gone, open_store, Opened, Resealed};
 
-use crate::fsio;
+use crate::fsio::{self, IfExists};
 use crate::model::Record;
-
-/// The file that holds the vault's keys.
-pub const KEY_FILE: &str = "key.age";
-/// The directory that holds the sealed records.
-pub const DB_DIR: &str = "db";
 
 /// The outcome of writing records.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -66,6 +75,8 @@ impl std::fmt::Display for PutSummary {
 pub struct Vault {
     dir: PathBuf,
     store: Store,
+    /// Which database `store` is, for writing key files beside it.
+    db_mark: DbMark,
     sealer: Sealer,
     keys: KeyMaterial,
     /// The age identity and signing public key, parsed from `keys` once.
@@ -94,13 +105,18 @@ impl Vault {
         create_private_dir(dir)?;
         let keys = KeyMaterial::generate()?;
         let parsed = keys.parse()?;
+        let wrapped = keys.wrap(passphrase, work)?;
         let sealer = Sealer::new(keys.vault_key(), &keys.vault_id());
         let store = Store::create(&db_path, &keys.vault_id(), &sealer)?;
+        let db_mark = DbMark::of(dir)?;
         // key.age last: until it exists, this is not a vault.
-        keys.write(&key_path, passphrase, work)?;
+        files::install(dir, db_mark, || {
+            fsio::write_atomically(&key_path, &wrapped, IfExists::Refuse)
+        })?;
         Ok(Vault {
             dir: dir.to_owned(),
             store,
+            db_mark,
             sealer,
             keys,
             parsed,
@@ -139,21 +155,36 @@ impl Vault {
         Ok(())
     }
 
-    /// Decrypts `key.age`: the slow, deliberate step of unlocking. Reads only.
-    pub fn unwrap_keys(dir: &Path, passphrase: &SecretString) -> Result<KeyMaterial, VaultError> {
+    /// Decrypts `key.age`: the slow, deliberate step of unlocking. Reads
+    /// only. After a rekey that was cut short, `key.next.age` too: which of
+    /// the two the database belongs to is seen when it is opened.
+    pub fn unwrap_keys(dir: &Path, passphrase: &SecretString) -> Result<UnwrappedKeys, VaultError> {
         Vault::check(dir)?;
-        Ok(KeyMaterial::read(&dir.join(KEY_FILE), passphrase)?)
+        let current = KeyMaterial::read(&dir.join(KEY_FILE), passphrase)?;
+        let next_path = dir.join(NEXT_KEY_FILE);
+        let next = match next_path.is_file() {
+            true => KeyMaterial::read(&next_path, passphrase).ok(),
+            false => None,
+        };
+        Ok(UnwrappedKeys { current, next })
     }
 
     /// Opens the database with keys from `unwrap_keys` and decrypts every
     /// record into memory, refusing parts that do not belong together (a
-    /// vault of the previous format is migrated first). A vault that
-    /// something made readable by others is made its owner's alone again.
-    pub fn open(dir: &Path, keys: KeyMaterial) -> Result<Vault, VaultError> {
-        let parsed = keys.parse()?;
-        let sealer = Sealer::new(keys.vault_key(), &keys.vault_id());
-        let (store, contents) = Store::open(&dir.join(DB_DIR), &keys.vault_id(), &sealer)?;
+    /// vault of the previous format is migrated first). Finishes or
+    /// discards a rekey that was cut short, and destroys temporary key files
+    /// a killed writer left. A vault that something made readable by others
+    /// is made its owner's alone again.
+    pub fn open(dir: &Path, keys: impl Into<UnwrappedKeys>) -> Result<Vault, VaultError> {
+        let Opened {
+            store,
+            contents,
+            keys,
+            sealer,
+            db_mark,
+        } = open_store(dir, keys.into()).map_err(|e| gone(dir, e))?;
         make_private_again(dir);
+        let parsed = keys.parse()?;
         let count = contents.records.iter().map(Vec::len).sum();
         let mut records = HashMap::with_capacity(count);
         let mut provenance = HashMap::new();
@@ -170,6 +201,7 @@ impl Vault {
         Ok(Vault {
             dir: dir.to_owned(),
             store,
+            db_mark,
             sealer,
             keys,
             parsed,
@@ -296,9 +328,58 @@ impl Vault {
         passphrase: &SecretString,
         work: WorkFactor,
     ) -> Result<(), VaultError> {
-        self.keys
-            .write(&self.dir.join(KEY_FILE), passphrase, work)?;
-        Ok(())
+        let wrapped = self.keys.wrap(passphrase, work)?;
+        let key_path = self.dir.join(KEY_FILE);
+        files::install(&self.dir, self.db_mark, || {
+            fsio::write_atomically(&key_path, &wrapped, IfExists::Replace)
+        })
+    }
+
+    /// Switches the vault to a new vault key, wrapped to `passphrase`:
+    /// every record, the keyring and the sequence numbers are sealed anew,
+    /// in new buckets, in one transaction, and `key.age` follows (see the
+    /// module doc for the order). Afterwards a copy of the old `key.age`
+    /// opens nothing in the database. The signing key and the age identity
+    /// stay. The vault is consumed: after a failure the database may have
+    /// switched or not, and only unlocking again tells.
+    pub fn rekey(
+        mut self,
+        passphrase: &SecretString,
+        work: WorkFactor,
+    ) -> Result<Vault, VaultError> {
+        let next = self.keys.rotated();
+        let wrapped = next.wrap(passphrase, work)?;
+        let next_path = self.dir.join(NEXT_KEY_FILE);
+        files::install(&self.dir, self.db_mark, || {
+            fsio::write_atomically(&next_path, &wrapped, IfExists::Replace)
+        })?;
+        let sealer = Sealer::new(next.vault_key(), &next.vault_id());
+        let buckets = self.resealed_buckets(&sealer);
+        let changes = buckets.changes(&self.records, &self.provenance, &self.trust);
+        self.store
+            .reseal(&sealer, &next.vault_id(), &changes)
+            .map_err(|e| gone(&self.dir, e))?;
+        drop(changes);
+        files::install(&self.dir, self.db_mark, || {
+            fs::rename(&next_path, self.dir.join(KEY_FILE))?;
+            fsio::sync_dir(&self.dir)
+        })?;
+        self.sealer = sealer;
+        self.keys = next;
+        self.buckets = buckets.members;
+        Ok(self)
+    }
+
+    /// Where every record goes under `sealer`: the ids each bucket holds,
+    /// indexed by bucket, every bucket there.
+    fn resealed_buckets(&self, sealer: &Sealer) -> Resealed {
+        let mut members = vec![Vec::new(); usize::from(BUCKETS)];
+        for id in self.records.keys() {
+            if let Some(ids) = members.get_mut(usize::from(sealer.bucket(id))) {
+                ids.push(*id);
+            }
+        }
+        Resealed { members }
     }
 
     /// Who vouched for a record that came from a bundle.
@@ -380,7 +461,9 @@ impl Vault {
             buckets,
             trust: trust.as_ref(),
         };
-        self.store.commit(&self.sealer, &changes)?;
+        self.store
+            .commit(&self.sealer, &changes)
+            .map_err(|e| gone(&self.dir, e))?;
         drop(changes);
         drop(incoming);
 
@@ -439,46 +522,6 @@ impl Vault {
     pub fn id(&self) -> [u8; 16] {
         self.keys.vault_id()
     }
-}
-
-/// Destroys the vault in `dir` without needing its passphrase: first
-/// `key.age` (overwritten with random bytes, synced, removed), which alone
-/// makes every sealed value unreadable, even in a copy of `db/` taken
-/// earlier; then `db/`. Works while another process has the vault open.
-pub fn wipe(dir: &Path) -> Result<(), VaultError> {
-    let key_path = dir.join(KEY_FILE);
-    let db_path = dir.join(DB_DIR);
-    let has_key = key_path.exists();
-    if !has_key && !db_path.exists() {
-        return Err(VaultError::NotFound(dir.to_owned()));
-    }
-    if has_key {
-        shred(&key_path)?;
-        fsio::sync_dir(dir)?;
-    }
-    if db_path.exists() {
-        fs::remove_dir_all(&db_path)?;
-        fsio::sync_dir(dir)?;
-    }
-    Ok(())
-}
-
-/// Overwrites a small file with random bytes in place, syncs, and removes
-/// it. On flash storage and journaling file systems the old blocks may
-/// survive the overwrite; what remains of key.age is still encrypted to the
-/// passphrase, and the overwrite defeats a casual undelete.
-fn shred(path: &Path) -> io::Result<()> {
-    use rand::RngCore;
-    use std::io::{Seek, Write};
-    let len = fs::metadata(path)?.len();
-    let mut file = fs::OpenOptions::new().write(true).open(path)?;
-    let mut noise = vec![0u8; usize::try_from(len).unwrap_or(0).max(1024)];
-    rand::rngs::OsRng.fill_bytes(&mut noise);
-    file.seek(io::SeekFrom::Start(0))?;
-    file.write_all(&noise)?;
-    file.sync_all()?;
-    drop(file);
-    fs::remove_file(path)
 }
 
 /// Makes the vault its owner's alone again where something loosened it (an

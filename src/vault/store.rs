@@ -114,7 +114,15 @@ impl Store {
             buckets: (0..BUCKETS).map(|bucket| (bucket, Vec::new())).collect(),
             trust: Some(&empty),
         };
-        store.write(sealer, &changes, Some(STORE_FORMAT))?;
+        store.write(
+            sealer,
+            &changes,
+            Inventory::blank(),
+            Clear {
+                format: Some(STORE_FORMAT),
+                vault_id: None,
+            },
+        )?;
         Ok(store)
     }
 
@@ -273,8 +281,11 @@ impl Store {
             buckets: (0..BUCKETS).zip(members).collect(),
             trust: Some(&contents.trust),
         };
-        self.inventory = Inventory::blank();
-        self.write(sealer, &changes, Some(STORE_FORMAT))
+        let clear = Clear {
+            format: Some(STORE_FORMAT),
+            vault_id: None,
+        };
+        self.write(sealer, &changes, Inventory::blank(), clear)
     }
 
     /// Reads every bucket, a batch at a time, opening each batch across the
@@ -314,17 +325,49 @@ impl Store {
     /// Applies `changes` as one transaction across the trees, durable on
     /// return: after a crash, all of it is there or none of it.
     pub fn commit(&mut self, sealer: &Sealer, changes: &Changes<'_>) -> Result<(), VaultError> {
-        self.write(sealer, changes, None)
+        let base = self.inventory.clone();
+        self.write(sealer, changes, base, Clear::default())
     }
 
-    /// Seals the changed buckets and keyring, and the inventory updated
-    /// for them, and writes them (with `format`, if given) in one
+    /// A rekey's one transaction: every bucket and the keyring sealed under
+    /// the new key's `sealer`, a fresh inventory of them, and the new key's
+    /// `vault_id`, which from then on says that the database belongs to the
+    /// new key file. `changes` must name every bucket (the empty ones
+    /// empty: padded and written like the rest, never removed) and the
+    /// keyring, so that nothing sealed under the old key is left.
+    pub fn reseal(
+        &mut self,
+        sealer: &Sealer,
+        vault_id: &[u8; 16],
+        changes: &Changes<'_>,
+    ) -> Result<(), VaultError> {
+        let mut named = vec![false; usize::from(BUCKETS)];
+        for (bucket, _) in &changes.buckets {
+            if let Some(seen) = named.get_mut(usize::from(*bucket)) {
+                *seen = true;
+            }
+        }
+        if changes.trust.is_none() || named.contains(&false) {
+            return Err(VaultError::Storage(
+                "a reseal must name every bucket and the keyring".into(),
+            ));
+        }
+        let clear = Clear {
+            format: None,
+            vault_id: Some(*vault_id),
+        };
+        self.write(sealer, changes, Inventory::blank(), clear)
+    }
+
+    /// Seals the changed buckets and keyring, and `base` (the inventory
+    /// they change) updated for them, and writes them with `clear` in one
     /// transaction, flushed before it returns.
     fn write(
         &mut self,
         sealer: &Sealer,
         changes: &Changes<'_>,
-        format: Option<u32>,
+        base: Inventory,
+        clear: Clear,
     ) -> Result<(), VaultError> {
         let sealed = parallel::map(&changes.buckets, |(bucket, members)| {
             let key = bucket.to_be_bytes();
@@ -339,7 +382,7 @@ impl Store {
             let value = sealer.seal(RECORDS_TREE, &key, &plaintext);
             Ok::<_, VaultError>((*bucket, seal::digest(&value), value))
         })?;
-        let mut inventory = self.inventory.clone();
+        let mut inventory = base;
         let mut records = Batch::default();
         for (bucket, digest, value) in sealed {
             inventory.set(Part::Bucket(bucket), digest);
@@ -357,14 +400,17 @@ impl Store {
             INVENTORY_KEY,
             sealer.seal(META_TREE, INVENTORY_KEY, &listed),
         );
-        let mut clear = Batch::default();
-        if let Some(format) = format {
-            clear.insert(FORMAT_KEY, &format.to_le_bytes()[..]);
+        let mut clear_batch = Batch::default();
+        if let Some(format) = clear.format {
+            clear_batch.insert(FORMAT_KEY, &format.to_le_bytes()[..]);
+        }
+        if let Some(vault_id) = clear.vault_id {
+            clear_batch.insert(VAULT_ID_KEY, &vault_id[..]);
         }
         let default: &Tree = &self.db;
         (default, &self.records, &self.meta)
             .transaction(|(clear_tx, records_tx, meta_tx)| {
-                clear_tx.apply_batch(&clear)?;
+                clear_tx.apply_batch(&clear_batch)?;
                 records_tx.apply_batch(&records)?;
                 meta_tx.apply_batch(&meta)?;
                 Ok::<(), ConflictableTransactionError<()>>(())
@@ -377,6 +423,16 @@ impl Store {
         self.inventory = inventory;
         Ok(())
     }
+}
+
+/// What a write changes in the default tree, in the clear, beside the
+/// sealed parts.
+#[derive(Default)]
+struct Clear {
+    /// The format version, when a migration or creation sets it.
+    format: Option<u32>,
+    /// The vault id, when a rekey switches the database to a new key.
+    vault_id: Option<[u8; 16]>,
 }
 
 /// One bucket as read at unlock: its number, the digest of its sealed value,

@@ -1,6 +1,6 @@
 //! The commands about the vault and its records: `init`, `add`, `load`,
-//! `dump`, `show`, `edit`, `rm`, `search`, `passwd`, `wipe`, and the terminal
-//! UI (`demo`, or no command at all).
+//! `dump`, `show`, `edit`, `rm`, `search`, `passwd`, `rekey`, `wipe`, and the
+//! terminal UI (`demo`, or no command at all).
 
 use std::io::Write;
 use std::path::Path;
@@ -188,10 +188,21 @@ pub fn passwd(context: &Context, new_file: Option<&Path>, out: &mut Output) -> O
     Ok(())
 }
 
+pub fn rekey(context: &Context, out: &mut Output) -> Outcome {
+    let (vault, passphrase) = context.unlock_keeping_passphrase()?;
+    let count = vault.len();
+    vault.rekey(&passphrase, passphrase::work_factor())?;
+    writeln!(
+        out,
+        "sealed {count} records under a new vault key; copies of the old key.age open nothing now, \
+         so back up the new one"
+    )?;
+    Ok(())
+}
+
 pub fn wipe(context: &Context, yes: bool, out: &mut Output) -> Outcome {
     let dir = &context.vault_dir;
-    if !dir.join(pamphlet::vault::KEY_FILE).exists() && !dir.join(pamphlet::vault::DB_DIR).exists()
-    {
+    if !pamphlet::vault::has_anything_to_wipe(dir) {
         return Err(VaultError::NotFound(dir.clone()).into());
     }
     if !yes {

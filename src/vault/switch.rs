@@ -1,0 +1,147 @@
+//! Opening a vault's database with the right key, and switching it to a
+//! new one: which of `key.age` and a rekey's `key.next.age` the database
+//! belongs to, finishing or discarding a rekey cut short, and the whole new
+//! content of every bucket under a new key.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::Path;
+
+use uuid::Uuid;
+
+use super::error::VaultError;
+use super::files::{self, DbMark, DB_DIR, KEY_FILE, NEXT_KEY_FILE};
+use super::keys::KeyMaterial;
+use super::seal::{Sealer, BUCKETS};
+use super::store::{Bucket, BucketContents, Changes, Contents, Store};
+use super::trust::{Provenance, TrustState};
+use crate::fsio;
+use crate::model::Record;
+
+/// Opens the database with whichever of `keys` it belongs to, and settles
+/// the key files beside it: a rekey cut short is finished (the database
+/// switched) or its key destroyed (it had not), and temporary key files a
+/// killed writer left are destroyed.
+pub(super) fn open_store(dir: &Path, keys: UnwrappedKeys) -> Result<Opened, VaultError> {
+    let UnwrappedKeys { current, next } = keys;
+    let db_path = dir.join(DB_DIR);
+    // sled makes a missing database afresh: a vault wiped since the last
+    // look must not come back as an empty one.
+    if files::database_is_gone(dir) {
+        return Err(match dir.join(KEY_FILE).exists() {
+            true => VaultError::Incomplete {
+                dir: dir.to_owned(),
+                missing: "db/",
+            },
+            false => VaultError::NotFound(dir.to_owned()),
+        });
+    }
+    // The vault id in the clear says which key the database is sealed
+    // under; `Store::open` compares it before opening anything.
+    let open = |keys: KeyMaterial| {
+        let sealer = Sealer::new(keys.vault_key(), &keys.vault_id());
+        let (store, contents) = Store::open(&db_path, &keys.vault_id(), &sealer)?;
+        Ok::<_, VaultError>((store, contents, keys, sealer))
+    };
+    let ((store, contents, keys, sealer), switching) = match open(current) {
+        Ok(opened) => (opened, false),
+        Err(VaultError::KeyMismatch) => match next {
+            Some(next) => (open(next)?, true),
+            None => return Err(VaultError::KeyMismatch),
+        },
+        Err(other) => return Err(other),
+    };
+    // Holding the database, no writer of key files is at work.
+    let db_mark = DbMark::of(dir)?;
+    files::destroy_temporary_files(dir)?;
+    let next_path = dir.join(NEXT_KEY_FILE);
+    if switching {
+        files::install(dir, db_mark, || {
+            fs::rename(&next_path, dir.join(KEY_FILE))?;
+            fsio::sync_dir(dir)
+        })?;
+    } else if next_path.exists() {
+        // A rekey cut short before the database switched: its key seals
+        // nothing.
+        files::destroy(&next_path)?;
+    }
+    Ok(Opened {
+        store,
+        contents,
+        keys,
+        sealer,
+        db_mark,
+    })
+}
+
+/// A database opened by `open_store`, with the key it is sealed under.
+pub(super) struct Opened {
+    pub(super) store: Store,
+    pub(super) contents: Contents,
+    pub(super) keys: KeyMaterial,
+    pub(super) sealer: Sealer,
+    pub(super) db_mark: DbMark,
+}
+
+/// `error`, or [`VaultError::Wiped`] when the database is gone: a wipe came
+/// while it was being used, and whatever failed failed for that. A vault
+/// found missing or incomplete before anything was used says so itself.
+pub(super) fn gone(dir: &Path, error: VaultError) -> VaultError {
+    match error {
+        VaultError::NotFound(_) | VaultError::Incomplete { .. } => error,
+        _ if files::database_is_gone(dir) => VaultError::Wiped,
+        _ => error,
+    }
+}
+
+/// The keys `Vault::unwrap_keys` found: those of `key.age` and, after a
+/// rekey that was cut short, those of `key.next.age`. Not `Debug`; both
+/// zeroized on drop.
+pub struct UnwrappedKeys {
+    pub(super) current: KeyMaterial,
+    pub(super) next: Option<KeyMaterial>,
+}
+
+impl From<KeyMaterial> for UnwrappedKeys {
+    fn from(current: KeyMaterial) -> UnwrappedKeys {
+        UnwrappedKeys {
+            current,
+            next: None,
+        }
+    }
+}
+
+/// The buckets of a vault resealed under a new key.
+pub(super) struct Resealed {
+    /// The ids each bucket holds, indexed by bucket.
+    pub(super) members: Vec<Vec<Uuid>>,
+}
+
+impl Resealed {
+    /// Every bucket's whole new content, the empty ones empty (sealed and
+    /// padded like the rest: a bucket is never removed), and the keyring.
+    pub(super) fn changes<'a>(
+        &self,
+        records: &'a HashMap<Uuid, Record>,
+        provenance: &'a HashMap<Uuid, Provenance>,
+        trust: &'a TrustState,
+    ) -> Changes<'a> {
+        let buckets: Vec<(Bucket, BucketContents<'a>)> = (0..BUCKETS)
+            .zip(&self.members)
+            .map(|(bucket, ids)| {
+                let contents = ids
+                    .iter()
+                    .filter_map(|id| {
+                        let record = records.get(id)?;
+                        Some((record, provenance.get(id)))
+                    })
+                    .collect();
+                (bucket, contents)
+            })
+            .collect();
+        Changes {
+            buckets,
+            trust: Some(trust),
+        }
+    }
+}
