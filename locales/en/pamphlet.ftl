@@ -62,6 +62,7 @@ hint-help = `pamphlet { $command } --help` shows what it takes
 usage-bad-value = `{ $value }` is not a valid value for { $option }
 hint-valid-values = it takes one of: { $values }
 hint-value-why = { $why }
+usage-needs-value = { $option } needs a value
 usage-missing = something is missing: { $missing }
 usage-missing-command = a command is missing
 usage-conflict = { $option } cannot be used with { $other }
@@ -197,7 +198,10 @@ export-nothing = no records match "{ $query }"; nothing exported
 print-nothing = no records match "{ $query }"; nothing to print
 hint-search-first = try the words with `pamphlet search` first
 cli-signing = signing and encrypting { $count } records…
-cli-exported = exported { $count } records to { $file } (sequence { $sequence }, { $bytes } bytes)
+cli-exported = { $count ->
+    [one] exported { $count } record to { $file } (sequence { $sequence }, { $bytes } bytes)
+   *[other] exported { $count } records to { $file } (sequence { $sequence }, { $bytes } bytes)
+}
 expires-not-a-date = --expires "{ $text }" is not a date
 expires-too-far = --expires is too far away
 hint-expires = give the last day the bundle may be imported, as YYYY-MM-DD
@@ -218,7 +222,10 @@ default-signer-name = signer { $fingerprint }
 cli-dry-run-changed-nothing = dry run: nothing was changed
 cli-now-trusting = now trusting { $name } ({ $fingerprint })
 cli-imported = imported: { $summary }
-cli-bundle-from = bundle #{ $sequence } from { $fingerprint }: { $count } records
+cli-bundle-from = { $count ->
+    [one] bundle #{ $sequence } from { $fingerprint }: { $count } record
+   *[other] bundle #{ $sequence } from { $fingerprint }: { $count } records
+}
 bundle-not-a-bundle = not a pamphlet bundle: { $detail }
 bundle-not-a-bundle-file = { $file } is not a pamphlet bundle: { $looks }
 looks-json = it looks like a JSON file of records
@@ -291,7 +298,10 @@ warning-hsds-addresses = warning: addresses.csv leaves empty what HSDS 3.0 requi
     } (records with a city, region or country but no street address)
    *[other] {" "}and address_1 in { $without_street } of them (records with a city, region or country but no street address)
 }; HSDS validators will flag these cells
-cli-read-services = read { $count } services; { $summary }
+cli-read-services = { $count ->
+    [one] read { $count } service; { $summary }
+   *[other] read { $count } services; { $summary }
+}
 hsds-missing-table = { $dir } has no { $file }; is this an HSDS tabular data package?
 hsds-problem = { $detail }
 hint-hsds-dir = give the directory that `pamphlet export-hsds` wrote
@@ -306,14 +316,23 @@ csv-problem = { $detail }
 csv-would-change = { $detail }
 hint-csv-would-change = look at that field with `pamphlet show ID`, or copy the records as JSON Lines with `pamphlet dump`
 separator-tab = tab
-cli-rows-ready = { $count } rows ready (separator { $separator })
+cli-rows-ready = { $count ->
+    [one] { $count } row ready (separator { $separator })
+   *[other] { $count } rows ready (separator { $separator })
+}
 cli-columns = columns: { $columns }
 cli-ignored-columns = ignored columns: { $columns }
 cli-row-ready = {"  "}line { $line }: { $name } [{ $category }] { $city }
 cli-dry-run-stored-nothing = dry run: nothing was stored
 cli-stored = stored: { $summary }
-cli-wrote-records = wrote { $count } records to { $file }
-cli-wrote-sheet = wrote a sheet of { $count } referrals to { $file }
+cli-wrote-records = { $count ->
+    [one] wrote { $count } record to { $file }
+   *[other] wrote { $count } records to { $file }
+}
+cli-wrote-sheet = { $count ->
+    [one] wrote a sheet of { $count } referral to { $file }
+   *[other] wrote a sheet of { $count } referrals to { $file }
+}
 
 ## The terminal UI, seen from the command line
 

@@ -63,6 +63,7 @@ hint-help = `pamphlet { $command } --help` muestra qué acepta
 usage-bad-value = `{ $value }` no es un valor válido para { $option }
 hint-valid-values = acepta uno de estos: { $values }
 hint-value-why = { $why }
+usage-needs-value = { $option } necesita un valor
 usage-missing = falta algo: { $missing }
 usage-missing-command = falta el comando
 usage-conflict = { $option } no se puede usar junto con { $other }
@@ -198,7 +199,10 @@ export-nothing = ninguna ficha coincide con "{ $query }"; no se exportó nada
 print-nothing = ninguna ficha coincide con "{ $query }"; no hay nada que imprimir
 hint-search-first = pruebe primero las palabras con `pamphlet search`
 cli-signing = firmando y cifrando { $count } fichas…
-cli-exported = se exportaron { $count } fichas a { $file } (número { $sequence }, { $bytes } bytes)
+cli-exported = { $count ->
+    [one] se exportó { $count } ficha a { $file } (número { $sequence }, { $bytes } bytes)
+   *[other] se exportaron { $count } fichas a { $file } (número { $sequence }, { $bytes } bytes)
+}
 expires-not-a-date = --expires "{ $text }" no es una fecha
 expires-too-far = la fecha de --expires está demasiado lejos
 hint-expires = indique el último día en que se puede importar el paquete, como AAAA-MM-DD
@@ -219,7 +223,10 @@ default-signer-name = firmante { $fingerprint }
 cli-dry-run-changed-nothing = prueba: no se cambió nada
 cli-now-trusting = ahora confía en { $name } ({ $fingerprint })
 cli-imported = importado: { $summary }
-cli-bundle-from = paquete n.º { $sequence } de { $fingerprint }: { $count } fichas
+cli-bundle-from = { $count ->
+    [one] paquete n.º { $sequence } de { $fingerprint }: { $count } ficha
+   *[other] paquete n.º { $sequence } de { $fingerprint }: { $count } fichas
+}
 bundle-not-a-bundle = no es un paquete de pamphlet: { $detail }
 bundle-not-a-bundle-file = { $file } no es un paquete de pamphlet: { $looks }
 looks-json = parece un archivo JSON de fichas
@@ -292,7 +299,10 @@ warning-hsds-addresses = aviso: addresses.csv deja vacío lo que HSDS 3.0 exige:
     } (fichas con ciudad, región o país pero sin calle)
    *[other] {" "}y address_1 en { $without_street } de ellas (fichas con ciudad, región o país pero sin calle)
 }; los validadores de HSDS marcarán esas celdas
-cli-read-services = se leyeron { $count } servicios; { $summary }
+cli-read-services = { $count ->
+    [one] se leyó { $count } servicio; { $summary }
+   *[other] se leyeron { $count } servicios; { $summary }
+}
 hsds-missing-table = { $dir } no tiene { $file }; ¿es un paquete de datos tabular HSDS?
 hsds-problem = { $detail }
 hint-hsds-dir = indique la carpeta que escribió `pamphlet export-hsds`
@@ -307,14 +317,23 @@ csv-problem = { $detail }
 csv-would-change = { $detail }
 hint-csv-would-change = mire ese campo con `pamphlet show ID`, o copie las fichas como JSON Lines con `pamphlet dump`
 separator-tab = tabulador
-cli-rows-ready = { $count } filas listas (separador { $separator })
+cli-rows-ready = { $count ->
+    [one] { $count } fila lista (separador { $separator })
+   *[other] { $count } filas listas (separador { $separator })
+}
 cli-columns = columnas: { $columns }
 cli-ignored-columns = columnas ignoradas: { $columns }
 cli-row-ready = {"  "}línea { $line }: { $name } [{ $category }] { $city }
 cli-dry-run-stored-nothing = prueba: no se guardó nada
 cli-stored = guardado: { $summary }
-cli-wrote-records = se escribieron { $count } fichas en { $file }
-cli-wrote-sheet = se escribió una hoja de { $count } contactos en { $file }
+cli-wrote-records = { $count ->
+    [one] se escribió { $count } ficha en { $file }
+   *[other] se escribieron { $count } fichas en { $file }
+}
+cli-wrote-sheet = { $count ->
+    [one] se escribió una hoja de { $count } contacto en { $file }
+   *[other] se escribió una hoja de { $count } contactos en { $file }
+}
 
 ## The terminal UI, seen from the command line
 

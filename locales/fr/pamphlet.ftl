@@ -67,6 +67,7 @@ hint-help = `pamphlet { $command } --help` montre ce qu'elle accepte
 usage-bad-value = `{ $value }` n'est pas une valeur possible pour { $option }
 hint-valid-values = valeurs possibles : { $values }
 hint-value-why = { $why }
+usage-needs-value = { $option } a besoin d'une valeur
 usage-missing = il manque quelque chose : { $missing }
 usage-missing-command = il manque la commande
 usage-conflict = { $option } ne peut pas être utilisé avec { $other }
@@ -202,7 +203,10 @@ export-nothing = aucune fiche ne correspond à « { $query } » ; rien n'a été
 print-nothing = aucune fiche ne correspond à « { $query } » ; rien à imprimer
 hint-search-first = essayez d'abord ces mots avec `pamphlet search`
 cli-signing = signature et chiffrement de { $count } fiches…
-cli-exported = { $count } fiches exportées dans { $file } (numéro { $sequence }, { $bytes } octets)
+cli-exported = { $count ->
+    [one] { $count } fiche exportée dans { $file } (numéro { $sequence }, { $bytes } octets)
+   *[other] { $count } fiches exportées dans { $file } (numéro { $sequence }, { $bytes } octets)
+}
 expires-not-a-date = --expires « { $text } » n'est pas une date
 expires-too-far = la date de --expires est trop lointaine
 hint-expires = indiquez le dernier jour où le paquet peut être importé, sous la forme AAAA-MM-JJ
@@ -223,7 +227,10 @@ default-signer-name = signataire { $fingerprint }
 cli-dry-run-changed-nothing = essai : rien n'a été modifié
 cli-now-trusting = vous faites maintenant confiance à { $name } ({ $fingerprint })
 cli-imported = importé : { $summary }
-cli-bundle-from = paquet nº { $sequence } de { $fingerprint } : { $count } fiches
+cli-bundle-from = { $count ->
+    [one] paquet nº { $sequence } de { $fingerprint } : { $count } fiche
+   *[other] paquet nº { $sequence } de { $fingerprint } : { $count } fiches
+}
 bundle-not-a-bundle = ce n'est pas un paquet pamphlet : { $detail }
 bundle-not-a-bundle-file = { $file } n'est pas un paquet pamphlet : { $looks }
 looks-json = on dirait un fichier JSON de fiches
@@ -296,7 +303,10 @@ warning-hsds-addresses = attention : addresses.csv laisse vide ce qu'exige HSDS 
     } (fiches avec une ville, une région ou un pays mais sans rue)
    *[other] {" "}et address_1 dans { $without_street } d'entre elles (fiches avec une ville, une région ou un pays mais sans rue)
 } ; les validateurs HSDS signaleront ces cellules
-cli-read-services = { $count } services lus ; { $summary }
+cli-read-services = { $count ->
+    [one] { $count } service lu ; { $summary }
+   *[other] { $count } services lus ; { $summary }
+}
 hsds-missing-table = { $dir } n'a pas de { $file } ; est-ce un paquet de données tabulaire HSDS ?
 hsds-problem = { $detail }
 hint-hsds-dir = indiquez le dossier qu'a écrit `pamphlet export-hsds`
@@ -311,14 +321,23 @@ csv-problem = { $detail }
 csv-would-change = { $detail }
 hint-csv-would-change = regardez ce champ avec `pamphlet show ID`, ou copiez les fiches en JSON Lines avec `pamphlet dump`
 separator-tab = tabulation
-cli-rows-ready = { $count } lignes prêtes (séparateur { $separator })
+cli-rows-ready = { $count ->
+    [one] { $count } ligne prête (séparateur { $separator })
+   *[other] { $count } lignes prêtes (séparateur { $separator })
+}
 cli-columns = colonnes : { $columns }
 cli-ignored-columns = colonnes ignorées : { $columns }
 cli-row-ready = {"  "}ligne { $line } : { $name } [{ $category }] { $city }
 cli-dry-run-stored-nothing = essai : rien n'a été enregistré
 cli-stored = enregistré : { $summary }
-cli-wrote-records = { $count } fiches écrites dans { $file }
-cli-wrote-sheet = feuille de { $count } adresses écrite dans { $file }
+cli-wrote-records = { $count ->
+    [one] { $count } fiche écrite dans { $file }
+   *[other] { $count } fiches écrites dans { $file }
+}
+cli-wrote-sheet = { $count ->
+    [one] feuille de { $count } adresse écrite dans { $file }
+   *[other] feuille de { $count } adresses écrite dans { $file }
+}
 
 ## The terminal UI, seen from the command line
 

@@ -63,6 +63,7 @@ hint-help = `pamphlet { $command } --help` mostra o que ele aceita
 usage-bad-value = `{ $value }` não é um valor válido para { $option }
 hint-valid-values = aceita um destes: { $values }
 hint-value-why = { $why }
+usage-needs-value = { $option } precisa de um valor
 usage-missing = falta algo: { $missing }
 usage-missing-command = falta o comando
 usage-conflict = { $option } não pode ser usado junto com { $other }
@@ -198,7 +199,10 @@ export-nothing = nenhuma ficha corresponde a "{ $query }"; nada foi exportado
 print-nothing = nenhuma ficha corresponde a "{ $query }"; nada para imprimir
 hint-search-first = teste antes as palavras com `pamphlet search`
 cli-signing = assinando e cifrando { $count } fichas…
-cli-exported = { $count } fichas exportadas para { $file } (número { $sequence }, { $bytes } bytes)
+cli-exported = { $count ->
+    [one] { $count } ficha exportada para { $file } (número { $sequence }, { $bytes } bytes)
+   *[other] { $count } fichas exportadas para { $file } (número { $sequence }, { $bytes } bytes)
+}
 expires-not-a-date = --expires "{ $text }" não é uma data
 expires-too-far = a data de --expires está longe demais
 hint-expires = indique o último dia em que o pacote pode ser importado, como AAAA-MM-DD
@@ -219,7 +223,10 @@ default-signer-name = signatário { $fingerprint }
 cli-dry-run-changed-nothing = teste: nada foi alterado
 cli-now-trusting = agora você confia em { $name } ({ $fingerprint })
 cli-imported = importado: { $summary }
-cli-bundle-from = pacote nº { $sequence } de { $fingerprint }: { $count } fichas
+cli-bundle-from = { $count ->
+    [one] pacote nº { $sequence } de { $fingerprint }: { $count } ficha
+   *[other] pacote nº { $sequence } de { $fingerprint }: { $count } fichas
+}
 bundle-not-a-bundle = não é um pacote do pamphlet: { $detail }
 bundle-not-a-bundle-file = { $file } não é um pacote do pamphlet: { $looks }
 looks-json = parece um arquivo JSON de fichas
@@ -292,7 +299,10 @@ warning-hsds-addresses = aviso: addresses.csv deixa vazio o que o HSDS 3.0 exige
     } (fichas com cidade, região ou país mas sem rua)
    *[other] {" "}e address_1 em { $without_street } delas (fichas com cidade, região ou país mas sem rua)
 }; os validadores de HSDS vão marcar essas células
-cli-read-services = { $count } serviços lidos; { $summary }
+cli-read-services = { $count ->
+    [one] { $count } serviço lido; { $summary }
+   *[other] { $count } serviços lidos; { $summary }
+}
 hsds-missing-table = { $dir } não tem { $file }; é um pacote de dados tabular HSDS?
 hsds-problem = { $detail }
 hint-hsds-dir = indique a pasta que `pamphlet export-hsds` gravou
@@ -307,14 +317,23 @@ csv-problem = { $detail }
 csv-would-change = { $detail }
 hint-csv-would-change = veja esse campo com `pamphlet show ID`, ou copie as fichas como JSON Lines com `pamphlet dump`
 separator-tab = tabulação
-cli-rows-ready = { $count } linhas prontas (separador { $separator })
+cli-rows-ready = { $count ->
+    [one] { $count } linha pronta (separador { $separator })
+   *[other] { $count } linhas prontas (separador { $separator })
+}
 cli-columns = colunas: { $columns }
 cli-ignored-columns = colunas ignoradas: { $columns }
 cli-row-ready = {"  "}linha { $line }: { $name } [{ $category }] { $city }
 cli-dry-run-stored-nothing = teste: nada foi guardado
 cli-stored = guardado: { $summary }
-cli-wrote-records = { $count } fichas gravadas em { $file }
-cli-wrote-sheet = folha de { $count } contatos gravada em { $file }
+cli-wrote-records = { $count ->
+    [one] { $count } ficha gravada em { $file }
+   *[other] { $count } fichas gravadas em { $file }
+}
+cli-wrote-sheet = { $count ->
+    [one] folha de { $count } contato gravada em { $file }
+   *[other] folha de { $count } contatos gravada em { $file }
+}
 
 ## The terminal UI, seen from the command line
 

@@ -71,11 +71,12 @@ pub fn refusal(error: &clap::Error, args: &[OsString]) -> Result<(), Failure> {
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
             let option = text(ContextKind::InvalidArg).unwrap_or_default();
             let value = text(ContextKind::InvalidValue).unwrap_or_default();
+            if value.is_empty() {
+                return Err(Failure::usage(msg!("usage-needs-value", option = option)).hint(help));
+            }
             let failure = Failure::usage(msg!("usage-bad-value", value = value, option = option));
-            match (
-                text(ContextKind::ValidValue),
-                std::error::Error::source(error),
-            ) {
+            let values = text(ContextKind::ValidValue).filter(|values| !values.is_empty());
+            match (values, std::error::Error::source(error)) {
                 (Some(values), _) => failure.hint(msg!("hint-valid-values", values = values)),
                 (None, Some(why)) => failure.hint(msg!("hint-value-why", why = why.to_string())),
                 (None, None) => failure.hint(help),
