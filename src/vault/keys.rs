@@ -386,7 +386,13 @@ mod tests {
 
         fs::write(&path, &good[..10]).unwrap();
         let error = KeyMaterial::read(&path, &pass("pw")).err().unwrap();
-        assert_eq!(error.to_string(), "key.age is damaged (it is truncated)");
+        assert_eq!(
+            (error.to_string(), error.source().map(|s| s.to_string())),
+            (
+                "key.age is damaged".to_owned(),
+                Some("it is truncated".to_owned())
+            )
+        );
         let damage = error.source().unwrap();
         assert!(damage.downcast_ref::<KeyDamage>().is_some());
         let age_error = damage.source().unwrap();
@@ -395,8 +401,11 @@ mod tests {
         fs::write(&path, b"not an age file at all\n").unwrap();
         let error = KeyMaterial::read(&path, &pass("pw")).err().unwrap();
         assert_eq!(
-            error.to_string(),
-            "key.age is damaged (its header is invalid)"
+            (error.to_string(), error.source().map(|s| s.to_string())),
+            (
+                "key.age is damaged".to_owned(),
+                Some("its header is invalid".to_owned())
+            )
         );
 
         fs::write(&path, &good[..good.len() - 1]).unwrap();
@@ -406,13 +415,17 @@ mod tests {
             "{error}"
         );
         assert_eq!(
-            error.to_string(),
-            "key.age is damaged (its contents do not decrypt)"
+            (error.to_string(), error.source().map(|s| s.to_string())),
+            (
+                "key.age is damaged".to_owned(),
+                Some("its contents do not decrypt".to_owned())
+            )
         );
     }
 
     #[test]
     fn keys_that_do_not_parse_are_named_damaged() {
+        use std::error::Error;
         let mut keys = KeyMaterial::generate().unwrap();
         assert!(keys.parse().is_ok());
         keys.age_identity = "AGE-SECRET-KEY-1NOTANIDENTITY".to_owned();
@@ -428,8 +441,11 @@ mod tests {
             "{error}"
         );
         assert_eq!(
-            error.to_string(),
-            "key.age is damaged (its signing key does not parse)"
+            (error.to_string(), error.source().map(|s| s.to_string())),
+            (
+                "key.age is damaged".to_owned(),
+                Some("its signing key does not parse".to_owned())
+            )
         );
     }
 
