@@ -232,10 +232,11 @@ cli-bundle-from = { $count ->
 }
 bundle-not-a-bundle = not a pamphlet bundle: { $detail }
 bundle-not-a-bundle-file = { $file } is not a pamphlet bundle: { $looks }
+bundle-too-big = { $file } is not a pamphlet bundle: the file is { $bytes } bytes, more than any bundle ({ $max })
 looks-json = it looks like a JSON file of records
 looks-csv = it looks like a spreadsheet (CSV)
 looks-hsds = it looks like an HSDS data package
-looks-empty = it is empty
+looks-empty = the file is empty
 looks-other = a bundle is the encrypted file that `pamphlet export` writes
 hint-use-load = to add the records in it, run `pamphlet load { $file }`
 hint-use-import-csv = to add the rows in it, run `pamphlet import-csv { $file }`

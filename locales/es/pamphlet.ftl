@@ -233,10 +233,11 @@ cli-bundle-from = { $count ->
 }
 bundle-not-a-bundle = no es un paquete de pamphlet: { $detail }
 bundle-not-a-bundle-file = { $file } no es un paquete de pamphlet: { $looks }
+bundle-too-big = { $file } no es un paquete de pamphlet: el archivo tiene { $bytes } bytes, más que cualquier paquete ({ $max })
 looks-json = parece un archivo JSON de fichas
 looks-csv = parece una hoja de cálculo (CSV)
 looks-hsds = parece un paquete de datos HSDS
-looks-empty = está vacío
+looks-empty = el archivo está vacío
 looks-other = un paquete es el archivo cifrado que escribe `pamphlet export`
 hint-use-load = para agregar sus fichas, ejecute `pamphlet load { $file }`
 hint-use-import-csv = para agregar sus filas, ejecute `pamphlet import-csv { $file }`

@@ -237,10 +237,11 @@ cli-bundle-from = { $count ->
 }
 bundle-not-a-bundle = ce n'est pas un paquet pamphlet : { $detail }
 bundle-not-a-bundle-file = { $file } n'est pas un paquet pamphlet : { $looks }
+bundle-too-big = { $file } n'est pas un paquet pamphlet : le fichier fait { $bytes } octets, plus que tout paquet ({ $max })
 looks-json = on dirait un fichier JSON de fiches
 looks-csv = on dirait un tableur (CSV)
 looks-hsds = on dirait un paquet de données HSDS
-looks-empty = il est vide
+looks-empty = le fichier est vide
 looks-other = un paquet est le fichier chiffré qu'écrit `pamphlet export`
 hint-use-load = pour ajouter ses fiches, lancez `pamphlet load { $file }`
 hint-use-import-csv = pour ajouter ses lignes, lancez `pamphlet import-csv { $file }`

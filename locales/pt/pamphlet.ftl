@@ -233,10 +233,11 @@ cli-bundle-from = { $count ->
 }
 bundle-not-a-bundle = não é um pacote do pamphlet: { $detail }
 bundle-not-a-bundle-file = { $file } não é um pacote do pamphlet: { $looks }
+bundle-too-big = { $file } não é um pacote do pamphlet: o arquivo tem { $bytes } bytes, mais que qualquer pacote ({ $max })
 looks-json = parece um arquivo JSON de fichas
 looks-csv = parece uma planilha (CSV)
 looks-hsds = parece um pacote de dados HSDS
-looks-empty = está vazio
+looks-empty = o arquivo está vazio
 looks-other = um pacote é o arquivo cifrado que `pamphlet export` grava
 hint-use-load = para adicionar as fichas dele, rode `pamphlet load { $file }`
 hint-use-import-csv = para adicionar as linhas dele, rode `pamphlet import-csv { $file }`

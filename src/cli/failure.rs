@@ -238,7 +238,7 @@ impl From<BundleError> for Failure {
             E::Malformed(detail) => Failure::new(msg!("bundle-malformed", detail = detail))
                 .hint(msg!("hint-bundle-damaged")),
             E::UnknownRedaction { field } => {
-                Failure::usage(msg!("redact-unknown", field = field)).hint(msg!("hint-redact"))
+                Failure::new(msg!("redact-unknown", field = field)).hint(msg!("hint-redact"))
             }
             E::NewerFormat(found) => {
                 Failure::new(msg!("bundle-newer", found = found)).hint(msg!("hint-upgrade-bundle"))

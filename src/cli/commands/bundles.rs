@@ -322,6 +322,16 @@ fn bundle_failure(file: &Path, error: BundleError) -> Failure {
     match error {
         BundleError::NotABundle(_) => {
             let name = file.display().to_string();
+            let size = fs::metadata(file).map(|m| m.len()).unwrap_or(0);
+            if size > bundle::MAX_BUNDLE_BYTES {
+                return Failure::new(msg!(
+                    "bundle-too-big",
+                    file = name.as_str(),
+                    bytes = size,
+                    max = bundle::MAX_BUNDLE_BYTES
+                ))
+                .hint(msg!("hint-not-a-bundle"));
+            }
             let (looks, hint) = match super::sniff::looks_like(file) {
                 super::sniff::Looks::Json => {
                     ("looks-json", msg!("hint-use-load", file = name.as_str()))

@@ -50,7 +50,7 @@ fn selected(
 
 fn checked_redact(fields: &[String]) -> Outcome {
     check_redact(fields).map_err(|e| {
-        Failure::usage(msg!("redact-unknown", field = e.field)).hint(msg!("hint-redact"))
+        Failure::new(msg!("redact-unknown", field = e.field)).hint(msg!("hint-redact"))
     })
 }
 
