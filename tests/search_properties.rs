@@ -136,14 +136,6 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
     text.split(' ').filter(|w| !w.is_empty())
 }
 
-fn named_by(record: &Plain, word: &str) -> bool {
-    record
-        .fields
-        .iter()
-        .filter(|(f, _)| matches!(f, Field::Name | Field::Organization))
-        .any(|(_, text)| words(text).any(|w| w.starts_with(word)))
-}
-
 fn field_text(record: &Plain, field: Field) -> &str {
     record
         .fields
@@ -165,14 +157,8 @@ fn part_met(part: &Part, record: &Plain) -> bool {
                     .iter()
                     .any(|n| words(n).any(|w| word_meets(word, w)))
         }
-        Part::Category { category, word } => {
-            // Found as written: the word that grades it, the last.
-            category.as_str() == record.category
-                || words(word).last().is_some_and(|w| named_by(record, w))
-        }
-        Part::City { city } => {
-            field_text(record, Field::City) == city || words(city).all(|w| named_by(record, w))
-        }
+        Part::Category { category, .. } => category.as_str() == record.category,
+        Part::City { city } => field_text(record, Field::City) == city,
         Part::Language { language, .. } => record.languages.contains(language),
         Part::Phrase { text } => {
             record.fields.iter().any(|(_, t)| t.contains(text.as_str()))

@@ -55,19 +55,8 @@ impl Best {
     }
 }
 
-/// The fields that name a referral (`TEXT_FIELDS` 0 and 1), where a
-/// category or city word found as written counts as asked for.
-const NAMING: u16 = 0b11;
-const ALL: u16 = u16::MAX;
-
 impl WordTable {
     fn score(&self, row: &Row<'_>) -> Option<(i64, Field)> {
-        self.score_in(row, ALL)
-    }
-
-    /// Like `score`, in the text fields of `mask` (bits by `TEXT_FIELDS`)
-    /// only, and not in the coded ones unless all are asked for.
-    fn score_in(&self, row: &Row<'_>, mask: u16) -> Option<(i64, Field)> {
         let slot = row.slot;
         let mut best = Best::default();
         for &packed in slot.words.iter() {
@@ -76,14 +65,14 @@ impl WordTable {
                 continue;
             }
             let at = word_field(packed);
-            if self.only.is_some_and(|o| o != at) || mask & (1 << at) == 0 {
+            if self.only.is_some_and(|o| o != at) {
                 continue;
             }
             if let Some(&field) = TEXT_FIELDS.get(at) {
                 best.see(how, field);
             }
         }
-        if self.only.is_none() && mask == ALL {
+        if self.only.is_none() {
             let at = |t: &[u8], i: usize| t.get(i).copied().unwrap_or(0);
             best.see(
                 at(&self.categories, usize::from(slot.category)),
@@ -108,11 +97,7 @@ impl Test {
         let slot = row.slot;
         match self {
             Test::Word(table) => table.score(row),
-            Test::Coded {
-                set,
-                table,
-                literal,
-            } => {
+            Test::Coded { set, table } => {
                 let (hit, field) = match set.field() {
                     Field::Category => (set.contains(usize::from(slot.category)), Field::Category),
                     Field::Languages => (
@@ -122,12 +107,7 @@ impl Test {
                     _ => (set.contains(usize::from(slot.country)), Field::Country),
                 };
                 if !hit {
-                    // A category word found as written in what names the
-                    // referral (`Clínica Libre`, whatever its category).
-                    return table
-                        .as_ref()
-                        .filter(|_| *literal)
-                        .and_then(|t| t.score_in(row, NAMING));
+                    return None;
                 }
                 let own = points(How::Vocabulary as u8, field.weight(), 1);
                 match table.as_ref().and_then(|t| t.score(row)) {
@@ -135,29 +115,12 @@ impl Test {
                     _ => Some((own, field)),
                 }
             }
-            Test::City { city, ids } => {
-                if row.field_bytes(CITY) == city.as_bytes() {
-                    return Some((
-                        points(How::Same as u8, Field::City.weight(), 1),
-                        Field::City,
-                    ));
-                }
-                // Or every word of it in the name or organization
-                // (`Portland Ana`, `Seattle–Portland Rideshare`).
-                let named = |id: u32| {
-                    (0..2).any(|f| {
-                        slot.words
-                            .binary_search(&((id << super::words::FIELD_BITS) | f))
-                            .is_ok()
-                    })
-                };
-                (!ids.is_empty() && ids.iter().all(|&id| named(id))).then(|| {
-                    (
-                        points(How::Same as u8, Field::Name.weight(), 1),
-                        Field::Name,
-                    )
-                })
-            }
+            Test::City { city, .. } => (row.field_bytes(CITY) == city.as_bytes()).then(|| {
+                (
+                    points(How::Same as u8, Field::City.weight(), 1),
+                    Field::City,
+                )
+            }),
             Test::Text {
                 finder,
                 text,

@@ -51,9 +51,6 @@ pub(crate) enum Test {
     Coded {
         set: CodeSet,
         table: Option<WordTable>,
-        /// Whether the word found as written in the name or organization
-        /// passes too (for a category word of a sentence).
-        literal: bool,
     },
     /// A city the directory holds, as the whole city field; with the
     /// dictionary numbers of its words.
@@ -277,7 +274,6 @@ impl Reader<'_> {
             Test::Coded {
                 set: code_set(field, index),
                 table,
-                literal: field == Field::Category,
             },
             sig,
             &text,
@@ -332,7 +328,9 @@ impl Reader<'_> {
                 i += 1;
                 continue;
             }
-            let misspelled = if words[i].typing() {
+            // Small words are never read as a misspelled category (`that`
+            // abbreviates "therapist").
+            let misspelled = if words[i].typing() || is_stopword(text) {
                 None
             } else {
                 category_misspelled(text).map(|c| (c, 1))
@@ -379,7 +377,6 @@ impl Reader<'_> {
                 let test = Test::Coded {
                     set: set.clone(),
                     table: None,
-                    literal: false,
                 };
                 self.push(role, test, sig, text, Some(part));
             }
@@ -521,42 +518,12 @@ fn within(a: &Test, b: &Test) -> bool {
                 && table_within(&x.languages, &y.languages)
                 && table_within(&x.countries, &y.countries)
         }
-        (
-            Test::Coded {
-                set: x,
-                table: tx,
-                literal: lx,
-            },
-            Test::Coded {
-                set: y,
-                table: ty,
-                literal: ly,
-            },
-        ) => {
-            x.is_subset_of(y)
-                && (!lx
-                    || (*ly
-                        && match (tx, ty) {
-                            (Some(a), Some(b)) => table_within(&a.grades, &b.grades),
-                            _ => false,
-                        }))
-        }
-        (
-            Test::Coded {
-                set,
-                table: tx,
-                literal,
-            },
-            Test::Word(y),
-        ) => {
+        (Test::Coded { set: x, .. }, Test::Coded { set: y, .. }) => x.is_subset_of(y),
+        (Test::Coded { set, .. }, Test::Word(y)) => {
             let table = coded_of(y, set.field());
             y.only.is_none()
                 && !table.is_empty()
                 && (0..table.len()).all(|i| !set.contains(i) || table[i] != 0)
-                && (!literal
-                    || tx
-                        .as_ref()
-                        .is_some_and(|t| table_within(&t.grades, &y.grades)))
         }
         (Test::City { city: x, .. }, Test::City { city: y, .. }) => x == y,
         (Test::City { ids, .. }, Test::Word(y)) => {

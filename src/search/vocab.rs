@@ -251,7 +251,9 @@ pub(crate) fn resolve(entries: &[Entry], value: &str, whole_only: bool) -> Vec<b
 /// sentence is made of ("who", "in", "que", "à", "mit"): optional in a
 /// query, counted when they match and never required. Folded.
 const STOPWORDS: &[&str] = &[
-    // English
+    // Pronouns and verbs of asking, in the five languages.
+    "je", "besoin", "quelqu", "yo", "necesito", "quiero", "alguien", "eu", "preciso", "quero",
+    "alguem", "ich", "brauche", "jemand", "want", "there", // English
     "a", "an", "and", "any", "are", "at", "be", "by", "can", "do", "does", "find", "for", "from",
     "has", "have", "help", "i", "in", "is", "it", "me", "my", "near", "need", "of", "on", "or",
     "please", "some", "someone", "that", "the", "to", "who", "which", "with", "where", "what",
@@ -311,9 +313,10 @@ pub(crate) fn category_named(words: &[&str]) -> Option<(usize, usize)> {
     None
 }
 
-/// The category whose own name (`clinic`, `lawyer`…) a word of four or
-/// more letters spells with a typo or abbreviates (`clnic`, `lawyr`): read
-/// as that category, as its right spelling would be.
+/// The category whose own name (`clinic`, `lawyer`…) a word of five or
+/// more letters spells with a typo (`clnic`, `lawyr`, `thrapist`): read as
+/// that category, as its right spelling would be. Not abbreviations:
+/// `trans` abbreviates "translator".
 pub(crate) fn category_misspelled(word: &str) -> Option<usize> {
     use super::rules::{How, Leeway, Probe};
     if word.chars().count() < 4 {
@@ -326,7 +329,7 @@ pub(crate) fn category_misspelled(word: &str) -> Option<usize> {
                 && !own.contains(' ')
                 && matches!(
                     probe.meets(own, super::fold::char_mask(own), own.chars().count()),
-                    Some(How::Typo | How::Abbreviation)
+                    Some(How::Typo)
                 )
         })
     })
