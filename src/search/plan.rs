@@ -43,7 +43,9 @@ pub(crate) struct WordTable {
     pub(crate) reach: u64,
 }
 
-/// A test a record passes or not, and the points it earns.
+/// A test a record passes or not, and the points it earns. A plan holds a
+/// handful, so the size of the largest variant costs nothing.
+#[allow(clippy::large_enum_variant)]
 pub(crate) enum Test {
     Word(WordTable),
     /// A category, language or country; when read from a word of a
@@ -500,7 +502,7 @@ fn table_within(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| *x == 0 || *y != 0)
 }
 
-fn coded_of<'t>(t: &'t WordTable, field: Field) -> &'t [u8] {
+fn coded_of(t: &WordTable, field: Field) -> &[u8] {
     match field {
         Field::Category => &t.categories,
         Field::Languages => &t.languages,

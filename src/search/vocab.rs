@@ -305,7 +305,7 @@ pub(crate) fn category_named(words: &[&str]) -> Option<(usize, usize)> {
         if let Some(i) = vocab()
             .categories
             .iter()
-            .position(|e| e.keys.iter().any(|k| *k == text))
+            .position(|e| e.keys.contains(&text))
         {
             return Some((i, n));
         }
