@@ -536,9 +536,14 @@ fn search_ranks_with_the_engine_and_reports_score_and_fields() {
         .lines()
         .map(|line| serde_json::from_str(line).unwrap())
         .collect();
-    assert_eq!(lines.len(), 2);
+    // The sample's one Spanish-speaking lawyer in Houston (issue 12: the
+    // language, category and city are asked for, not only mentioned).
+    assert_eq!(lines.len(), 1);
     assert_eq!(lines[0]["name"], "Marisol Quintarro");
-    assert!(lines[0]["score"].as_i64().unwrap() >= lines[1]["score"].as_i64().unwrap());
+    assert!(lines[0]["score"].as_i64().unwrap() > 0);
+    let parts = lines[0]["reading"]["parts"].as_array().unwrap();
+    assert_eq!(parts.len(), 3, "{parts:?}");
+    assert_eq!(parts[0]["kind"], "language");
     let matched: Vec<&str> = lines[0]["matched"]
         .as_array()
         .unwrap()
@@ -557,4 +562,57 @@ fn search_ranks_with_the_engine_and_reports_score_and_fields() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("at most 256"));
+}
+
+#[test]
+fn exports_take_only_full_matches_and_say_when_there_are_none() {
+    let vault = TestVault::with_sample();
+    // All of the query matches no record; part of it matches the clinics.
+    let output = vault
+        .cmd()
+        .args(["search", "clinic", "oslo"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let notes = stderr_of(&output);
+    let listed = String::from_utf8(output.stdout).unwrap();
+    assert!(listed.contains("Partial matches"), "{listed}");
+    assert!(notes.contains("read as: clinic"), "{notes}");
+    assert!(notes.contains("no record mentions \"oslo\""), "{notes}");
+
+    // export-csv writes the header and no row, and says why.
+    let output = vault
+        .cmd()
+        .args(["export-csv", "clinic", "oslo"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let notes = stderr_of(&output);
+    let csv = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(csv.lines().count(), 1, "{csv}");
+    assert!(notes.contains("no record mentions \"oslo\""), "{notes}");
+    // print refuses.
+    vault
+        .cmd()
+        .args(["print", "clinic", "oslo"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("nothing to print"))
+        .stderr(predicate::str::contains("no record mentions \"oslo\""));
+
+    // With full matches, exactly those: as many rows as search lists.
+    let output = vault
+        .cmd()
+        .args(["search", "clinic", "portland", "--limit", "1000"])
+        .output()
+        .unwrap();
+    let found = String::from_utf8(output.stdout).unwrap().lines().count();
+    assert!(found > 0);
+    let output = vault
+        .cmd()
+        .args(["export-csv", "clinic", "portland"])
+        .output()
+        .unwrap();
+    let csv = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(csv.lines().count(), found + 1, "{csv}");
 }

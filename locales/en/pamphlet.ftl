@@ -380,3 +380,19 @@ sheet-fact-website = Web
 sheet-fact-description = About
 sheet-fact-notes = Notes
 sheet-fact-verified_on = Checked
+
+## How a search read its query
+reading-optional = optional: { $words }
+reading-missing = no record mentions "{ $word }"
+reading-speaks = speaks { $language }
+reading-word = "{ $word }"
+reading-phrase = "{ $text }" as written
+reading-filter = { $field }: { $value }
+reading-excluded = not "{ $text }"
+search-read-as = read as: { $reading }
+search-partial-heading = Partial matches ({ $count } of { $total }), not every part of the query:
+select-partial-not-taken = { $count ->
+    [one] { $count } record matches part of the query; only records that match all of it are taken
+   *[other] { $count } records match part of the query; only records that match all of it are taken
+}
+export-csv-nothing = no records match "{ $query }"; no records written

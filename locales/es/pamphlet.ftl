@@ -381,3 +381,19 @@ sheet-fact-website = Web
 sheet-fact-description = Acerca de
 sheet-fact-notes = Notas
 sheet-fact-verified_on = Verificado
+
+## How a search read its query
+reading-optional = opcionales: { $words }
+reading-missing = ninguna ficha menciona "{ $word }"
+reading-speaks = habla { $language }
+reading-word = "{ $word }"
+reading-phrase = "{ $text }" tal cual
+reading-filter = { $field }: { $value }
+reading-excluded = sin "{ $text }"
+search-read-as = entendido como: { $reading }
+search-partial-heading = Coincidencias parciales ({ $count } de { $total }), no con todo lo buscado:
+select-partial-not-taken = { $count ->
+    [one] { $count } ficha coincide con parte de la búsqueda; solo se toman las fichas que coinciden con toda
+   *[other] { $count } fichas coinciden con parte de la búsqueda; solo se toman las fichas que coinciden con toda
+}
+export-csv-nothing = ninguna ficha coincide con "{ $query }"; no se escribió ninguna ficha

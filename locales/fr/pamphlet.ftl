@@ -385,3 +385,19 @@ sheet-fact-website = Site
 sheet-fact-description = À propos
 sheet-fact-notes = Notes
 sheet-fact-verified_on = Vérifié
+
+## How a search read its query
+reading-optional = facultatifs : { $words }
+reading-missing = aucune fiche ne mentionne « { $word } »
+reading-speaks = parle { $language }
+reading-word = « { $word } »
+reading-phrase = « { $text } » tel quel
+reading-filter = { $field } : { $value }
+reading-excluded = sans « { $text } »
+search-read-as = compris comme : { $reading }
+search-partial-heading = Correspondances partielles ({ $count } sur { $total }), pas avec toute la recherche :
+select-partial-not-taken = { $count ->
+    [one] { $count } fiche correspond à une partie de la recherche ; seules les fiches qui correspondent à toute la recherche sont prises
+   *[other] { $count } fiches correspondent à une partie de la recherche ; seules les fiches qui correspondent à toute la recherche sont prises
+}
+export-csv-nothing = aucune fiche ne correspond à « { $query } » ; aucune fiche écrite

@@ -381,3 +381,19 @@ sheet-fact-website = Site
 sheet-fact-description = Sobre
 sheet-fact-notes = Observações
 sheet-fact-verified_on = Verificado
+
+## How a search read its query
+reading-optional = opcionais: { $words }
+reading-missing = nenhuma ficha menciona "{ $word }"
+reading-speaks = fala { $language }
+reading-word = "{ $word }"
+reading-phrase = "{ $text }" exatamente assim
+reading-filter = { $field }: { $value }
+reading-excluded = sem "{ $text }"
+search-read-as = entendido como: { $reading }
+search-partial-heading = Correspondências parciais ({ $count } de { $total }), não com toda a busca:
+select-partial-not-taken = { $count ->
+    [one] { $count } ficha corresponde a parte da busca; só são levadas as fichas que correspondem à busca inteira
+   *[other] { $count } fichas correspondem a parte da busca; só são levadas as fichas que correspondem à busca inteira
+}
+export-csv-nothing = nenhuma ficha corresponde a "{ $query }"; nenhuma ficha escrita

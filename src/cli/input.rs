@@ -27,8 +27,6 @@ pub fn run_query(vault: &Vault, text: &str, limit: usize, lang: Lang) -> Result<
     Ok(index.search(&query, limit))
 }
 
-/// The ids of the records a query selects, best first; all, in id order,
-/// for an empty query.
 fn query_failure(error: QueryError) -> Failure {
     match error {
         QueryError::TooLong { chars, max } => {
@@ -41,11 +39,26 @@ fn query_failure(error: QueryError) -> Failure {
     }
 }
 
+/// The ids of the records a query selects, best first; all, in id order,
+/// for an empty query. Only full matches, the ones `search` lists first:
+/// records that match part of a query are never exported or printed. When
+/// there are none, stderr says which word no record has.
 pub fn select(vault: &Vault, query: &str, lang: Lang) -> Result<Vec<uuid::Uuid>, Failure> {
     if query.trim().is_empty() {
         return Ok(vault.records_by_id().iter().map(|r| r.id).collect());
     }
     let matches = run_query(vault, query, usize::MAX, lang)?;
+    if matches.hits.is_empty() {
+        for line in lang.missing_lines(&matches.reading) {
+            eprintln!("{line}");
+        }
+        if matches.partial_total > 0 {
+            eprintln!(
+                "{}",
+                pamphlet::t!(lang, "select-partial-not-taken", count = matches.partial_total)
+            );
+        }
+    }
     Ok(matches.hits.iter().map(|hit| hit.id).collect())
 }
 

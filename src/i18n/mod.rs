@@ -23,6 +23,7 @@
 //! bidirectional controls, which `shown` exists to keep off the terminal.
 
 mod dates;
+mod reading;
 
 use std::borrow::Cow;
 use std::collections::HashMap;

@@ -264,7 +264,11 @@ pub fn export_csv(context: &Context, args: ExportCsvArgs, out: &mut Output) -> O
         files::check_free(path, if_exists)?;
     }
     let vault = context.unlock()?;
-    let records = selected(&vault, &args.query.join(" "), &[], context.lang)?;
+    let query = args.query.join(" ");
+    let records = selected(&vault, &query, &[], context.lang)?;
+    if records.is_empty() && !query.trim().is_empty() {
+        eprintln!("{}", t!(context.lang, "export-csv-nothing", query = query.as_str()));
+    }
     match &args.out {
         Some(path) => {
             let mut bytes = Vec::new();
