@@ -32,7 +32,7 @@ use super::places::Places;
 
 pub use browse::{Results, SearchOutcome, SearchRequest};
 pub use export::{ExportDialog, ExportPhase, ExportRow, RecipientChoice, MIN_PASSPHRASE_CHARS};
-pub use form::{FieldKey, Form, FormField, FormMode, Value};
+pub use form::{FieldKey, Form, FormField, FormMode, Leave, Value};
 pub use import::{ImportDialog, ImportPhase, Review};
 pub use main_screen::{ConfirmDelete, Dialog, MainScreen, Notice, View};
 pub use unlock::{LockReason, Phase, Session, UnlockRequest, UnlockState};
@@ -187,7 +187,14 @@ impl App {
         }
         match action {
             Action::Quit => {
-                self.quit = true;
+                // A changed form asks first; Ctrl-C again while it asks quits.
+                self.quit = match &mut self.screen {
+                    Screen::Open(main) if self.wipe.is_none() => main.may_quit(),
+                    _ => true,
+                };
+                if !self.quit {
+                    self.help = None;
+                }
                 return;
             }
             Action::Lock => return self.lock(LockReason::ByHand),
@@ -228,6 +235,10 @@ impl App {
                 main_screen::Outcome::OpenHelp => true,
                 main_screen::Outcome::Ignored => action == Action::Help,
                 main_screen::Outcome::Consumed => false,
+                main_screen::Outcome::Quit => {
+                    self.quit = true;
+                    false
+                }
             },
         };
         if open_help {
@@ -334,7 +345,7 @@ impl App {
     pub fn found(&mut self, outcome: SearchOutcome) {
         if let Screen::Open(main) = &mut self.screen {
             let rows = super::layout::body_rows(self.size);
-            main.browse.found(outcome, rows);
+            main.found(outcome, rows);
         }
     }
 }
@@ -344,6 +355,7 @@ pub(crate) fn view_context(view: &View) -> Context {
     match view {
         View::List => Context::List,
         View::Detail { .. } => Context::Detail,
+        View::Form(form) if form.leaving.is_some() => Context::Discard,
         View::Form(_) => Context::Form,
     }
 }

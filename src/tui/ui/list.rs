@@ -90,7 +90,7 @@ pub(super) fn render(frame: &mut Frame, areas: &MainAreas, main: &MainScreen, pa
         let text = if browse.searching() {
             "Searching…".to_owned()
         } else if main.session.vault.is_empty() {
-            "The directory is empty. ^A adds a record.".to_owned()
+            "The directory is empty. ^A adds a record; ^O imports a bundle.".to_owned()
         } else {
             "No records match. Esc clears the search; fewer or shorter words find more.".to_owned()
         };

@@ -109,6 +109,11 @@ fn render_main(frame: &mut Frame, area: Rect, main: &MainScreen, app: &App, pain
     if let Some(confirm) = &main.confirm {
         overlay::confirm(frame, area, confirm, paint);
     }
+    if let View::Form(form) = &main.view {
+        if let Some(leave) = form.leaving {
+            overlay::discard(frame, area, leave, paint);
+        }
+    }
     let focused = app.help.is_none();
     match &main.dialog {
         Some(Dialog::Export(dialog)) => bundles::export(frame, area, dialog, paint, focused),
@@ -146,49 +151,74 @@ fn paragraph<'a>(text: impl Into<Text<'a>>) -> Paragraph<'a> {
     Paragraph::new(text)
 }
 
+/// The count of records, or the last notice, on the left; the legend of
+/// marks and the lock delay on the right, only where both fit whole. A
+/// notice longer than the line is cut at a word, never run into the
+/// legend or the footer.
 fn status_line(frame: &mut Frame, area: Rect, main: &MainScreen, app: &App, paint: Paint) {
     let theme = paint.theme;
     let total = main.session.vault.len();
     let results = &main.browse.results;
     let shown = results.ids.len();
-    let mut left: Vec<Span> = Vec::new();
+    let mut left: Vec<(String, ratatui::style::Style)> = Vec::new();
     match &main.notice {
-        Some(notice) if notice.error => left.push(Span::styled(notice.text.clone(), theme.error())),
-        Some(notice) => left.push(Span::styled(notice.text.clone(), theme.bold())),
+        Some(notice) if notice.error => left.push((notice.text.clone(), theme.error())),
+        Some(notice) => left.push((notice.text.clone(), theme.bold())),
         None => {
-            if shown < results.total {
-                left.push(Span::raw(format!(
+            let count = if shown < results.total {
+                format!(
                     "{shown} shown of {} matching / {total} records",
                     results.total
-                )));
+                )
             } else {
-                left.push(Span::raw(format!("{shown} / {total} records")));
-            }
+                format!("{shown} / {total} records")
+            };
+            left.push((count, ratatui::style::Style::new()));
             if main.browse.searching() {
-                left.push(Span::raw(" · searching…"));
+                left.push((" · searching…".to_owned(), ratatui::style::Style::new()));
             }
             if let Some(problem) = &results.error {
-                left.push(Span::raw(" · "));
-                left.push(Span::styled(problem.clone(), theme.error()));
+                left.push((format!(" · {problem}"), theme.error()));
             } else if let Some(notice) = results.query.notice() {
-                left.push(Span::raw(" · "));
-                left.push(Span::styled(notice, theme.stale()));
+                left.push((format!(" · {notice}"), theme.stale()));
             }
         }
     }
+    let width = usize::from(area.width);
     let minutes = app.config.lock_after.as_secs().div_ceil(60);
-    let right = format!("! = stale · ^L lock (auto: {minutes} min) ");
-    let bar = paragraph(Line::from(left)).style(theme.status_bar());
-    frame.render_widget(bar, area);
-    let width = right.chars().count() as u16;
-    if area.width > width + 30 {
+    let right = format!("! = stale · locks after {minutes} min ");
+    let left_width: usize = left.iter().map(|(text, _)| text.chars().count()).sum();
+    let right_width = right.chars().count();
+    let spans: Vec<Span> = if left_width > width {
+        let text: String = left.iter().map(|(text, _)| text.as_str()).collect();
+        vec![Span::styled(fit_words(&text, width), left[0].1)]
+    } else {
+        left.into_iter()
+            .map(|(text, style)| Span::styled(text, style))
+            .collect()
+    };
+    frame.render_widget(paragraph(Line::from(spans)).style(theme.status_bar()), area);
+    if left_width + 2 + right_width <= width {
         let at = Rect {
-            x: area.x + area.width - width,
-            width,
+            x: area.x + area.width - right_width as u16,
+            width: right_width as u16,
             ..area
         };
         frame.render_widget(paragraph(right).style(theme.status_bar()), at);
     }
+}
+
+/// Cuts `text` to `width` chars at a space, with `…`, when it is longer.
+fn fit_words(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_owned();
+    }
+    let room: String = text.chars().take(width.saturating_sub(1)).collect();
+    let cut = match room.rfind(' ') {
+        Some(at) if at > 0 => room[..at].trim_end().to_owned(),
+        _ => room,
+    };
+    format!("{cut}…")
 }
 
 /// The keys of the current screen, in table order, as many as fit.
@@ -252,13 +282,22 @@ fn marked<'a>(
     spans
 }
 
-/// A box in the middle of `area`, cleared.
+/// A box in the middle of `area`. The rows it spans are cleared from edge
+/// to edge, so that nothing under it shows beside its borders: a count or
+/// a stale mark there reads as part of the box.
 fn centered_box(frame: &mut Frame, area: Rect, width: u16, height: u16) -> Rect {
     let rect = area.centered(
         Constraint::Length(width.min(area.width)),
         Constraint::Length(height.min(area.height)),
     );
-    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Clear,
+        Rect {
+            x: area.x,
+            width: area.width,
+            ..rect
+        },
+    );
     rect
 }
 

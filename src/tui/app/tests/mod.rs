@@ -165,6 +165,7 @@ fn select(app: &mut App, name: &str) {
 
 mod browse;
 mod bundles;
+mod leaving;
 mod lock;
 mod records;
 mod wipe;
