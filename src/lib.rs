@@ -6,6 +6,8 @@
 
 pub mod bundle;
 pub mod fsio;
+#[macro_use]
+pub mod i18n;
 #[cfg(any(test, feature = "testkit"))]
 #[doc(hidden)]
 pub mod fuzzing;

@@ -1,31 +1,52 @@
 //! The `pamphlet` binary: parse the command line, run the command, and turn
-//! errors into one line on stderr, a hint where there is an obvious fix, and
-//! an exit code (0 success, 1 failure, 2 bad usage), the line and the hint
+//! errors into one `error:` line on stderr and one `hint:` line, in the
+//! person's language, and an exit code (0 success, 1 failure, 2 bad usage),
 //! through `pamphlet::text::shown`. The command line itself lives in `cli/`.
 #![forbid(unsafe_code)]
 
 mod cli;
 
+use std::ffi::OsString;
 use std::process::ExitCode;
 
 use clap::Parser;
+use pamphlet::i18n::Lang;
 use pamphlet::text::shown;
 
 fn main() -> ExitCode {
     owner_only_files();
-    let args = cli::Cli::parse();
-    match cli::run(args) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(failure) => {
-            // A message may quote a file's name, a manifest's key or a
-            // serde error about a record: shown, never obeyed.
-            eprintln!("error: {}", shown(&failure.message));
-            if let Some(hint) = failure.hint {
-                eprintln!("hint: {}", shown(&hint));
-            }
-            ExitCode::from(failure.code)
+    let args: Vec<OsString> = std::env::args_os().collect();
+    // The vault's language setting is not known before the vault is
+    // opened; --lang and the locale decide until then.
+    let lang = Lang::from_env(cli::lang_flag(&args), None);
+    let parsed = match cli::Cli::try_parse_from(&args) {
+        Ok(parsed) => parsed,
+        Err(error) => {
+            return match cli::refusal(&error, &args) {
+                Ok(()) => {
+                    // --help or --version: clap's own words.
+                    let _ = error.print();
+                    ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2))
+                }
+                Err(failure) => report(&failure, lang),
+            };
         }
+    };
+    let lang = Lang::from_env(parsed.lang.map(Lang::from), None);
+    match cli::run(parsed, lang) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => report(&failure, lang),
     }
+}
+
+/// Prints a failure's two lines; its exit code.
+fn report(failure: &cli::Failure, lang: Lang) -> ExitCode {
+    // A message may quote a file's name or a record: its arguments went
+    // through `shown` already, and the whole line goes through it again.
+    for line in failure.lines(lang) {
+        eprintln!("{}", shown(&line));
+    }
+    ExitCode::from(failure.code)
 }
 
 /// Whatever umask pamphlet was started under, what it creates is its

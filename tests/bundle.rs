@@ -813,7 +813,8 @@ fn a_manifest_that_redacts_an_unknown_field_is_refused() {
                 stderr_of(&output),
                 format!(
                     "error: the bundle is malformed: manifest.json names {field} among the \
-                     redacted fields; only address, phones, email, website, notes can be redacted\n"
+                     redacted fields; only address, phones, email, website, notes can be redacted\n\
+                     hint: ask the sender for a new copy of the bundle; nothing was imported\n"
                 ),
                 "{name} {command}"
             );
@@ -979,7 +980,8 @@ fn export_replaces_a_file_only_with_force_and_names_a_field_it_cannot_redact() {
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(
         stderr_of(&output),
-        "error: cannot redact \"name\"; redactable fields are address, phones, email, website, notes\n"
+        "error: cannot redact \"name\"; redactable fields are address, phones, email, website, notes\n\
+         hint: give --redact a comma-separated list, like address,notes\n"
     );
     assert!(!fresh.exists());
     assert!(leftovers().is_empty(), "{:?}", leftovers());

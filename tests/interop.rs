@@ -914,18 +914,31 @@ fn print_markdown_and_text_group_by_city_then_category() {
     assert_eq!(cities.first(), sorted.first());
 }
 
-/// "Printed YYYY-MM-DD" somewhere in the text.
+/// "Printed 2 December 2026" (a day written out) somewhere in the text.
 fn regex_like_date(text: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
     text.match_indices("Printed ").any(|(at, _)| {
-        let rest = &text[at + 8..];
-        rest.len() >= 10
-            && rest.chars().take(10).enumerate().all(|(i, c)| {
-                if i == 4 || i == 7 {
-                    c == '-'
-                } else {
-                    c.is_ascii_digit()
-                }
-            })
+        let mut words = text[at + 8..].split(' ');
+        let day = words.next().and_then(|d| d.parse::<u8>().ok());
+        let month = words.next().unwrap_or("");
+        let year = words.next().unwrap_or("");
+        day.is_some_and(|d| (1..=31).contains(&d))
+            && MONTHS.contains(&month)
+            && year.len() >= 4
+            && year[..4].chars().all(|c| c.is_ascii_digit())
     })
 }
 

@@ -30,14 +30,48 @@ pub struct Cli {
     )]
     pub lock_after: u64,
 
+    /// The language of pamphlet's messages: en, es, fr or pt [default: the
+    /// vault's setting, else LC_ALL, LC_MESSAGES or LANG, else English]
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<LangArg>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// What `--lang` takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LangArg {
+    En,
+    Es,
+    Fr,
+    Pt,
+}
+
+impl From<LangArg> for pamphlet::i18n::Lang {
+    fn from(lang: LangArg) -> pamphlet::i18n::Lang {
+        use pamphlet::i18n::Lang;
+        match lang {
+            LangArg::En => Lang::En,
+            LangArg::Es => Lang::Es,
+            LangArg::Fr => Lang::Fr,
+            LangArg::Pt => Lang::Pt,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Create a new, empty vault (refuses to touch an existing one)
-    Init,
+    ///
+    /// The passphrase must have at least 12 characters: whoever takes the laptop can try guesses against key.age
+    /// offline, as many as they like, and scrypt only slows each guess down. Four or five unrelated words are long
+    /// enough and easy to remember.
+    Init {
+        /// Accept a passphrase shorter than 12 characters
+        #[arg(long)]
+        weak: bool,
+    },
     /// Add one record and print its id
     Add(AddArgs),
     /// Add or replace records from a JSON array or JSON Lines file, all or nothing
@@ -80,6 +114,9 @@ pub enum Command {
         /// Read the new passphrase from the first line of FILE
         #[arg(long, value_name = "FILE", env = "PAMPHLET_NEW_PASSPHRASE_FILE")]
         new_passphrase_file: Option<PathBuf>,
+        /// Accept a new passphrase shorter than 12 characters
+        #[arg(long)]
+        weak: bool,
     },
     /// Open the shipped sample directory in a throwaway vault
     Demo,
@@ -365,9 +402,9 @@ pub struct PrintArgs {
     /// The paper size the HTML asks the browser for
     #[arg(long, value_enum, default_value_t = PaperArg::A4)]
     pub paper: PaperArg,
-    /// The heading of the sheet
-    #[arg(long, default_value = "Referrals we trust")]
-    pub title: String,
+    /// The heading of the sheet [default: "Referrals we trust", in the chosen language]
+    #[arg(long)]
+    pub title: Option<String>,
     /// Leave out these fields: address, phones, email, website, notes
     #[arg(long, value_delimiter = ',', value_name = "FIELDS")]
     pub redact: Vec<String>,

@@ -6,6 +6,8 @@ use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use pamphlet::i18n::Lang;
+use pamphlet::msg;
 use pamphlet::vault::{Vault, VaultError};
 use secrecy::SecretString;
 use time::OffsetDateTime;
@@ -19,32 +21,41 @@ pub struct Context {
     pub lock_after: Duration,
     pub passphrase_file: Option<PathBuf>,
     pub now: OffsetDateTime,
+    /// The language of messages.
+    pub lang: Lang,
 }
 
 impl Context {
     /// Checks the vault, asks for the passphrase, unlocks.
     pub fn unlock(&self) -> Result<Vault, Failure> {
         Vault::check(&self.vault_dir)?;
-        let (passphrase, source) = passphrase::existing(self.passphrase_file.as_deref())?;
-        unlock_with(&self.vault_dir, &passphrase, source)
+        let (passphrase, source) =
+            passphrase::existing(self.passphrase_file.as_deref(), self.lang)?;
+        unlock_with(&self.vault_dir, &passphrase, source, self.lang)
     }
 }
 
-fn unlock_with(dir: &Path, passphrase: &SecretString, source: Source) -> Result<Vault, Failure> {
+fn unlock_with(
+    dir: &Path,
+    passphrase: &SecretString,
+    source: Source,
+    lang: Lang,
+) -> Result<Vault, Failure> {
+    let unlocking = pamphlet::t!(lang, "cli-unlocking");
     if io::stderr().is_terminal() {
-        eprint!("unlocking…\r");
+        eprint!("{unlocking}\r");
     }
     let result = Vault::unlock(dir, passphrase);
     if io::stderr().is_terminal() {
-        eprint!("           \r");
+        eprint!("{:width$}\r", "", width = unlocking.chars().count());
     }
     result.map_err(|error| {
         let wrong = matches!(error, VaultError::WrongPassphrase);
         let failure = Failure::from(error);
         match (wrong, source) {
-            (true, Source::File) => failure.hint("check the first line of --passphrase-file"),
-            (true, Source::Env) => failure.hint(format!("check {}", passphrase::ENV)),
-            (true, Source::Prompt) => failure.hint("passphrases are case-sensitive"),
+            (true, Source::File) => failure.hint(msg!("hint-check-passphrase-file")),
+            (true, Source::Env) => failure.hint(msg!("hint-check-env", name = passphrase::ENV)),
+            (true, Source::Prompt) => failure.hint(msg!("hint-case-sensitive")),
             _ => failure,
         }
     })
@@ -69,8 +80,5 @@ pub fn lock_after(minutes: u64) -> Duration {
 pub fn default_vault_dir() -> Result<PathBuf, Failure> {
     directories::ProjectDirs::from("org", "pamphlet", "pamphlet")
         .map(|dirs| dirs.data_dir().to_owned())
-        .ok_or_else(|| {
-            Failure::new("cannot find a data directory for the vault")
-                .hint("give --vault DIR or set PAMPHLET_VAULT")
-        })
+        .ok_or_else(|| Failure::new(msg!("vault-no-data-dir")).hint(msg!("hint-no-data-dir")))
 }

@@ -8,7 +8,9 @@ use std::path::Path;
 
 use pamphlet::fsio::{self, IfExists};
 
-use crate::cli::failure::Failure;
+use pamphlet::msg;
+
+use crate::cli::failure::{cannot_write, Failure};
 
 /// What `--force` asks for.
 pub fn if_exists(force: bool) -> IfExists {
@@ -35,11 +37,11 @@ pub fn check_free(path: &Path, if_exists: IfExists) -> Result<(), Failure> {
 pub fn write(path: &Path, bytes: &[u8], if_exists: IfExists) -> Result<(), Failure> {
     fsio::write_atomically(path, bytes, if_exists).map_err(|e| match e.kind() {
         io::ErrorKind::AlreadyExists => exists_already(path),
-        _ => Failure::new(format!("cannot write {}: {e}", path.display())),
+        _ => cannot_write(path, &e),
     })
 }
 
 fn exists_already(path: &Path) -> Failure {
-    Failure::new(format!("{} exists already", path.display()))
-        .hint("choose another --out, or give --force to replace it")
+    Failure::new(msg!("file-exists", file = path.display().to_string()))
+        .hint(msg!("hint-file-exists"))
 }

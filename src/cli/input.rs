@@ -5,17 +5,23 @@ use std::fs;
 use std::io::{self, Read};
 use std::path::Path;
 
-use pamphlet::search::{Index, Matches, Query};
+use pamphlet::i18n::Lang;
+use pamphlet::msg;
+use pamphlet::search::{Index, Matches, Query, QueryError};
 use pamphlet::vault::Vault;
 
-use crate::cli::failure::Failure;
+use crate::cli::failure::{cannot_read, Failure};
 
 /// Parses `text` and runs it through the search engine; notices about the
 /// query (an unknown `field:`, an unclosed quote) go to stderr.
-pub fn run_query(vault: &Vault, text: &str, limit: usize) -> Result<Matches, Failure> {
-    let query = Query::parse(text).map_err(|e| Failure::usage(e.to_string()))?;
+pub fn run_query(vault: &Vault, text: &str, limit: usize, lang: Lang) -> Result<Matches, Failure> {
+    let query = Query::parse(text).map_err(query_failure)?;
     for notice in query.notices() {
-        eprintln!("note: {}", pamphlet::text::shown(&notice.to_string()));
+        // The notice itself is the search engine's, in English.
+        eprintln!(
+            "{}",
+            pamphlet::t!(lang, "note-line", note = notice.to_string())
+        );
     }
     let index = Index::build(vault.records());
     Ok(index.search(&query, limit))
@@ -23,11 +29,23 @@ pub fn run_query(vault: &Vault, text: &str, limit: usize) -> Result<Matches, Fai
 
 /// The ids of the records a query selects, best first; all, in id order,
 /// for an empty query.
-pub fn select(vault: &Vault, query: &str) -> Result<Vec<uuid::Uuid>, Failure> {
+fn query_failure(error: QueryError) -> Failure {
+    match error {
+        QueryError::TooLong { chars, max } => {
+            Failure::usage(msg!("query-too-long", count = chars, max = max))
+                .hint(msg!("hint-query-too-long"))
+        }
+        #[allow(unreachable_patterns)]
+        other => Failure::usage(msg!("detail", detail = other.to_string()))
+            .hint(msg!("hint-help", command = "search")),
+    }
+}
+
+pub fn select(vault: &Vault, query: &str, lang: Lang) -> Result<Vec<uuid::Uuid>, Failure> {
     if query.trim().is_empty() {
         return Ok(vault.records_by_id().iter().map(|r| r.id).collect());
     }
-    let matches = run_query(vault, query, usize::MAX)?;
+    let matches = run_query(vault, query, usize::MAX, lang)?;
     Ok(matches.hits.iter().map(|hit| hit.id).collect())
 }
 
@@ -37,17 +55,17 @@ pub fn read_input(file: &Path) -> Result<String, Failure> {
     if file == Path::new("-") {
         io::stdin().lock().read_to_end(&mut bytes)?;
     } else {
-        bytes = fs::read(file)
-            .map_err(|e| Failure::new(format!("cannot read {}: {e}", file.display())))?;
+        bytes = fs::read(file).map_err(|e| cannot_read(file, &e))?;
     }
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let line = 1 + e.as_bytes()[..at].iter().filter(|b| **b == b'\n').count();
-        Failure::new(format!(
-            "{}: line {line} is not valid UTF-8 (byte {at})",
-            display_input(file)
+        Failure::new(msg!(
+            "file-line-not-utf8",
+            file = display_input(file),
+            line = line
         ))
-        .hint("save the file as UTF-8 and try again; nothing was stored")
+        .hint(msg!("hint-save-utf8"))
     })
 }
 
@@ -58,15 +76,15 @@ pub fn read_bytes(file: &Path) -> Result<Vec<u8>, Failure> {
         io::stdin().lock().read_to_end(&mut bytes)?;
         Ok(bytes)
     } else {
-        fs::read(file).map_err(|e| Failure::new(format!("cannot read {}: {e}", file.display())))
+        fs::read(file).map_err(|e| cannot_read(file, &e))
     }
 }
 
 /// How an error names `file`: by its path, or as standard input for `-`.
-pub fn display_input(file: &Path) -> String {
+pub fn display_input(file: &Path) -> pamphlet::i18n::Arg {
     if file == Path::new("-") {
-        "standard input".to_owned()
+        msg!("standard-input").into()
     } else {
-        file.display().to_string()
+        file.display().to_string().into()
     }
 }

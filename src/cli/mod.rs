@@ -9,6 +9,7 @@
 //! - `input`: files and standard input to read, queries that pick records
 //! - `output`: standard output, quiet on a closed pipe
 //! - `passphrase`: where a passphrase comes from
+//! - `usage`: a command line clap refuses, in one line and a hint
 
 mod args;
 mod commands;
@@ -18,7 +19,9 @@ mod files;
 mod input;
 mod output;
 mod passphrase;
+mod usage;
 
+use pamphlet::i18n::Lang;
 use time::OffsetDateTime;
 
 pub use args::Cli;
@@ -27,18 +30,19 @@ use commands::{bundles, interop, keys, records};
 use context::Context;
 pub use failure::Failure;
 use output::Output;
+pub use usage::{lang_flag, refusal};
 
 /// Runs the command `cli` names, printing through one [`Output`], which is
 /// flushed before any failure is reported, so the failure comes last.
-pub fn run(cli: Cli) -> Result<(), Failure> {
+pub fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
     let mut out = Output::stdout();
-    let result = dispatch(cli, &mut out);
+    let result = dispatch(cli, lang, &mut out);
     let flushed = out.finish();
     result?;
     Ok(flushed?)
 }
 
-fn dispatch(cli: Cli, out: &mut Output) -> Result<(), Failure> {
+fn dispatch(cli: Cli, lang: Lang, out: &mut Output) -> Result<(), Failure> {
     // These two need no vault, not even a place for one.
     match cli.command {
         Some(Command::Completions { shell }) => return interop::completions(shell, out),
@@ -54,10 +58,11 @@ fn dispatch(cli: Cli, out: &mut Output) -> Result<(), Failure> {
         lock_after: context::lock_after(cli.lock_after),
         passphrase_file: cli.passphrase_file,
         now: OffsetDateTime::now_utc(),
+        lang,
     };
     match cli.command {
         None => records::overview(&context),
-        Some(Command::Init) => records::init(&context, out),
+        Some(Command::Init { weak }) => records::init(&context, weak, out),
         Some(Command::Add(args)) => records::add(&context, args.fields, out),
         Some(Command::Load { file }) => records::load(&context, &file, out),
         Some(Command::Dump) => records::dump(&context, out),
@@ -69,7 +74,8 @@ fn dispatch(cli: Cli, out: &mut Output) -> Result<(), Failure> {
         }
         Some(Command::Passwd {
             new_passphrase_file,
-        }) => records::passwd(&context, new_passphrase_file.as_deref(), out),
+            weak,
+        }) => records::passwd(&context, new_passphrase_file.as_deref(), weak, out),
         Some(Command::Demo) => records::demo(&context),
         Some(Command::Wipe { yes }) => records::wipe(&context, yes, out),
         Some(Command::Keys { command }) => keys::keys(&context, command, out),

@@ -7,7 +7,8 @@ use std::fmt::Write as _;
 
 use time::Date;
 
-use crate::model::{self, Category, Field, Record, Status};
+use crate::i18n::Lang;
+use crate::model::{Category, Field, Record, Status};
 
 /// The forms a sheet takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,6 +42,8 @@ pub struct Options {
     pub paper: Paper,
     /// The query that selected the records, shown under the title.
     pub selection: String,
+    /// The language of the sheet's headings and labels.
+    pub lang: Lang,
 }
 
 /// Records grouped for the sheet: (city, [(category, records)]), cities in
@@ -49,7 +52,7 @@ pub struct Options {
 /// A city's heading and its records by category.
 type CityGroup<'a> = (String, Vec<(Category, Vec<&'a Record>)>);
 
-fn groups<'a>(records: &[&'a Record]) -> Vec<CityGroup<'a>> {
+fn groups<'a>(records: &[&'a Record], lang: Lang) -> Vec<CityGroup<'a>> {
     let mut sorted: Vec<&Record> = records
         .iter()
         .copied()
@@ -65,7 +68,7 @@ fn groups<'a>(records: &[&'a Record]) -> Vec<CityGroup<'a>> {
     });
     let mut out: Vec<CityGroup> = Vec::new();
     for record in sorted {
-        let city = place(record);
+        let city = place(record, lang);
         if out.last().map(|(c, _)| c != &city).unwrap_or(true) {
             out.push((city, Vec::new()));
         }
@@ -94,25 +97,15 @@ fn sort_key(text: &str) -> String {
 }
 
 /// "Portland, OR, United States", or "No city given".
-fn place(record: &Record) -> String {
+fn place(record: &Record, lang: Lang) -> String {
     if record.city.is_empty() {
-        return "No city given".to_owned();
+        return t!(lang, "sheet-no-city");
     }
     record.place().named()
 }
 
-fn category_heading(category: Category) -> String {
-    let label = match category {
-        Category::Lawyer => "Lawyers",
-        Category::Clinic => "Clinics",
-        Category::Therapist => "Therapists",
-        Category::Translator => "Translators",
-        Category::BailFund => "Bail funds",
-        Category::Housing => "Housing",
-        Category::SupportGroup => "Support groups",
-        Category::Other => "Other",
-    };
-    label.to_owned()
+fn category_heading(category: Category, lang: Lang) -> String {
+    lang.text(&format!("sheet-category-{}", category.as_str()), &[])
 }
 
 /// How many records the sheet shows, and how many defunct ones it left out.
@@ -126,15 +119,25 @@ fn counts(records: &[&Record]) -> (usize, usize) {
 
 fn subtitle(records: &[&Record], options: &Options) -> String {
     let (shown, defunct) = counts(records);
-    let mut text = format!(
-        "Printed {} · {shown} referrals",
-        model::format_date(options.printed_on)
-    );
-    if !options.selection.is_empty() {
-        let _ = write!(text, " matching “{}”", options.selection);
-    }
+    let lang = options.lang;
+    let date = lang.date(options.printed_on);
+    let mut text = if options.selection.is_empty() {
+        t!(lang, "sheet-subtitle", date = date, count = shown)
+    } else {
+        t!(
+            lang,
+            "sheet-subtitle-matching",
+            date = date,
+            count = shown,
+            query = options.selection.as_str()
+        )
+    };
     if defunct > 0 {
-        let _ = write!(text, " · {defunct} defunct left out");
+        let _ = write!(
+            text,
+            " · {}",
+            t!(lang, "sheet-defunct-left-out", count = defunct)
+        );
     }
     text
 }
@@ -191,10 +194,11 @@ fn html(records: &[&Record], options: &Options) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"referrer\" content=\"no-referrer\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
          <title>{}</title>\n<style>\n@page{{size:{};margin:11mm 11mm 12mm}}{CSS}</style>\n</head>\n<body>\n",
+        options.lang.code(),
         escape(&options.title),
         options.paper.css()
     );
@@ -204,33 +208,46 @@ fn html(records: &[&Record], options: &Options) -> String {
         escape(&options.title),
         escape(&subtitle(records, options))
     );
-    for (city, categories) in groups(records) {
+    let lang = options.lang;
+    for (city, categories) in groups(records, lang) {
         let _ = write!(
             out,
             "<section class=\"city\">\n<h2>{}</h2>\n<div class=\"cards\">\n",
             escape(&city)
         );
         for (category, list) in categories {
-            let _ = writeln!(out, "<h3>{}</h3>", escape(&category_heading(category)));
+            let _ = writeln!(
+                out,
+                "<h3>{}</h3>",
+                escape(&category_heading(category, lang))
+            );
             for record in list {
-                html_record(&mut out, record);
+                html_record(&mut out, record, lang);
             }
         }
         out.push_str("</div>\n</section>\n");
     }
     let _ = write!(
         out,
-        "<footer>Printed {} from pamphlet. Check before you share: people and places change.</footer>\n</body>\n</html>\n",
-        model::format_date(options.printed_on)
+        "<footer>{}</footer>\n</body>\n</html>\n",
+        escape(&t!(
+            lang,
+            "sheet-footer",
+            date = lang.date(options.printed_on)
+        ))
     );
     out
 }
 
-fn html_record(out: &mut String, record: &Record) {
+fn html_record(out: &mut String, record: &Record, lang: Lang) {
     out.push_str("<article>");
     let _ = write!(out, "<div class=\"name\">{}", escape(&record.name));
     if record.status == Status::Inactive {
-        out.push_str(" <span class=\"status\">inactive</span>");
+        let _ = write!(
+            out,
+            " <span class=\"status\">{}</span>",
+            escape(&t!(lang, "sheet-inactive"))
+        );
     }
     out.push_str("</div>");
     if !record.organization.is_empty() {
@@ -249,8 +266,13 @@ fn html_record(out: &mut String, record: &Record) {
         out.push_str("</div>");
     }
     out.push_str("<div class=\"facts\">");
-    for (label, value) in facts(record) {
-        let _ = write!(out, "<div><b>{label}:</b> {}</div>", escape(&value));
+    for (label, value) in facts(record, lang) {
+        let _ = write!(
+            out,
+            "<div><b>{}:</b> {}</div>",
+            escape(&label),
+            escape(&value)
+        );
     }
     out.push_str("</div></article>\n");
 }
@@ -270,27 +292,31 @@ const FACTS: [Field; 9] = [
 ];
 
 /// The labelled lines under a record's name and phones; empty ones left out.
-fn facts(record: &Record) -> Vec<(&'static str, String)> {
+fn facts(record: &Record, lang: Lang) -> Vec<(String, String)> {
     FACTS
         .into_iter()
-        .map(|field| (field.short_label(), field.shown(record)))
+        .map(|field| {
+            let label = lang.text(&format!("sheet-fact-{}", field.name()), &[]);
+            (label, field.shown(record))
+        })
         .filter(|(_, value)| !value.trim().is_empty())
         .collect()
 }
 
 fn markdown(records: &[&Record], options: &Options) -> String {
+    let lang = options.lang;
     let mut out = format!("# {}\n\n{}\n", options.title, subtitle(records, options));
-    for (city, categories) in groups(records) {
+    for (city, categories) in groups(records, lang) {
         let _ = write!(out, "\n## {city}\n");
         for (category, list) in categories {
-            let _ = write!(out, "\n### {}\n\n", category_heading(category));
+            let _ = write!(out, "\n### {}\n\n", category_heading(category, lang));
             for record in list {
                 let _ = write!(out, "- **{}**", md_escape(&record.name));
                 if !record.organization.is_empty() {
                     let _ = write!(out, " — *{}*", md_escape(&record.organization));
                 }
                 if record.status == Status::Inactive {
-                    out.push_str(" (INACTIVE)");
+                    let _ = write!(out, " ({})", t!(lang, "sheet-inactive").to_uppercase());
                 }
                 out.push('\n');
                 for phone in &record.phones {
@@ -301,7 +327,7 @@ fn markdown(records: &[&Record], options: &Options) -> String {
                     }
                     out.push('\n');
                 }
-                for (label, value) in facts(record) {
+                for (label, value) in facts(record, lang) {
                     let _ = writeln!(out, "  - {label}: {}", md_escape(&value).replace('\n', " "));
                 }
             }
@@ -328,28 +354,37 @@ fn text(records: &[&Record], options: &Options) -> String {
         "=".repeat(options.title.chars().count()),
         subtitle(records, options)
     );
-    for (city, categories) in groups(records) {
+    let lang = options.lang;
+    for (city, categories) in groups(records, lang) {
         let _ = write!(out, "\n{city}\n{}\n", "-".repeat(city.chars().count()));
         for (category, list) in categories {
-            let _ = write!(out, "\n  {}\n", category_heading(category).to_uppercase());
+            let _ = write!(
+                out,
+                "\n  {}\n",
+                category_heading(category, lang).to_uppercase()
+            );
             for record in list {
                 let _ = write!(out, "\n  * {}", record.name);
                 if !record.organization.is_empty() {
                     let _ = write!(out, " ({})", record.organization);
                 }
                 if record.status == Status::Inactive {
-                    out.push_str(" [INACTIVE]");
+                    let _ = write!(out, " [{}]", t!(lang, "sheet-inactive").to_uppercase());
                 }
                 out.push('\n');
                 for phone in &record.phones {
                     let (number, detail) = (&phone.number, phone.detail());
-                    let _ = write!(out, "    PHONE {number}");
+                    let _ = write!(
+                        out,
+                        "    {} {number}",
+                        t!(lang, "sheet-phone").to_uppercase()
+                    );
                     if !detail.is_empty() {
                         let _ = write!(out, " ({detail})");
                     }
                     out.push('\n');
                 }
-                for (label, value) in facts(record) {
+                for (label, value) in facts(record, lang) {
                     let _ = writeln!(out, "    {label}: {}", value.replace('\n', " "));
                 }
             }
@@ -381,7 +416,7 @@ mod tests {
         d.status = Status::Defunct;
         let e = record("Cy", "", Category::Other);
         let all = [&a, &b, &c, &d, &e];
-        let groups = groups(&all);
+        let groups = groups(&all, Lang::En);
         let cities: Vec<&str> = groups.iter().map(|(c, _)| c.as_str()).collect();
         assert_eq!(cities, ["Lyon", "Paris", "No city given"]);
         let paris: Vec<Category> = groups[1].1.iter().map(|(c, _)| *c).collect();
@@ -398,15 +433,42 @@ mod tests {
             printed_on: time::macros::date!(2026 - 11 - 30),
             paper: Paper::Letter,
             selection: String::new(),
+            lang: Lang::En,
         };
         let html = render(&[&a], Format::Html, &options);
         assert!(!html.contains("<script>"));
         assert!(html.contains("&lt;script&gt;"));
         assert!(html.contains("a &amp; b"));
         assert!(html.contains("size:letter"));
-        assert!(html.contains("Printed 2026-11-30"));
+        assert!(html.contains("Printed 30 November 2026"));
         for outside in ["http:", "https:", "src=", "@import", "url("] {
             assert!(!html.contains(outside), "{outside}");
         }
+    }
+
+    #[test]
+    fn headings_follow_the_language() {
+        let mut a = record("Ana", "", Category::BailFund);
+        a.status = Status::Inactive;
+        a.cost = "free".to_owned();
+        let options = Options {
+            title: "Referencias".to_owned(),
+            printed_on: time::macros::date!(2026 - 12 - 02),
+            paper: Paper::A4,
+            selection: String::new(),
+            lang: Lang::Es,
+        };
+        let text = render(&[&a], Format::Text, &options);
+        for spanish in [
+            "2 de diciembre de 2026",
+            "Sin ciudad",
+            "FONDOS DE FIANZAS",
+            "INACTIVO",
+            "Costo:",
+        ] {
+            assert!(text.contains(spanish), "{spanish} in {text}");
+        }
+        let html = render(&[&a], Format::Html, &options);
+        assert!(html.contains("<html lang=\"es\">"));
     }
 }

@@ -8,19 +8,21 @@ use pamphlet::bundle::{
     self, check_acceptable, BundleError, Decryption, Encryption, ExportOptions, OpenedBundle,
     Outcome, Prefer, Signer,
 };
+use pamphlet::i18n::Lang;
 use pamphlet::model;
 use pamphlet::text::{self, shown};
 use pamphlet::vault::Vault;
+use pamphlet::{msg, t};
 use secrecy::SecretString;
 use time::OffsetDateTime;
 
 use crate::cli::args::{BundlePassphrase, ExportArgs, ImportArgs, PreferArg};
 use crate::cli::context::Context;
-use crate::cli::failure::Failure;
+use crate::cli::failure::{cannot_read, Failure};
 use crate::cli::files;
 use crate::cli::input::select;
 use crate::cli::output::{shown_path, Output};
-use crate::cli::passphrase;
+use crate::cli::passphrase::{self, Floor};
 
 type CommandResult = Result<(), Failure>;
 
@@ -29,17 +31,15 @@ pub fn export(context: &Context, args: ExportArgs, out: &mut Output) -> CommandR
     files::check_free(&args.out, if_exists)?;
     let has_recipients = !args.recipients.is_empty() || args.recipients_file.is_some();
     if has_recipients && args.passphrase.bundle_passphrase_file.is_some() {
-        return Err(Failure::new(
-            "a bundle is encrypted to a passphrase or to recipients, not both",
-        ));
+        return Err(Failure::usage(msg!("export-passphrase-and-recipients"))
+            .hint(msg!("hint-passphrase-or-recipients")));
     }
     let expires_at = args.expires.as_deref().map(parse_expiry).transpose()?;
     let mut vault = context.unlock()?;
     let encryption = if has_recipients {
         let mut lines: Vec<String> = args.recipients.clone();
         if let Some(file) = &args.recipients_file {
-            let text = fs::read_to_string(file)
-                .map_err(|e| Failure::new(format!("cannot read {}: {e}", file.display())))?;
+            let text = fs::read_to_string(file).map_err(|e| cannot_read(file, &e))?;
             lines.extend(text.lines().map(str::to_owned));
         }
         Encryption::recipients(lines.iter().map(String::as_str))?
@@ -47,19 +47,20 @@ pub fn export(context: &Context, args: ExportArgs, out: &mut Output) -> CommandR
         let passphrase = passphrase::new(
             args.passphrase.bundle_passphrase_file.as_deref(),
             "PAMPHLET_BUNDLE_PASSPHRASE",
+            Floor::WarnOnly,
+            context.lang,
         )?;
         Encryption::Passphrase(passphrase, passphrase::work_factor())
     };
     let query = args.query.join(" ");
-    let ids = select(&vault, &query)?;
+    let ids = select(&vault, &query, context.lang)?;
     if ids.is_empty() {
-        return Err(Failure::new(format!(
-            "no records match {query:?}; nothing exported"
-        )));
+        return Err(Failure::new(msg!("export-nothing", query = query.as_str()))
+            .hint(msg!("hint-search-first")));
     }
     let chatty = io::stderr().is_terminal() && ids.len() > 5000;
     if chatty {
-        eprint!("signing and encrypting {} records…\r", ids.len());
+        eprint!("{}\r", t!(context.lang, "cli-signing", count = ids.len()));
     }
     let options = ExportOptions::new(encryption, context.now)
         .selection(query)
@@ -69,11 +70,15 @@ pub fn export(context: &Context, args: ExportArgs, out: &mut Output) -> CommandR
     files::write(&args.out, &summary.bytes, if_exists)?;
     writeln!(
         out,
-        "exported {} records to {} (sequence {}, {} bytes)",
-        summary.manifest.record_count,
-        shown_path(&args.out),
-        summary.manifest.sequence,
-        summary.bytes.len()
+        "{}",
+        t!(
+            context.lang,
+            "cli-exported",
+            count = summary.manifest.record_count,
+            file = shown_path(&args.out),
+            sequence = summary.manifest.sequence,
+            bytes = summary.bytes.len()
+        )
     )?;
     Ok(())
 }
@@ -86,7 +91,7 @@ pub fn verify(
     out: &mut Output,
 ) -> CommandResult {
     let vault = context.unlock()?;
-    let opened = open_bundle(&vault, file, passphrase)?;
+    let opened = open_bundle(&vault, file, passphrase, context.lang)?;
     let manifest = &opened.manifest;
     if json {
         let mut summary = bundle_json(&vault, &opened);
@@ -97,44 +102,67 @@ pub fn verify(
         writeln!(out, "{}", text::json(&summary.to_string()))?;
         return Ok(());
     }
+    let lang = context.lang;
     let signer = match vault.trust().by_key(&manifest.signer) {
-        Some(key) => format!("{} ({})", shown(&key.name), opened.fingerprint),
-        None => format!("untrusted ({})", opened.fingerprint),
+        Some(key) => t!(
+            lang,
+            "verify-signer-trusted",
+            name = key.name.as_str(),
+            fingerprint = opened.fingerprint.as_str()
+        ),
+        None => t!(
+            lang,
+            "verify-signer-untrusted",
+            fingerprint = opened.fingerprint.as_str()
+        ),
     };
-    writeln!(out, "signature:  good")?;
-    writeln!(out, "signer:     {signer}")?;
-    writeln!(out, "sequence:   {}", manifest.sequence)?;
-    writeln!(out, "created:    {}", rfc3339(manifest.created_at))?;
+    let mut rows = vec![
+        ("verify-signature", t!(lang, "verify-good")),
+        ("verify-signer", signer),
+        ("verify-sequence", manifest.sequence.to_string()),
+        ("verify-created", rfc3339(manifest.created_at)),
+    ];
     if let Some(expires) = manifest.expires_at {
-        writeln!(out, "expires:    {}", rfc3339(expires))?;
+        rows.push(("verify-expires", rfc3339(expires)));
     }
-    writeln!(out, "records:    {}", manifest.record_count)?;
+    rows.push(("verify-records", manifest.record_count.to_string()));
     if !manifest.selection.is_empty() {
-        writeln!(out, "selection:  {}", shown(&manifest.selection))?;
+        rows.push(("verify-selection", shown(&manifest.selection).into_owned()));
     }
     if !manifest.redacted.is_empty() {
-        writeln!(out, "redacted:   {}", shown(&manifest.redacted.join(", ")))?;
+        rows.push((
+            "verify-redacted",
+            shown(&manifest.redacted.join(", ")).into_owned(),
+        ));
     }
-    match check_acceptable(&opened, vault.trust(), Signer::MayBeNew, context.now) {
-        Ok(()) => {}
-        Err(problem) => writeln!(
-            out,
-            "import:     would be refused: {}",
-            shown(&problem.to_string())
-        )?,
+    if let Err(problem) = check_acceptable(&opened, vault.trust(), Signer::MayBeNew, context.now) {
+        let why = Failure::from(problem).message.in_lang(lang);
+        rows.push((
+            "verify-import",
+            t!(lang, "verify-would-be-refused", why = why),
+        ));
+    }
+    let labels: Vec<String> = rows.iter().map(|(id, _)| t!(lang, id)).collect();
+    let width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0) + 2;
+    for (label, (_, value)) in labels.iter().zip(&rows) {
+        let pad = width - label.chars().count();
+        writeln!(out, "{label}{:pad$}{value}", "")?;
     }
     Ok(())
 }
 
 pub fn import(context: &Context, args: ImportArgs, out: &mut Output) -> CommandResult {
     let mut vault = context.unlock()?;
-    let opened = open_bundle(&vault, &args.file, &args.passphrase)?;
+    let lang = context.lang;
+    let opened = open_bundle(&vault, &args.file, &args.passphrase, lang)?;
     let trust_as = if args.trust_signer && vault.trust().by_key(&opened.manifest.signer).is_none() {
-        Some(
-            args.signer_name
-                .clone()
-                .unwrap_or_else(|| format!("signer {}", &opened.fingerprint[..9])),
-        )
+        Some(args.signer_name.clone().unwrap_or_else(|| {
+            t!(
+                lang,
+                "default-signer-name",
+                fingerprint = &opened.fingerprint[..9]
+            )
+        }))
     } else {
         None
     };
@@ -179,16 +207,30 @@ pub fn import(context: &Context, args: ImportArgs, out: &mut Output) -> CommandR
         writeln!(out, "{}", text::json(&report.to_string()))?;
         return Ok(());
     }
-    print_plan(&plan, &opened, out)?;
+    print_plan(&plan, &opened, lang, out)?;
     if args.dry_run {
-        writeln!(out, "dry run: nothing was changed")?;
+        writeln!(out, "{}", t!(lang, "cli-dry-run-changed-nothing"))?;
         return Ok(());
     }
     let summary = bundle::apply(&mut vault, &opened, plan, trust_as.as_deref(), context.now)?;
     if let Some(name) = &trust_as {
-        writeln!(out, "now trusting {} ({})", shown(name), opened.fingerprint)?;
+        writeln!(
+            out,
+            "{}",
+            t!(
+                lang,
+                "cli-now-trusting",
+                name = name.as_str(),
+                fingerprint = opened.fingerprint.as_str()
+            )
+        )?;
     }
-    writeln!(out, "imported: {}", shown(&summary.to_string()))?;
+    // The summary is the bundle module's, in English.
+    writeln!(
+        out,
+        "{}",
+        t!(lang, "cli-imported", summary = summary.to_string())
+    )?;
     Ok(())
 }
 
@@ -210,11 +252,22 @@ fn bundle_json(vault: &Vault, opened: &OpenedBundle) -> serde_json::Value {
     })
 }
 
-fn print_plan(plan: &bundle::Plan, opened: &OpenedBundle, out: &mut Output) -> io::Result<()> {
+fn print_plan(
+    plan: &bundle::Plan,
+    opened: &OpenedBundle,
+    lang: Lang,
+    out: &mut Output,
+) -> io::Result<()> {
     writeln!(
         out,
-        "bundle #{} from {}: {} records",
-        opened.manifest.sequence, opened.fingerprint, opened.manifest.record_count
+        "{}",
+        t!(
+            lang,
+            "cli-bundle-from",
+            sequence = opened.manifest.sequence,
+            fingerprint = opened.fingerprint.as_str(),
+            count = opened.manifest.record_count
+        )
     )?;
     for item in &plan.items {
         if item.outcome != Outcome::Unchanged {
@@ -228,6 +281,7 @@ fn open_bundle(
     vault: &Vault,
     file: &Path,
     passphrase: &BundlePassphrase,
+    lang: Lang,
 ) -> Result<OpenedBundle, Failure> {
     let identity = vault.age_identity();
     let without = bundle::open(
@@ -243,29 +297,59 @@ fn open_bundle(
                 Some(path) => read_first_line(path)?,
                 None => match std::env::var("PAMPHLET_BUNDLE_PASSPHRASE") {
                     Ok(text) => SecretString::from(text),
-                    Err(_) => rpassword::prompt_password("Bundle passphrase: ")
+                    Err(_) => rpassword::prompt_password(t!(lang, "prompt-bundle-passphrase"))
                         .map(SecretString::from)
                         .map_err(|_| Failure::from(BundleError::NeedsPassphrase))?,
                 },
             };
-            Ok(bundle::open(
+            bundle::open(
                 file,
                 Decryption {
                     identity: Some(identity),
                     passphrase: Some(&secret),
                 },
-            )?)
+            )
+            .map_err(|error| bundle_failure(file, error))
         }
-        other => Ok(other?),
+        other => other.map_err(|error| bundle_failure(file, error)),
+    }
+}
+
+/// A bundle that does not open. A file that is no bundle at all is named,
+/// and, when it looks like something pamphlet reads another way, the
+/// command for it is suggested.
+fn bundle_failure(file: &Path, error: BundleError) -> Failure {
+    match error {
+        BundleError::NotABundle(_) => {
+            let name = file.display().to_string();
+            let (looks, hint) = match super::sniff::looks_like(file) {
+                super::sniff::Looks::Json => {
+                    ("looks-json", msg!("hint-use-load", file = name.as_str()))
+                }
+                super::sniff::Looks::Csv => (
+                    "looks-csv",
+                    msg!("hint-use-import-csv", file = name.as_str()),
+                ),
+                super::sniff::Looks::Hsds => ("looks-hsds", msg!("hint-use-import-hsds")),
+                super::sniff::Looks::Empty => ("looks-empty", msg!("hint-not-a-bundle")),
+                super::sniff::Looks::Other => ("looks-other", msg!("hint-not-a-bundle")),
+            };
+            Failure::new(msg!(
+                "bundle-not-a-bundle-file",
+                file = name.as_str(),
+                looks = msg!(looks)
+            ))
+            .hint(hint)
+        }
+        BundleError::Io(error) => cannot_read(file, &error),
+        other => other.into(),
     }
 }
 
 fn read_first_line(path: &Path) -> Result<SecretString, Failure> {
     // The whole file is as secret as its first line: cleared when dropped.
-    let text = zeroize::Zeroizing::new(
-        fs::read_to_string(path)
-            .map_err(|e| Failure::new(format!("cannot read {}: {e}", path.display())))?,
-    );
+    let text =
+        zeroize::Zeroizing::new(fs::read_to_string(path).map_err(|e| cannot_read(path, &e))?);
     Ok(SecretString::from(
         text.lines().next().unwrap_or("").to_owned(),
     ))
@@ -274,12 +358,11 @@ fn read_first_line(path: &Path) -> Result<SecretString, Failure> {
 /// `--expires DATE`: the bundle is refused from the start of the next day, UTC.
 fn parse_expiry(text: &str) -> Result<OffsetDateTime, Failure> {
     let date = model::parse_date(text.trim()).ok_or_else(|| {
-        Failure::new(format!("--expires {text:?} is not a date"))
-            .hint("give the last day the bundle may be imported, as YYYY-MM-DD")
+        Failure::usage(msg!("expires-not-a-date", text = text)).hint(msg!("hint-expires"))
     })?;
     let next = date
         .next_day()
-        .ok_or_else(|| Failure::new("--expires is too far away"))?;
+        .ok_or_else(|| Failure::usage(msg!("expires-too-far")).hint(msg!("hint-expires")))?;
     Ok(next.midnight().assume_utc())
 }
 

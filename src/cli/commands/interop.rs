@@ -7,6 +7,7 @@ use std::io::Write;
 use std::path::Path;
 
 use clap::CommandFactory;
+use pamphlet::i18n::{Lang, Message};
 use pamphlet::interop::check_redact;
 use pamphlet::interop::csv::{self as csv_records, CsvError};
 use pamphlet::interop::hsds::{self, AddressGaps};
@@ -14,10 +15,12 @@ use pamphlet::interop::sheet::{self, Format, Options, Paper};
 use pamphlet::model::Record;
 use pamphlet::text::{self, shown};
 use pamphlet::vault::Vault;
+use pamphlet::{msg, t};
 
 use crate::cli::args::{
     Cli, ExportCsvArgs, ExportHsdsArgs, ImportCsvArgs, PaperArg, PrintArgs, SheetFormat,
 };
+use crate::cli::commands::records::put_summary;
 use crate::cli::context::Context;
 use crate::cli::failure::Failure;
 use crate::cli::files;
@@ -27,8 +30,13 @@ use crate::cli::output::{shown_path, Output};
 type Outcome = Result<(), Failure>;
 
 /// The selected records, copied, with `--redact` fields emptied.
-fn selected(vault: &Vault, query: &str, redacted: &[String]) -> Result<Vec<Record>, Failure> {
-    let ids = select(vault, query)?;
+fn selected(
+    vault: &Vault,
+    query: &str,
+    redacted: &[String],
+    lang: Lang,
+) -> Result<Vec<Record>, Failure> {
+    let ids = select(vault, query, lang)?;
     Ok(ids
         .iter()
         .filter_map(|id| vault.get(id))
@@ -42,7 +50,7 @@ fn selected(vault: &Vault, query: &str, redacted: &[String]) -> Result<Vec<Recor
 
 fn checked_redact(fields: &[String]) -> Outcome {
     check_redact(fields).map_err(|e| {
-        Failure::new(e.to_string()).hint("give --redact a comma-separated list, like address,notes")
+        Failure::usage(msg!("redact-unknown", field = e.field)).hint(msg!("hint-redact"))
     })
 }
 
@@ -55,39 +63,42 @@ pub fn export_hsds(context: &Context, args: ExportHsdsArgs, out: &mut Output) ->
             .unwrap_or(true);
         if occupied {
             return Err(
-                Failure::new(format!("{} exists and is not empty", dir.display()))
-                    .hint("choose a new directory, or give --force to write into it"),
+                Failure::new(msg!("folder-not-empty", dir = dir.display().to_string()))
+                    .hint(msg!("hint-folder-not-empty")),
             );
         }
     }
     let vault = context.unlock()?;
     let query = args.query.join(" ");
-    let records = selected(&vault, &query, &args.redact)?;
+    let records = selected(&vault, &query, &args.redact, context.lang)?;
     if records.is_empty() {
-        return Err(Failure::new(format!(
-            "no records match {query:?}; nothing exported"
-        )));
+        return Err(Failure::new(msg!("export-nothing", query = query.as_str()))
+            .hint(msg!("hint-search-first")));
     }
     let package = hsds::export(&records);
     package.write_to(dir, files::if_exists(args.force))?;
     writeln!(
         out,
-        "wrote {} services to {} ({} files, HSDS 3.0 tabular data package)",
-        records.len(),
-        shown_path(dir),
-        package.files.len()
+        "{}",
+        t!(
+            context.lang,
+            "cli-wrote-hsds",
+            count = records.len(),
+            dir = shown_path(dir),
+            files = package.files.len()
+        )
     )?;
     // The warning goes to stderr after that line, on a terminal too.
     out.flush()?;
     if let Some(warning) = address_warning(package.address_gaps) {
-        eprintln!("warning: {warning}");
+        eprintln!("{}", warning.in_lang(context.lang));
     }
     Ok(())
 }
 
 /// What `addresses.csv` leaves empty that HSDS 3.0 requires, if anything,
 /// said plainly: a validator of the package will flag those cells.
-fn address_warning(gaps: AddressGaps) -> Option<String> {
+fn address_warning(gaps: AddressGaps) -> Option<Message> {
     let AddressGaps {
         rows,
         without_street,
@@ -95,38 +106,34 @@ fn address_warning(gaps: AddressGaps) -> Option<String> {
     if rows == 0 {
         return None;
     }
-    let (postal, street) = if rows == 1 {
-        ("in its only row".to_owned(), "in it".to_owned())
-    } else {
-        (
-            format!("in all {rows} rows"),
-            format!("in {without_street} of them"),
-        )
-    };
-    let mut warning = format!(
-        "addresses.csv leaves empty what HSDS 3.0 requires: postal_code {postal} (pamphlet keeps no postal codes)"
-    );
-    if without_street > 0 {
-        warning.push_str(&format!(
-            " and address_1 {street} (records with a city, region or country but no street address)"
-        ));
-    }
-    warning.push_str("; HSDS validators will flag these cells");
-    Some(warning)
+    Some(msg!(
+        "warning-hsds-addresses",
+        rows = rows,
+        without_street = without_street
+    ))
 }
 
 pub fn import_hsds(context: &Context, dir: &Path, out: &mut Output) -> Outcome {
     let records = hsds::import(dir, context.now)
-        .map_err(|e| with_place(Failure::from(e), &dir.display().to_string()))?;
+        .map_err(|e| with_place(Failure::from(e), dir.display().to_string()))?;
     let mut vault = context.unlock()?;
     let read = records.len();
     let summary = vault.put_all(records)?;
-    writeln!(out, "read {read} services; {summary}")?;
+    writeln!(
+        out,
+        "{}",
+        t!(
+            context.lang,
+            "cli-read-services",
+            count = read,
+            summary = put_summary(&summary)
+        )
+    )?;
     Ok(())
 }
 
-fn with_place(mut failure: Failure, place: &str) -> Failure {
-    failure.message = format!("{place}: {}", failure.message);
+fn with_place(mut failure: Failure, place: impl Into<pamphlet::i18n::Arg>) -> Failure {
+    failure.message = msg!("at-place", place = place, message = failure.message);
     failure
 }
 
@@ -140,7 +147,16 @@ pub fn import_csv(context: &Context, args: ImportCsvArgs, out: &mut Output) -> O
         Err(error) => {
             if let CsvError::Rows { rows, problems } = &error {
                 if !args.json {
-                    writeln!(out, "{} of {rows} rows have problems:", problems.len())?;
+                    writeln!(
+                        out,
+                        "{}",
+                        t!(
+                            context.lang,
+                            "cli-rows-have-problems",
+                            count = problems.len(),
+                            rows = *rows
+                        )
+                    )?;
                 }
                 for problem in problems {
                     if args.json {
@@ -152,7 +168,7 @@ pub fn import_csv(context: &Context, args: ImportCsvArgs, out: &mut Output) -> O
                     }
                 }
             }
-            return Err(with_place(error.into(), &place));
+            return Err(with_place(error.into(), place));
         }
     };
 
@@ -169,14 +185,20 @@ pub fn import_csv(context: &Context, args: ImportCsvArgs, out: &mut Output) -> O
             writeln!(out, "{}", text::json(&row.to_string()))?;
         }
     } else {
+        let lang = context.lang;
         let separator = match import.separator {
-            '\t' => "tab".to_owned(),
+            '\t' => t!(lang, "separator-tab"),
             other => format!("{other:?}"),
         };
         writeln!(
             out,
-            "{} rows ready (separator {separator})",
-            import.records.len()
+            "{}",
+            t!(
+                lang,
+                "cli-rows-ready",
+                count = import.records.len(),
+                separator = separator
+            )
         )?;
         let matched: Vec<String> = import
             .columns
@@ -189,21 +211,34 @@ pub fn import_csv(context: &Context, args: ImportCsvArgs, out: &mut Output) -> O
                 }
             })
             .collect();
-        writeln!(out, "columns: {}", shown(&matched.join(", ")))?;
+        writeln!(
+            out,
+            "{}",
+            t!(lang, "cli-columns", columns = matched.join(", "))
+        )?;
         if !import.ignored.is_empty() {
             writeln!(
                 out,
-                "ignored columns: {}",
-                shown(&import.ignored.join(", "))
+                "{}",
+                t!(
+                    lang,
+                    "cli-ignored-columns",
+                    columns = import.ignored.join(", ")
+                )
             )?;
         }
         for (record, line) in import.records.iter().zip(&import.lines) {
             writeln!(
                 out,
-                "  line {line}: {} [{}] {}",
-                shown(&record.name),
-                record.category.label(),
-                shown(&record.city)
+                "{}",
+                t!(
+                    lang,
+                    "cli-row-ready",
+                    line = *line,
+                    name = record.name.as_str(),
+                    category = t!(lang, &format!("category-{}", record.category.as_str())),
+                    city = record.city.as_str()
+                )
             )?;
         }
     }
@@ -211,12 +246,15 @@ pub fn import_csv(context: &Context, args: ImportCsvArgs, out: &mut Output) -> O
     out.flush()?;
 
     if args.dry_run {
-        eprintln!("dry run: nothing was stored");
+        eprintln!("{}", t!(context.lang, "cli-dry-run-stored-nothing"));
         return Ok(());
     }
     let mut vault = context.unlock()?;
     let summary = vault.put_all(import.records)?;
-    eprintln!("stored: {summary}");
+    eprintln!(
+        "{}",
+        t!(context.lang, "cli-stored", summary = put_summary(&summary))
+    );
     Ok(())
 }
 
@@ -226,13 +264,21 @@ pub fn export_csv(context: &Context, args: ExportCsvArgs, out: &mut Output) -> O
         files::check_free(path, if_exists)?;
     }
     let vault = context.unlock()?;
-    let records = selected(&vault, &args.query.join(" "), &[])?;
+    let records = selected(&vault, &args.query.join(" "), &[], context.lang)?;
     match &args.out {
         Some(path) => {
             let mut bytes = Vec::new();
             csv_records::write_csv(&records, &mut bytes)?;
             files::write(path, &bytes, if_exists)?;
-            eprintln!("wrote {} records to {}", records.len(), shown_path(path));
+            eprintln!(
+                "{}",
+                t!(
+                    context.lang,
+                    "cli-wrote-records",
+                    count = records.len(),
+                    file = shown_path(path)
+                )
+            );
         }
         None => csv_records::write_csv(&records, out)?,
     }
@@ -247,11 +293,10 @@ pub fn print(context: &Context, args: PrintArgs, out: &mut Output) -> Outcome {
     }
     let vault = context.unlock()?;
     let query = args.query.join(" ");
-    let records = selected(&vault, &query, &args.redact)?;
+    let records = selected(&vault, &query, &args.redact, context.lang)?;
     if records.is_empty() {
-        return Err(Failure::new(format!(
-            "no records match {query:?}; nothing to print"
-        )));
+        return Err(Failure::new(msg!("print-nothing", query = query.as_str()))
+            .hint(msg!("hint-search-first")));
     }
     let format = match args.format {
         SheetFormat::Html => Format::Html,
@@ -259,7 +304,10 @@ pub fn print(context: &Context, args: PrintArgs, out: &mut Output) -> Outcome {
         SheetFormat::Txt => Format::Text,
     };
     let options = Options {
-        title: args.title,
+        title: args
+            .title
+            .unwrap_or_else(|| t!(context.lang, "sheet-default-title")),
+        lang: context.lang,
         printed_on: context.now.date(),
         paper: match args.paper {
             PaperArg::A4 => Paper::A4,
@@ -273,9 +321,13 @@ pub fn print(context: &Context, args: PrintArgs, out: &mut Output) -> Outcome {
         Some(path) => {
             files::write(path, text.as_bytes(), if_exists)?;
             eprintln!(
-                "wrote a sheet of {} referrals to {}",
-                refs.len(),
-                shown_path(path)
+                "{}",
+                t!(
+                    context.lang,
+                    "cli-wrote-sheet",
+                    count = refs.len(),
+                    file = shown_path(path)
+                )
             );
         }
         // A sheet is for people: on standard output, every line through

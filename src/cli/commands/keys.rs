@@ -4,9 +4,11 @@
 use std::io::{self, IsTerminal, Write};
 
 use pamphlet::bundle::{self, Encryption};
+use pamphlet::i18n::Lang;
 use pamphlet::model;
-use pamphlet::text::{self, shown};
+use pamphlet::text;
 use pamphlet::vault::{TrustedKey, Vault};
+use pamphlet::{msg, t};
 use secrecy::ExposeSecret;
 use time::OffsetDateTime;
 
@@ -19,39 +21,49 @@ type CommandResult = Result<(), Failure>;
 
 pub fn keys(context: &Context, command: KeysCommand, out: &mut Output) -> CommandResult {
     let mut vault = context.unlock()?;
+    let lang = context.lang;
     match command {
-        KeysCommand::Show { qr } => show(&vault, qr, out),
-        KeysCommand::List { json } => list(&vault, json, out),
+        KeysCommand::Show { qr } => show(&vault, qr, lang, out),
+        KeysCommand::List { json } => list(&vault, json, lang, out),
         KeysCommand::Trust {
             name,
             public_key,
             recipient,
-        } => trust(&mut vault, name, public_key, recipient, context.now, out),
-        KeysCommand::Untrust { name } => untrust(&mut vault, &name, out),
-        KeysCommand::ExportIdentity { force } => export_identity(&vault, force, out),
+        } => trust(&mut vault, name, public_key, recipient, context, out),
+        KeysCommand::Untrust { name } => untrust(&mut vault, &name, lang, out),
+        KeysCommand::ExportIdentity { force } => export_identity(&vault, force, lang, out),
     }
 }
 
-fn show(vault: &Vault, qr: bool, out: &mut Output) -> CommandResult {
+fn show(vault: &Vault, qr: bool, lang: Lang, out: &mut Output) -> CommandResult {
     let identity = bundle::public_identity(vault);
-    writeln!(out, "signing key (minisign): {}", identity.signing_key)?;
-    writeln!(out, "age recipient:          {}", identity.recipient)?;
-    writeln!(out, "fingerprint:            {}", identity.fingerprint)?;
+    let rows = [
+        (t!(lang, "keys-signing-key"), &identity.signing_key),
+        (t!(lang, "keys-age-recipient"), &identity.recipient),
+        (t!(lang, "keys-fingerprint"), &identity.fingerprint),
+    ];
+    let width = rows
+        .iter()
+        .map(|(l, _)| l.chars().count())
+        .max()
+        .unwrap_or(0)
+        + 2;
+    for (label, value) in &rows {
+        let pad = width - label.chars().count() - 1;
+        writeln!(out, "{label}:{:pad$}{value}", "")?;
+    }
     if qr {
-        for (label, text) in [
-            ("signing key", &identity.signing_key),
-            ("age recipient", &identity.recipient),
-        ] {
+        for (label, text) in rows.iter().take(2) {
             writeln!(out, "\n{label}:\n{}", bundle::qr_text(text)?)?;
         }
     }
     Ok(())
 }
 
-fn list(vault: &Vault, json: bool, out: &mut Output) -> CommandResult {
+fn list(vault: &Vault, json: bool, lang: Lang, out: &mut Output) -> CommandResult {
     let trust = vault.trust();
     if trust.keys.is_empty() && !json {
-        eprintln!("no trusted signers yet; add one with `pamphlet keys trust NAME KEY`");
+        eprintln!("{}", t!(lang, "keys-none-yet"));
     }
     for key in &trust.keys {
         let last = trust.last_seen.get(&key.public_key).copied().unwrap_or(0);
@@ -68,14 +80,14 @@ fn list(vault: &Vault, json: bool, out: &mut Output) -> CommandResult {
         } else {
             writeln!(
                 out,
-                "{}  {}  (last bundle: {})",
-                shown(&key.name),
-                bundle::fingerprint(&key.public_key),
-                if last == 0 {
-                    "none".to_owned()
-                } else {
-                    format!("#{last}")
-                }
+                "{}",
+                t!(
+                    lang,
+                    "keys-list-line",
+                    name = key.name.as_str(),
+                    fingerprint = bundle::fingerprint(&key.public_key),
+                    last = last
+                )
             )?;
         }
     }
@@ -88,33 +100,33 @@ fn trust(
     name: String,
     public_key: String,
     recipient: Option<String>,
-    now: OffsetDateTime,
+    context: &Context,
     out: &mut Output,
 ) -> CommandResult {
+    let now: OffsetDateTime = context.now;
     let name = name.trim().to_owned();
     if name.is_empty() {
-        return Err(Failure::new("a trusted key needs a name"));
+        return Err(Failure::usage(msg!("keys-name-empty")).hint(msg!("hint-keys-name")));
     }
     let public_key = public_key.trim().to_owned();
     if minisign::PublicKey::from_base64(&public_key).is_err() {
-        return Err(Failure::new("not a minisign public key")
-            .hint("copy the `signing key` line that `pamphlet keys show` prints (RW…)"));
+        return Err(Failure::usage(msg!("keys-not-a-key")).hint(msg!("hint-keys-copy")));
     }
     if let Some(recipient) = &recipient {
         Encryption::recipients([recipient.as_str()])?;
     }
     let mut trust = vault.trust().clone();
     if let Some(existing) = trust.by_name(&name) {
-        return Err(Failure::new(format!(
-            "a key named {:?} is already trusted",
-            existing.name
-        )));
+        return Err(
+            Failure::new(msg!("keys-name-taken", name = existing.name.as_str()))
+                .hint(msg!("hint-keys-list")),
+        );
     }
     if let Some(existing) = trust.by_key(&public_key) {
-        return Err(Failure::new(format!(
-            "this key is already trusted as {:?}",
-            existing.name
-        )));
+        return Err(
+            Failure::new(msg!("keys-already-trusted", name = existing.name.as_str()))
+                .hint(msg!("hint-keys-list")),
+        );
     }
     let fingerprint = bundle::fingerprint(&public_key);
     trust.keys.push(TrustedKey {
@@ -124,37 +136,42 @@ fn trust(
         added_at: model::truncate_to_seconds(now),
     });
     vault.set_trust(trust)?;
-    writeln!(out, "trusting {} ({fingerprint})", shown(&name))?;
+    writeln!(
+        out,
+        "{}",
+        t!(
+            context.lang,
+            "cli-now-trusting",
+            name = name,
+            fingerprint = fingerprint
+        )
+    )?;
     Ok(())
 }
 
-fn untrust(vault: &mut Vault, name: &str, out: &mut Output) -> CommandResult {
+fn untrust(vault: &mut Vault, name: &str, lang: Lang, out: &mut Output) -> CommandResult {
     let mut trust = vault.trust().clone();
     let before = trust.keys.len();
     trust
         .keys
         .retain(|k| !k.name.eq_ignore_ascii_case(name.trim()));
     if trust.keys.len() == before {
-        return Err(Failure::new(format!("no trusted key named {name:?}"))
-            .hint("`pamphlet keys list` shows the names"));
+        return Err(
+            Failure::new(msg!("keys-no-such-name", name = name)).hint(msg!("hint-keys-list"))
+        );
     }
     // The last sequence seen stays: re-trusting later must not
     // reopen the door to replayed bundles.
     vault.set_trust(trust)?;
-    writeln!(out, "no longer trusting {}", shown(name))?;
+    writeln!(out, "{}", t!(lang, "cli-untrusted", name = name))?;
     Ok(())
 }
 
-fn export_identity(vault: &Vault, force: bool, out: &mut Output) -> CommandResult {
+fn export_identity(vault: &Vault, force: bool, lang: Lang, out: &mut Output) -> CommandResult {
     if io::stdout().is_terminal() && !force {
-        return Err(
-            Failure::new("refusing to print a secret key to the terminal")
-                .hint("redirect it to a file on an encrypted disk, or give --force"),
-        );
+        return Err(Failure::new(msg!("keys-secret-to-terminal")).hint(msg!("hint-secret-to-file")));
     }
-    eprintln!(
-        "warning: this is your secret age identity; anyone holding it can open bundles sent to you"
-    );
+    eprintln!("{}", t!(lang, "warning-secret-identity"));
     let identity = vault.age_identity().to_string();
     writeln!(out, "{}", identity.expose_secret())?;
     Ok(())

@@ -6,3 +6,4 @@ pub mod bundles;
 pub mod interop;
 pub mod keys;
 pub mod records;
+pub mod sniff;

@@ -5,12 +5,14 @@
 use std::io::Write;
 use std::path::Path;
 
-use pamphlet::interop::json::{parse_records, write_json_lines};
+use pamphlet::i18n::{Arg, Message};
+use pamphlet::interop::json::{parse_records, write_json_lines, JsonError, Position};
 use pamphlet::model::{self, FieldValue, PhoneInput, Record, RecordInput, Vouch};
 use pamphlet::search::Field;
 use pamphlet::text::{self, shown};
 use pamphlet::tui;
-use pamphlet::vault::{Vault, VaultError};
+use pamphlet::vault::{PutSummary, Vault, VaultError};
+use pamphlet::{msg, t};
 use time::OffsetDateTime;
 
 use crate::cli::args::RecordFields;
@@ -18,7 +20,7 @@ use crate::cli::context::Context;
 use crate::cli::failure::Failure;
 use crate::cli::input::{display_input, read_input, run_query};
 use crate::cli::output::{shown_path, Output};
-use crate::cli::passphrase;
+use crate::cli::passphrase::{self, Floor};
 
 type Outcome = Result<(), Failure>;
 
@@ -38,14 +40,23 @@ pub fn overview(context: &Context) -> Outcome {
     Ok(())
 }
 
-pub fn init(context: &Context, out: &mut Output) -> Outcome {
+pub fn init(context: &Context, weak: bool, out: &mut Output) -> Outcome {
     let dir = &context.vault_dir;
     if dir.join(pamphlet::vault::KEY_FILE).exists() || dir.join(pamphlet::vault::DB_DIR).exists() {
         return Err(VaultError::AlreadyExists(dir.clone()).into());
     }
-    let passphrase = passphrase::new(context.passphrase_file.as_deref(), passphrase::ENV)?;
+    let passphrase = passphrase::new(
+        context.passphrase_file.as_deref(),
+        passphrase::ENV,
+        floor(weak),
+        context.lang,
+    )?;
     Vault::init(dir, &passphrase, passphrase::work_factor())?;
-    writeln!(out, "created a vault at {}", shown_path(dir))?;
+    writeln!(
+        out,
+        "{}",
+        t!(context.lang, "cli-created", dir = shown_path(dir))
+    )?;
     Ok(())
 }
 
@@ -56,9 +67,8 @@ pub fn add(context: &Context, fields: RecordFields, out: &mut Output) -> Outcome
     let mut vault = context.unlock()?;
     let id = record.id;
     if vault.get(&id).is_some() {
-        return Err(Failure::new(format!(
-            "a record with id {id} exists already"
-        )));
+        return Err(Failure::new(msg!("record-id-taken", id = id.to_string()))
+            .hint(msg!("hint-edit-instead")));
     }
     vault.put(record)?;
     writeln!(out, "{id}")?;
@@ -67,13 +77,12 @@ pub fn add(context: &Context, fields: RecordFields, out: &mut Output) -> Outcome
 
 pub fn load(context: &Context, file: &Path, out: &mut Output) -> Outcome {
     let text = read_input(file)?;
-    let records = parse_records(&text, context.now).map_err(|e| {
-        Failure::new(format!("{}: {e}", display_input(file))).hint("nothing was stored")
-    })?;
+    let records =
+        parse_records(&text, context.now).map_err(|e| json_failure(display_input(file), e))?;
     drop(text);
     let mut vault = context.unlock()?;
     let summary = vault.put_all(records)?;
-    writeln!(out, "{summary}")?;
+    writeln!(out, "{}", put_summary(&summary).in_lang(context.lang))?;
     Ok(())
 }
 
@@ -86,9 +95,7 @@ pub fn dump(context: &Context, out: &mut Output) -> Outcome {
 pub fn show(context: &Context, id: &str, json: bool, out: &mut Output) -> Outcome {
     let vault = context.unlock()?;
     let id = vault.resolve(id)?;
-    let record = vault
-        .get(&id)
-        .ok_or_else(|| Failure::new("record vanished"))?;
+    let record = vault.get(&id).ok_or_else(vanished)?;
     if json {
         writeln!(out, "{}", text::json(&record.to_json_line()))?;
     } else {
@@ -105,9 +112,7 @@ pub fn show(context: &Context, id: &str, json: bool, out: &mut Output) -> Outcom
 pub fn edit(context: &Context, id: &str, fields: RecordFields, out: &mut Output) -> Outcome {
     let mut vault = context.unlock()?;
     let id = vault.resolve(id)?;
-    let existing = vault
-        .get(&id)
-        .ok_or_else(|| Failure::new("record vanished"))?;
+    let existing = vault.get(&id).ok_or_else(vanished)?;
     let mut input = existing.to_input();
     apply_fields(&mut input, fields, context.now)?;
     input.updated_at = None;
@@ -117,15 +122,28 @@ pub fn edit(context: &Context, id: &str, fields: RecordFields, out: &mut Output)
     // version of it a conflict.
     if existing.differences(&record).is_empty() {
         eprintln!(
-            "no changes to \"{}\" ({})",
-            shown(&record.name),
-            record.short_id()
+            "{}",
+            t!(
+                context.lang,
+                "cli-no-changes",
+                name = record.name.as_str(),
+                id = record.short_id()
+            )
         );
         return Ok(());
     }
     let name = record.name.clone();
     vault.put(record)?;
-    writeln!(out, "updated {} ({id})", shown(&name))?;
+    writeln!(
+        out,
+        "{}",
+        t!(
+            context.lang,
+            "cli-updated",
+            name = name,
+            id = id.to_string()
+        )
+    )?;
     Ok(())
 }
 
@@ -133,7 +151,16 @@ pub fn remove(context: &Context, id: &str, out: &mut Output) -> Outcome {
     let mut vault = context.unlock()?;
     let id = vault.resolve(id)?;
     let record = vault.delete(&id)?;
-    writeln!(out, "removed {} ({id})", shown(&record.name))?;
+    writeln!(
+        out,
+        "{}",
+        t!(
+            context.lang,
+            "cli-removed",
+            name = record.name.as_str(),
+            id = id.to_string()
+        )
+    )?;
     Ok(())
 }
 
@@ -145,7 +172,7 @@ pub fn search(
     out: &mut Output,
 ) -> Outcome {
     let vault = context.unlock()?;
-    let matches = run_query(&vault, query, limit)?;
+    let matches = run_query(&vault, query, limit, context.lang)?;
     for hit in &matches.hits {
         let Some(record) = vault.get(&hit.id) else {
             continue;
@@ -169,22 +196,26 @@ pub fn search(
     // The notes below go to stderr after the results, on a terminal too.
     out.flush()?;
     if matches.hits.is_empty() && !json {
-        eprintln!("no records match {}", shown(&format!("{query:?}")));
+        eprintln!("{}", t!(context.lang, "cli-no-match", query = query));
     } else if matches.total > matches.hits.len() && !json {
         eprintln!(
-            "{} of {} matches shown; --limit N shows more",
-            matches.hits.len(),
-            matches.total
+            "{}",
+            t!(
+                context.lang,
+                "cli-more-matches",
+                count = matches.hits.len(),
+                total = matches.total
+            )
         );
     }
     Ok(())
 }
 
-pub fn passwd(context: &Context, new_file: Option<&Path>, out: &mut Output) -> Outcome {
+pub fn passwd(context: &Context, new_file: Option<&Path>, weak: bool, out: &mut Output) -> Outcome {
     let vault = context.unlock()?;
-    let passphrase = passphrase::new(new_file, passphrase::NEW_ENV)?;
+    let passphrase = passphrase::new(new_file, passphrase::NEW_ENV, floor(weak), context.lang)?;
     vault.change_passphrase(&passphrase, passphrase::work_factor())?;
-    writeln!(out, "passphrase changed")?;
+    writeln!(out, "{}", t!(context.lang, "cli-passphrase-changed"))?;
     Ok(())
 }
 
@@ -195,26 +226,114 @@ pub fn wipe(context: &Context, yes: bool, out: &mut Output) -> Outcome {
         return Err(VaultError::NotFound(dir.clone()).into());
     }
     if !yes {
-        let answer = rpassword::prompt_password(format!(
-            "This destroys the vault at {} for good. Type WIPE to go on: ",
-            shown_path(dir)
+        let word = t!(context.lang, "wipe-word");
+        let answer = rpassword::prompt_password(t!(
+            context.lang,
+            "prompt-wipe",
+            dir = shown_path(dir),
+            word = word.as_str()
         ))
-        .map_err(|_| {
-            Failure::new("no terminal to confirm on").hint("give --yes to wipe without asking")
-        })?;
-        if answer.trim() != "WIPE" {
-            return Err(Failure::new("not wiped"));
+        .map_err(|_| Failure::new(msg!("wipe-no-terminal")).hint(msg!("hint-wipe-yes")))?;
+        if !confirms_wipe(&answer, &word) {
+            return Err(
+                Failure::new(msg!("wipe-not-confirmed")).hint(msg!("hint-wipe-word", word = word))
+            );
         }
     }
     let started = std::time::Instant::now();
     pamphlet::vault::wipe(dir)?;
     writeln!(
         out,
-        "wiped {} in {} ms",
-        shown_path(dir),
-        started.elapsed().as_millis()
+        "{}",
+        t!(
+            context.lang,
+            "cli-wiped",
+            dir = shown_path(dir),
+            ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX)
+        )
     )?;
     Ok(())
+}
+
+/// Whether `answer` confirms a wipe: the language's own word (`BORRAR`,
+/// `EFFACER`, `APAGAR`), in any case, or `WIPE`, which always works.
+fn confirms_wipe(answer: &str, word: &str) -> bool {
+    let answer = answer.trim();
+    answer == "WIPE" || answer.to_uppercase() == word.to_uppercase()
+}
+
+fn floor(weak: bool) -> Floor {
+    if weak {
+        Floor::WarnOnly
+    } else {
+        Floor::Enforced
+    }
+}
+
+fn vanished() -> Failure {
+    Failure::new(msg!("record-vanished")).hint(msg!("hint-try-again"))
+}
+
+/// "added 3, updated 1, unchanged 12", in words.
+pub fn put_summary(summary: &PutSummary) -> Message {
+    msg!(
+        "put-summary",
+        added = summary.added,
+        updated = summary.updated,
+        unchanged = summary.unchanged
+    )
+}
+
+/// Records that `load` could not read: which one, where, and why.
+fn json_failure(file: Arg, error: JsonError) -> Failure {
+    let at = |position: &Position| match position {
+        Position::Index(n) => msg!("position-record", n = *n),
+        Position::Line(n) => msg!("position-line", n = *n),
+    };
+    let message = match &error {
+        JsonError::Syntax {
+            line,
+            column,
+            problem,
+        } => msg!(
+            "json-syntax",
+            file = file,
+            line = *line,
+            column = *column,
+            problem = problem.as_str()
+        ),
+        JsonError::Shape {
+            at: position,
+            problem,
+        } => msg!(
+            "json-record-problem",
+            file = file,
+            at = at(position),
+            problem = problem.as_str()
+        ),
+        JsonError::Invalid {
+            at: position,
+            source,
+        } => msg!(
+            "json-record-problem",
+            file = file,
+            at = at(position),
+            problem = source.to_string()
+        ),
+        JsonError::DuplicateId {
+            at: position,
+            first,
+            id,
+        } => msg!(
+            "json-duplicate-id",
+            file = file,
+            at = at(position),
+            first = at(first),
+            id = id.to_string()
+        ),
+        _ => msg!("detail", detail = error.to_string()),
+    };
+    Failure::new(message).hint(msg!("hint-nothing-stored"))
 }
 
 /// The sample directory in a throwaway vault, in the terminal UI.
@@ -297,7 +416,8 @@ fn invalid_field(error: model::FieldError) -> Failure {
         "tags" => "--tag".to_owned(),
         field => format!("--{}", field.replace('_', "-")),
     };
-    Failure::usage(error.to_string()).hint(format!("check {flag}; nothing was stored"))
+    Failure::usage(msg!("field-invalid", detail = error.to_string()))
+        .hint(msg!("hint-check-flag", flag = flag))
 }
 
 /// A record as a block of labelled lines, empty fields left out.
@@ -311,4 +431,26 @@ fn describe(
         edited_here: vouched.edited_since_import(record),
     });
     record.detail_text(now.date(), vouch.as_ref())
+}
+
+#[cfg(test)]
+mod tests {
+    use pamphlet::i18n::Lang;
+
+    use super::*;
+
+    #[test]
+    fn the_languages_word_and_wipe_both_confirm() {
+        for lang in Lang::ALL {
+            let word = t!(lang, "wipe-word");
+            assert!(confirms_wipe(&format!(" {word}\n"), &word), "{word}");
+            assert!(confirms_wipe(&word.to_lowercase(), &word), "{word}");
+            assert!(confirms_wipe("WIPE", &word), "{word}");
+            assert!(!confirms_wipe("yes", &word), "{word}");
+            assert!(!confirms_wipe("", &word), "{word}");
+        }
+        assert_eq!(t!(Lang::Es, "wipe-word"), "BORRAR");
+        assert_eq!(t!(Lang::Fr, "wipe-word"), "EFFACER");
+        assert_eq!(t!(Lang::Pt, "wipe-word"), "APAGAR");
+    }
 }

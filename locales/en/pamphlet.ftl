@@ -1,0 +1,358 @@
+# pamphlet's messages in English: the reference for the other languages.
+#
+# Every other file (es, fr, pt) must have exactly these message ids, and
+# use only the arguments ({ $name }) the English message uses
+# (tests/i18n.rs checks both). Arguments that come from records or files
+# are escaped before they get here. Keep each line short enough for an
+# 80-column terminal where you can.
+
+## Around every error
+
+error-line = error: { $message }
+hint-line = hint: { $hint }
+note-line = note: { $note }
+hint-general = `pamphlet --help` lists the commands; add --help after a command to see what it takes
+detail = { $detail }
+at-place = { $place }: { $message }
+standard-input = standard input
+
+## Counting
+
+count-records = { $count ->
+    [one] { $count } record
+   *[other] { $count } records
+}
+put-summary = added { $added }, updated { $updated }, unchanged { $unchanged }
+
+## Dates: "2 December 2026"
+
+date-long = { $day } { $month } { $year }
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+
+## Categories, as words
+
+category-lawyer = lawyer
+category-clinic = clinic
+category-therapist = therapist
+category-translator = translator
+category-bail_fund = bail fund
+category-housing = housing
+category-support_group = support group
+category-other = other
+
+## A command line that is not understood
+
+usage-unknown-command = `{ $command }` is not a pamphlet command
+hint-did-you-mean-command = did you mean `pamphlet { $command }`? `pamphlet --help` lists every command
+hint-commands = `pamphlet --help` lists every command
+usage-unknown-option = `{ $option }` is not an option here
+hint-did-you-mean-option = did you mean `{ $option }`?
+hint-help = `pamphlet { $command } --help` shows what it takes
+usage-bad-value = `{ $value }` is not a valid value for { $option }
+hint-valid-values = it takes one of: { $values }
+hint-value-why = { $why }
+usage-missing = something is missing: { $missing }
+usage-missing-command = a command is missing
+usage-conflict = { $option } cannot be used with { $other }
+
+## Files
+
+file-missing = { $file } does not exist
+hint-file-missing = check the name and the folder; `ls` shows the files in a folder
+file-unreadable = cannot read { $file }: { $reason }
+hint-file-unreadable = check that the file is there and that you may read it
+file-unwritable = cannot write { $file }: { $reason }
+hint-file-unwritable = check that the folder exists, that you may write in it and that the disk has room
+file-exists = { $file } exists already
+hint-file-exists = choose another --out, or give --force to replace it
+folder-not-empty = { $dir } exists and is not empty
+hint-folder-not-empty = choose a new directory, or give --force to write into it
+file-line-not-utf8 = { $file }: line { $line } is not valid UTF-8
+hint-save-utf8 = save the file as UTF-8 and try again; nothing was stored
+io-failed = a file could not be read or written: { $reason }
+io-not-found = it does not exist
+io-permission = you do not have permission
+io-is-a-folder = it is a folder, not a file
+io-not-a-folder = part of its path is not a folder
+io-disk-full = the disk is full
+io-read-only = the disk is read-only
+io-other = { $detail }
+
+## The vault
+
+vault-not-found = no vault at { $dir }
+hint-vault-not-found = run `pamphlet init` to create one, or point --vault (or PAMPHLET_VAULT) at an existing vault
+vault-exists = a vault already exists at { $dir }
+hint-vault-exists = choose another directory with --vault, or use the vault that is there
+vault-incomplete = the vault at { $dir } is incomplete: { $missing } is missing
+hint-vault-restore = restore the whole vault directory from a backup (key.age and db/ together); nothing was changed
+vault-in-use = the vault is in use by another pamphlet
+hint-vault-in-use = close the other pamphlet using this vault, then try again
+vault-wrong-passphrase = wrong passphrase for this vault
+hint-case-sensitive = passphrases are case-sensitive
+hint-check-passphrase-file = check the first line of --passphrase-file
+hint-check-env = check { $name }
+vault-key-mismatch = key.age does not belong to the database beside it
+hint-restore-key = restore key.age from a backup; without it the records cannot be read
+vault-newer = the vault has format version { $found }; this pamphlet reads up to { $supported }
+hint-upgrade = upgrade pamphlet to open this vault; nothing was changed
+vault-damaged = the vault is damaged: { $detail }
+vault-changed-outside = the vault was changed outside pamphlet: { $detail }
+hint-vault-changed-outside = restore the whole vault directory from one backup (key.age and db/ together), or keep this copy aside and ask for help; nothing was changed
+vault-signing = the vault's signing key could not sign
+vault-no-record = no record with id { $id }
+hint-list-ids = `pamphlet search` or `pamphlet dump` lists ids
+vault-ambiguous-id = { $count } records have ids starting with { $prefix }; give more of the id
+hint-more-of-id = give more characters of the id
+vault-disk-full = the disk is full: the vault could not be written
+hint-disk-full = free some space on the disk that holds the vault, then try again; nothing was changed
+vault-file-too-large = a file of the vault reached the file-size limit: the vault could not be written
+hint-file-too-large = raise the limit (`ulimit -f`), then try again; nothing was changed
+vault-read-only = the vault at { $dir } cannot be written: { $reason }
+hint-read-only = make the vault's directory writable (or copy the vault to a writable disk), then try again
+vault-storage = storage failed: { $detail }
+vault-io = the vault could not be read or written: { $reason }
+hint-nothing-changed-maybe = try again; if it happens again, keep a copy of the vault directory and ask for help
+vault-no-data-dir = cannot find a data directory for the vault
+hint-no-data-dir = give --vault DIR or set PAMPHLET_VAULT
+key-damaged = key.age is damaged ({ $detail })
+key-excessive-work = key.age asks for scrypt work factor { $required }, more than this machine accepts (about { $target })
+key-io = key.age could not be read or written: { $reason }
+key-other = the vault's keys: { $detail }
+record-id-taken = a record with id { $id } exists already
+hint-edit-instead = change it with `pamphlet edit`, or leave out the id
+record-vanished = the record was removed while this command ran
+hint-try-again = try again
+field-invalid = { $detail }
+hint-check-flag = check { $flag }; nothing was stored
+
+## Passphrases
+
+prompt-vault-passphrase = Vault passphrase:{" "}
+prompt-new-passphrase = New passphrase:{" "}
+prompt-same-again = Same passphrase again:{" "}
+prompt-bundle-passphrase = Bundle passphrase:{" "}
+env-not-utf8 = { $name } is not valid UTF-8
+hint-env-utf8 = set it to the passphrase as plain text, or use --passphrase-file
+passphrases-differ = the two passphrases differ; nothing was changed
+hint-type-again = type the same passphrase twice
+passphrase-empty = the passphrase is empty
+hint-passphrase-words = a vault needs a passphrase; a few unrelated words make a strong one
+passphrase-too-short = the passphrase has { $count ->
+    [one] { $count } character
+   *[other] { $count } characters
+}; a vault's needs at least { $min }
+hint-passphrase-too-short = whoever takes the laptop can try guesses for as long as they like: use { $min } characters or more, like four unrelated words (or give --weak)
+warning-short-passphrase = warning: a passphrase this short can be guessed; a few unrelated words are stronger
+passphrase-file-unreadable = cannot read passphrase file { $file }: { $reason }
+hint-passphrase-file-unreadable = check the name given to --passphrase-file
+no-terminal-for-passphrase = no passphrase given and no terminal to ask on
+hint-passphrase-file = give --passphrase-file FILE or set { $name }
+cli-unlocking = unlocking…
+
+## Records
+
+cli-created = created a vault at { $dir }
+cli-no-changes = no changes to "{ $name }" ({ $id })
+cli-updated = updated { $name } ({ $id })
+cli-removed = removed { $name } ({ $id })
+cli-no-match = no records match "{ $query }"
+cli-more-matches = { $count } of { $total } matches shown; --limit N shows more
+cli-passphrase-changed = passphrase changed
+query-too-long = the query is { $count } characters long; a search can be at most { $max }
+hint-query-too-long = search for fewer words at a time
+position-record = record { $n }
+position-line = line { $n }
+json-syntax = { $file }: not valid JSON at line { $line }, column { $column }: { $problem }
+json-record-problem = { $file }: { $at }: { $problem }
+json-duplicate-id = { $file }: { $at }: id { $id } was already used by { $first }
+hint-nothing-stored = nothing was stored
+
+## Wiping
+
+wipe-word = WIPE
+prompt-wipe = This destroys the vault at { $dir } for good. Type { $word } to go on:{" "}
+wipe-no-terminal = no terminal to confirm on
+hint-wipe-yes = give --yes to wipe without asking
+wipe-not-confirmed = not wiped
+hint-wipe-word = type { $word } (or WIPE) to wipe the vault
+cli-wiped = wiped { $dir } in { $ms } ms
+
+## Bundles
+
+export-passphrase-and-recipients = a bundle is encrypted to a passphrase or to recipients, not both
+hint-passphrase-or-recipients = give either --bundle-passphrase-file or --recipient, not both
+export-nothing = no records match "{ $query }"; nothing exported
+print-nothing = no records match "{ $query }"; nothing to print
+hint-search-first = try the words with `pamphlet search` first
+cli-signing = signing and encrypting { $count } records…
+cli-exported = exported { $count } records to { $file } (sequence { $sequence }, { $bytes } bytes)
+expires-not-a-date = --expires "{ $text }" is not a date
+expires-too-far = --expires is too far away
+hint-expires = give the last day the bundle may be imported, as YYYY-MM-DD
+verify-signature = signature:
+verify-good = good
+verify-signer = signer:
+verify-signer-trusted = { $name } ({ $fingerprint })
+verify-signer-untrusted = untrusted ({ $fingerprint })
+verify-sequence = sequence:
+verify-created = created:
+verify-expires = expires:
+verify-records = records:
+verify-selection = selection:
+verify-redacted = redacted:
+verify-import = import:
+verify-would-be-refused = would be refused: { $why }
+default-signer-name = signer { $fingerprint }
+cli-dry-run-changed-nothing = dry run: nothing was changed
+cli-now-trusting = now trusting { $name } ({ $fingerprint })
+cli-imported = imported: { $summary }
+cli-bundle-from = bundle #{ $sequence } from { $fingerprint }: { $count } records
+bundle-not-a-bundle = not a pamphlet bundle: { $detail }
+bundle-not-a-bundle-file = { $file } is not a pamphlet bundle: { $looks }
+looks-json = it looks like a JSON file of records
+looks-csv = it looks like a spreadsheet (CSV)
+looks-hsds = it looks like an HSDS data package
+looks-empty = it is empty
+looks-other = a bundle is the encrypted file that `pamphlet export` writes
+hint-use-load = to add the records in it, run `pamphlet load { $file }`
+hint-use-import-csv = to add the rows in it, run `pamphlet import-csv { $file }`
+hint-use-import-hsds = unzip it if it is a .zip, then run `pamphlet import-hsds` on its folder
+hint-not-a-bundle = ask the sender for the bundle file that `pamphlet export` wrote
+bundle-needs-passphrase = this bundle is encrypted to a passphrase
+hint-bundle-passphrase = give --bundle-passphrase-file FILE, or type it when asked
+bundle-not-for-us = this bundle is not encrypted to this vault's key
+hint-not-for-us = ask the sender to export to your age recipient (`pamphlet keys show`)
+bundle-undecryptable = the bundle does not decrypt: wrong passphrase, or the file is damaged
+hint-undecryptable = check the meeting's passphrase; if it is right, ask for a new copy of the bundle
+bundle-malformed = the bundle is malformed: { $detail }
+hint-bundle-damaged = ask the sender for a new copy of the bundle; nothing was imported
+redact-unknown = cannot redact "{ $field }"; redactable fields are address, phones, email, website, notes
+hint-redact = give --redact a comma-separated list, like address,notes
+bundle-newer = the bundle has format version { $found }; this pamphlet cannot read it
+hint-upgrade-bundle = upgrade pamphlet to read this bundle; nothing was imported
+bundle-bad-signature = the signature on { $part } does not verify: the bundle was changed after it was signed
+bundle-mismatch = the manifest does not match the records: { $detail }
+bundle-invalid-record = a record in the bundle is invalid: { $detail }
+bundle-untrusted = the bundle is signed by an untrusted key (fingerprint { $fingerprint })
+hint-untrusted = compare the fingerprint with the signer, aloud; then `pamphlet keys trust NAME KEY` or import with --trust-signer
+bundle-replayed = this bundle is sequence { $sequence } from { $signer }, but sequence { $last_seen } was already imported: an older bundle replayed?
+hint-replayed = ask the signer for their newest bundle; nothing was imported
+bundle-expired = the bundle expired on { $day }
+hint-expired = ask the signer for a newer bundle; nothing was imported
+bundle-bad-recipient = not an age recipient: { $text }
+hint-recipient = an age recipient starts with age1; `pamphlet keys show` prints yours
+
+## Keys
+
+keys-signing-key = signing key (minisign)
+keys-age-recipient = age recipient
+keys-fingerprint = fingerprint
+keys-none-yet = no trusted signers yet; add one with `pamphlet keys trust NAME KEY`
+keys-list-line = { $last ->
+    [0] { $name }  { $fingerprint }  (last bundle: none)
+   *[other] { $name }  { $fingerprint }  (last bundle: #{ $last })
+}
+keys-name-empty = a trusted key needs a name
+hint-keys-name = give a name you will recognise, like "Rosa (Portland)"
+keys-not-a-key = not a minisign public key
+hint-keys-copy = copy the `signing key` line that `pamphlet keys show` prints (RW…)
+keys-name-taken = a key named "{ $name }" is already trusted
+keys-already-trusted = this key is already trusted as "{ $name }"
+keys-no-such-name = no trusted key named "{ $name }"
+hint-keys-list = `pamphlet keys list` shows the names
+cli-untrusted = no longer trusting { $name }
+keys-secret-to-terminal = refusing to print a secret key to the terminal
+hint-secret-to-file = redirect it to a file on an encrypted disk, or give --force
+warning-secret-identity = warning: this is your secret age identity; anyone holding it can open bundles sent to you
+
+## Spreadsheets and data packages
+
+cli-wrote-hsds = wrote { $count } services to { $dir } ({ $files } files, HSDS 3.0 tabular data package)
+warning-hsds-addresses = warning: addresses.csv leaves empty what HSDS 3.0 requires: { $rows ->
+    [one] postal_code in its only row
+   *[other] postal_code in all { $rows } rows
+} (pamphlet keeps no postal codes){ $without_street ->
+    [0] {""}
+    [one] { $rows ->
+        [one] {" "}and address_1 in it
+       *[other] {" "}and address_1 in 1 of them
+    } (records with a city, region or country but no street address)
+   *[other] {" "}and address_1 in { $without_street } of them (records with a city, region or country but no street address)
+}; HSDS validators will flag these cells
+cli-read-services = read { $count } services; { $summary }
+hsds-missing-table = { $dir } has no { $file }; is this an HSDS tabular data package?
+hsds-problem = { $detail }
+hint-hsds-dir = give the directory that `pamphlet export-hsds` wrote
+cli-rows-have-problems = { $count } of { $rows } rows have problems:
+csv-rows-have-problems = { $count } of { $rows } rows have problems
+hint-csv-fix-rows = fix the rows listed above and run import-csv again; nothing was stored
+csv-not-utf8 = line { $line } is not valid UTF-8 (byte { $byte })
+hint-csv-utf8 = save the spreadsheet as "CSV UTF-8" (or convert it with iconv) and try again; nothing was stored
+csv-empty = the file is empty; expected a header row like `name,category,city,phone`
+hint-csv-header = the first row names the columns; only name and category are required
+csv-problem = { $detail }
+csv-would-change = { $detail }
+hint-csv-would-change = look at that field with `pamphlet show ID`, or copy the records as JSON Lines with `pamphlet dump`
+separator-tab = tab
+cli-rows-ready = { $count } rows ready (separator { $separator })
+cli-columns = columns: { $columns }
+cli-ignored-columns = ignored columns: { $columns }
+cli-row-ready = {"  "}line { $line }: { $name } [{ $category }] { $city }
+cli-dry-run-stored-nothing = dry run: nothing was stored
+cli-stored = stored: { $summary }
+cli-wrote-records = wrote { $count } records to { $file }
+cli-wrote-sheet = wrote a sheet of { $count } referrals to { $file }
+
+## The terminal UI, seen from the command line
+
+tui-no-terminal = the terminal UI needs a terminal
+hint-tui-no-terminal = run pamphlet in a terminal, or use a command like `pamphlet search`
+tui-stopped = stopped by { $signal }
+hint-tui-stopped = start pamphlet again; the vault was locked
+tui-terminal = the terminal failed: { $reason }
+
+## The printed sheet
+
+sheet-default-title = Referrals we trust
+sheet-subtitle = Printed { $date } · { $count ->
+    [one] { $count } referral
+   *[other] { $count } referrals
+}
+sheet-subtitle-matching = Printed { $date } · { $count ->
+    [one] { $count } referral
+   *[other] { $count } referrals
+} matching “{ $query }”
+sheet-defunct-left-out = { $count } defunct left out
+sheet-footer = Printed { $date } from pamphlet. Check before you share: people and places change.
+sheet-no-city = No city given
+sheet-inactive = inactive
+sheet-phone = phone
+sheet-category-lawyer = Lawyers
+sheet-category-clinic = Clinics
+sheet-category-therapist = Therapists
+sheet-category-translator = Translators
+sheet-category-bail_fund = Bail funds
+sheet-category-housing = Housing
+sheet-category-support_group = Support groups
+sheet-category-other = Other
+sheet-fact-languages = Languages
+sheet-fact-cost = Cost
+sheet-fact-hours = Hours
+sheet-fact-address = Address
+sheet-fact-email = Email
+sheet-fact-website = Web
+sheet-fact-description = About
+sheet-fact-notes = Notes
+sheet-fact-verified_on = Checked

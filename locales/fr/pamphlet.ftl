@@ -1,0 +1,363 @@
+# Les messages de pamphlet en français.
+# Écrits sans relecture par une personne de langue maternelle française :
+# voir le rapport.
+#
+# Glossaire (à reprendre tel quel dans l'interface) :
+#   vault → coffre · record → fiche · referral → adresse (de confiance)
+#   bundle → paquet · passphrase → phrase secrète · signer → signataire
+#   signing key → clé de signature · fingerprint → empreinte
+#   trust → faire confiance · wipe → effacer (mot : EFFACER)
+
+## Around every error
+
+error-line = erreur : { $message }
+hint-line = conseil : { $hint }
+note-line = remarque : { $note }
+hint-general = `pamphlet --help` liste les commandes ; ajoutez --help après une commande pour voir ce qu'elle accepte
+detail = { $detail }
+at-place = { $place } : { $message }
+standard-input = l'entrée standard
+
+## Counting
+
+count-records = { $count ->
+    [one] { $count } fiche
+   *[other] { $count } fiches
+}
+put-summary = { $added } ajoutées, { $updated } mises à jour, { $unchanged } inchangées
+
+## Dates
+
+date-long = { $day ->
+    [1] 1er
+   *[other] { $day }
+} { $month } { $year }
+month-1 = janvier
+month-2 = février
+month-3 = mars
+month-4 = avril
+month-5 = mai
+month-6 = juin
+month-7 = juillet
+month-8 = août
+month-9 = septembre
+month-10 = octobre
+month-11 = novembre
+month-12 = décembre
+
+## Categories
+
+category-lawyer = avocat
+category-clinic = centre de santé
+category-therapist = thérapeute
+category-translator = traducteur
+category-bail_fund = fonds de caution
+category-housing = logement
+category-support_group = groupe de soutien
+category-other = autre
+
+## A command line that is not understood
+
+usage-unknown-command = `{ $command }` n'est pas une commande de pamphlet
+hint-did-you-mean-command = vouliez-vous dire `pamphlet { $command }` ? `pamphlet --help` liste toutes les commandes
+hint-commands = `pamphlet --help` liste toutes les commandes
+usage-unknown-option = `{ $option }` n'est pas une option de cette commande
+hint-did-you-mean-option = vouliez-vous dire `{ $option }` ?
+hint-help = `pamphlet { $command } --help` montre ce qu'elle accepte
+usage-bad-value = `{ $value }` n'est pas une valeur possible pour { $option }
+hint-valid-values = valeurs possibles : { $values }
+hint-value-why = { $why }
+usage-missing = il manque quelque chose : { $missing }
+usage-missing-command = il manque la commande
+usage-conflict = { $option } ne peut pas être utilisé avec { $other }
+
+## Files
+
+file-missing = { $file } n'existe pas
+hint-file-missing = vérifiez le nom et le dossier ; `ls` montre les fichiers d'un dossier
+file-unreadable = impossible de lire { $file } : { $reason }
+hint-file-unreadable = vérifiez que le fichier est là et que vous avez le droit de le lire
+file-unwritable = impossible d'écrire { $file } : { $reason }
+hint-file-unwritable = vérifiez que le dossier existe, que vous pouvez y écrire et que le disque a de la place
+file-exists = { $file } existe déjà
+hint-file-exists = choisissez un autre nom avec --out, ou ajoutez --force pour le remplacer
+folder-not-empty = { $dir } existe et n'est pas vide
+hint-folder-not-empty = choisissez un nouveau dossier, ou ajoutez --force pour écrire dedans
+file-line-not-utf8 = { $file } : la ligne { $line } n'est pas en UTF-8
+hint-save-utf8 = enregistrez le fichier en UTF-8 et réessayez ; rien n'a été enregistré
+io-failed = un fichier n'a pas pu être lu ou écrit : { $reason }
+io-not-found = il n'existe pas
+io-permission = vous n'avez pas la permission
+io-is-a-folder = c'est un dossier, pas un fichier
+io-not-a-folder = une partie du chemin n'est pas un dossier
+io-disk-full = le disque est plein
+io-read-only = le disque est en lecture seule
+io-other = { $detail }
+
+## The vault
+
+vault-not-found = aucun coffre dans { $dir }
+hint-vault-not-found = lancez `pamphlet init` pour en créer un, ou indiquez un coffre existant avec --vault (ou PAMPHLET_VAULT)
+vault-exists = il y a déjà un coffre dans { $dir }
+hint-vault-exists = choisissez un autre dossier avec --vault, ou utilisez le coffre qui s'y trouve
+vault-incomplete = le coffre de { $dir } est incomplet : { $missing } manque
+hint-vault-restore = restaurez tout le dossier du coffre depuis une sauvegarde (key.age et db/ ensemble) ; rien n'a été modifié
+vault-in-use = le coffre est utilisé par un autre pamphlet
+hint-vault-in-use = fermez l'autre pamphlet qui utilise ce coffre, puis réessayez
+vault-wrong-passphrase = ce n'est pas la phrase secrète de ce coffre
+hint-case-sensitive = la phrase secrète distingue majuscules et minuscules
+hint-check-passphrase-file = vérifiez la première ligne du fichier de --passphrase-file
+hint-check-env = vérifiez { $name }
+vault-key-mismatch = key.age ne correspond pas à la base de données à côté de lui
+hint-restore-key = restaurez key.age depuis une sauvegarde ; sans lui, les fiches ne peuvent pas être lues
+vault-newer = le coffre est au format { $found } ; ce pamphlet lit jusqu'au format { $supported }
+hint-upgrade = installez un pamphlet plus récent pour ouvrir ce coffre ; rien n'a été modifié
+vault-damaged = le coffre est endommagé : { $detail }
+vault-changed-outside = le coffre a été modifié en dehors de pamphlet : { $detail }
+hint-vault-changed-outside = restaurez tout le dossier du coffre depuis une seule sauvegarde (key.age et db/ ensemble), ou mettez cette copie de côté et demandez de l'aide ; rien n'a été modifié
+vault-signing = la clé de signature du coffre n'a pas pu signer
+vault-no-record = aucune fiche avec l'identifiant { $id }
+hint-list-ids = `pamphlet search` ou `pamphlet dump` listent les identifiants
+vault-ambiguous-id = { $count } fiches ont un identifiant qui commence par { $prefix } ; donnez-en davantage
+hint-more-of-id = donnez plus de caractères de l'identifiant
+vault-disk-full = le disque est plein : le coffre n'a pas pu être écrit
+hint-disk-full = libérez de la place sur le disque du coffre, puis réessayez ; rien n'a été modifié
+vault-file-too-large = un fichier du coffre a atteint la taille maximale permise : le coffre n'a pas pu être écrit
+hint-file-too-large = relevez la limite (`ulimit -f`), puis réessayez ; rien n'a été modifié
+vault-read-only = impossible d'écrire dans le coffre de { $dir } : { $reason }
+hint-read-only = rendez le dossier du coffre accessible en écriture (ou copiez le coffre sur un disque où l'on peut écrire), puis réessayez
+vault-storage = l'enregistrement a échoué : { $detail }
+vault-io = le coffre n'a pas pu être lu ou écrit : { $reason }
+hint-nothing-changed-maybe = réessayez ; si cela se reproduit, gardez une copie du dossier du coffre et demandez de l'aide
+vault-no-data-dir = impossible de trouver un dossier de données pour le coffre
+hint-no-data-dir = indiquez --vault DOSSIER ou définissez PAMPHLET_VAULT
+key-damaged = key.age est endommagé ({ $detail })
+key-excessive-work = key.age demande un facteur de travail scrypt de { $required }, plus que cet ordinateur n'accepte (environ { $target })
+key-io = key.age n'a pas pu être lu ou écrit : { $reason }
+key-other = les clés du coffre : { $detail }
+record-id-taken = une fiche avec l'identifiant { $id } existe déjà
+hint-edit-instead = modifiez-la avec `pamphlet edit`, ou n'indiquez pas d'identifiant
+record-vanished = la fiche a été supprimée pendant cette commande
+hint-try-again = réessayez
+field-invalid = { $detail }
+hint-check-flag = vérifiez { $flag } ; rien n'a été enregistré
+
+## Passphrases
+
+prompt-vault-passphrase = Phrase secrète du coffre :{" "}
+prompt-new-passphrase = Nouvelle phrase secrète :{" "}
+prompt-same-again = La même phrase encore une fois :{" "}
+prompt-bundle-passphrase = Phrase secrète du paquet :{" "}
+env-not-utf8 = { $name } n'est pas en UTF-8
+hint-env-utf8 = mettez-y la phrase secrète en texte simple, ou utilisez --passphrase-file
+passphrases-differ = les deux phrases secrètes sont différentes ; rien n'a été modifié
+hint-type-again = tapez deux fois la même phrase secrète
+passphrase-empty = la phrase secrète est vide
+hint-passphrase-words = un coffre a besoin d'une phrase secrète ; quelques mots sans rapport entre eux en font une solide
+passphrase-too-short = la phrase secrète a { $count ->
+    [one] { $count } caractère
+   *[other] { $count } caractères
+} ; celle d'un coffre doit en avoir au moins { $min }
+hint-passphrase-too-short = qui prend l'ordinateur peut essayer autant de phrases qu'il veut : utilisez { $min } caractères ou plus, par exemple quatre mots sans rapport (ou ajoutez --weak)
+warning-short-passphrase = attention : une phrase secrète aussi courte peut être devinée ; quelques mots sans rapport sont plus solides
+passphrase-file-unreadable = impossible de lire le fichier de phrase secrète { $file } : { $reason }
+hint-passphrase-file-unreadable = vérifiez le nom donné à --passphrase-file
+no-terminal-for-passphrase = aucune phrase secrète donnée et aucun terminal pour la demander
+hint-passphrase-file = indiquez --passphrase-file FICHIER ou définissez { $name }
+cli-unlocking = ouverture…
+
+## Records
+
+cli-created = coffre créé dans { $dir }
+cli-no-changes = aucun changement pour « { $name } » ({ $id })
+cli-updated = { $name } mis à jour ({ $id })
+cli-removed = { $name } supprimé ({ $id })
+cli-no-match = aucune fiche ne correspond à « { $query } »
+cli-more-matches = { $count } résultats affichés sur { $total } ; --limit N en montre plus
+cli-passphrase-changed = phrase secrète changée
+query-too-long = la recherche fait { $count } caractères ; elle peut en avoir au plus { $max }
+hint-query-too-long = cherchez moins de mots à la fois
+position-record = fiche { $n }
+position-line = ligne { $n }
+json-syntax = { $file } : JSON non valide à la ligne { $line }, colonne { $column } : { $problem }
+json-record-problem = { $file } : { $at } : { $problem }
+json-duplicate-id = { $file } : { $at } : l'identifiant { $id } est déjà utilisé par { $first }
+hint-nothing-stored = rien n'a été enregistré
+
+## Wiping
+
+wipe-word = EFFACER
+prompt-wipe = Ceci détruit pour de bon le coffre de { $dir }. Tapez { $word } pour continuer :{" "}
+wipe-no-terminal = aucun terminal pour confirmer
+hint-wipe-yes = ajoutez --yes pour effacer sans confirmation
+wipe-not-confirmed = rien n'a été effacé
+hint-wipe-word = tapez { $word } (ou WIPE) pour effacer le coffre
+cli-wiped = { $dir } effacé en { $ms } ms
+
+## Bundles
+
+export-passphrase-and-recipients = un paquet est chiffré avec une phrase secrète ou pour des destinataires, pas les deux
+hint-passphrase-or-recipients = indiquez --bundle-passphrase-file ou --recipient, pas les deux
+export-nothing = aucune fiche ne correspond à « { $query } » ; rien n'a été exporté
+print-nothing = aucune fiche ne correspond à « { $query } » ; rien à imprimer
+hint-search-first = essayez d'abord ces mots avec `pamphlet search`
+cli-signing = signature et chiffrement de { $count } fiches…
+cli-exported = { $count } fiches exportées dans { $file } (numéro { $sequence }, { $bytes } octets)
+expires-not-a-date = --expires « { $text } » n'est pas une date
+expires-too-far = la date de --expires est trop lointaine
+hint-expires = indiquez le dernier jour où le paquet peut être importé, sous la forme AAAA-MM-JJ
+verify-signature = signature :
+verify-good = valide
+verify-signer = signataire :
+verify-signer-trusted = { $name } ({ $fingerprint })
+verify-signer-untrusted = pas de confiance ({ $fingerprint })
+verify-sequence = numéro :
+verify-created = créé :
+verify-expires = expire :
+verify-records = fiches :
+verify-selection = sélection :
+verify-redacted = retirés :
+verify-import = import :
+verify-would-be-refused = serait refusé : { $why }
+default-signer-name = signataire { $fingerprint }
+cli-dry-run-changed-nothing = essai : rien n'a été modifié
+cli-now-trusting = vous faites maintenant confiance à { $name } ({ $fingerprint })
+cli-imported = importé : { $summary }
+cli-bundle-from = paquet nº { $sequence } de { $fingerprint } : { $count } fiches
+bundle-not-a-bundle = ce n'est pas un paquet pamphlet : { $detail }
+bundle-not-a-bundle-file = { $file } n'est pas un paquet pamphlet : { $looks }
+looks-json = on dirait un fichier JSON de fiches
+looks-csv = on dirait un tableur (CSV)
+looks-hsds = on dirait un paquet de données HSDS
+looks-empty = il est vide
+looks-other = un paquet est le fichier chiffré qu'écrit `pamphlet export`
+hint-use-load = pour ajouter ses fiches, lancez `pamphlet load { $file }`
+hint-use-import-csv = pour ajouter ses lignes, lancez `pamphlet import-csv { $file }`
+hint-use-import-hsds = si c'est un .zip, décompressez-le ; puis lancez `pamphlet import-hsds` sur son dossier
+hint-not-a-bundle = demandez à la personne qui l'a envoyé le fichier de paquet qu'a écrit `pamphlet export`
+bundle-needs-passphrase = ce paquet est chiffré avec une phrase secrète
+hint-bundle-passphrase = indiquez --bundle-passphrase-file FICHIER, ou tapez-la quand elle est demandée
+bundle-not-for-us = ce paquet n'est pas chiffré pour la clé de ce coffre
+hint-not-for-us = demandez à la personne qui l'envoie d'exporter pour votre destinataire age (`pamphlet keys show`)
+bundle-undecryptable = le paquet ne se déchiffre pas : mauvaise phrase secrète, ou fichier endommagé
+hint-undecryptable = vérifiez la phrase secrète de la réunion ; si elle est bonne, demandez une nouvelle copie du paquet
+bundle-malformed = le paquet est mal formé : { $detail }
+hint-bundle-damaged = demandez une nouvelle copie du paquet à la personne qui l'a envoyé ; rien n'a été importé
+redact-unknown = impossible de retirer « { $field } » ; on peut retirer address, phones, email, website, notes
+hint-redact = donnez à --redact une liste séparée par des virgules, comme address,notes
+bundle-newer = le paquet est au format { $found } ; ce pamphlet ne peut pas le lire
+hint-upgrade-bundle = installez un pamphlet plus récent pour lire ce paquet ; rien n'a été importé
+bundle-bad-signature = la signature de { $part } n'est pas valide : le paquet a été modifié après avoir été signé
+bundle-mismatch = l'inventaire ne correspond pas aux fiches : { $detail }
+bundle-invalid-record = une fiche du paquet n'est pas valide : { $detail }
+bundle-untrusted = le paquet est signé par une clé à laquelle vous ne faites pas confiance (empreinte { $fingerprint })
+hint-untrusted = comparez l'empreinte avec la personne qui a signé, à voix haute ; puis `pamphlet keys trust NOM CLÉ` ou importez avec --trust-signer
+bundle-replayed = ce paquet porte le numéro { $sequence } de { $signer }, mais le numéro { $last_seen } a déjà été importé : un ancien paquet remis en circulation ?
+hint-replayed = demandez à la personne qui signe son paquet le plus récent ; rien n'a été importé
+bundle-expired = le paquet a expiré le { $day }
+hint-expired = demandez un paquet plus récent à la personne qui signe ; rien n'a été importé
+bundle-bad-recipient = ce n'est pas un destinataire age : { $text }
+hint-recipient = un destinataire age commence par age1 ; `pamphlet keys show` affiche le vôtre
+
+## Keys
+
+keys-signing-key = clé de signature (minisign)
+keys-age-recipient = destinataire age
+keys-fingerprint = empreinte
+keys-none-yet = aucun signataire de confiance pour l'instant ; ajoutez-en un avec `pamphlet keys trust NOM CLÉ`
+keys-list-line = { $last ->
+    [0] { $name }  { $fingerprint }  (dernier paquet : aucun)
+   *[other] { $name }  { $fingerprint }  (dernier paquet : nº { $last })
+}
+keys-name-empty = une clé de confiance a besoin d'un nom
+hint-keys-name = donnez un nom que vous reconnaîtrez, comme « Rosa (Portland) »
+keys-not-a-key = ce n'est pas une clé publique minisign
+hint-keys-copy = copiez la ligne `clé de signature` qu'affiche `pamphlet keys show` (RW…)
+keys-name-taken = une clé nommée « { $name } » a déjà votre confiance
+keys-already-trusted = cette clé a déjà votre confiance sous le nom « { $name } »
+keys-no-such-name = aucune clé de confiance nommée « { $name } »
+hint-keys-list = `pamphlet keys list` affiche les noms
+cli-untrusted = vous ne faites plus confiance à { $name }
+keys-secret-to-terminal = refus d'afficher une clé secrète dans le terminal
+hint-secret-to-file = redirigez-la vers un fichier sur un disque chiffré, ou ajoutez --force
+warning-secret-identity = attention : ceci est votre identité age secrète ; qui la détient peut ouvrir les paquets qu'on vous envoie
+
+## Spreadsheets and data packages
+
+cli-wrote-hsds = { $count } services écrits dans { $dir } ({ $files } fichiers, paquet de données tabulaire HSDS 3.0)
+warning-hsds-addresses = attention : addresses.csv laisse vide ce qu'exige HSDS 3.0 : { $rows ->
+    [one] postal_code dans sa seule ligne
+   *[other] postal_code dans les { $rows } lignes
+} (pamphlet ne garde pas de codes postaux){ $without_street ->
+    [0] {""}
+    [one] { $rows ->
+        [one] {" "}et address_1 dans celle-ci
+       *[other] {" "}et address_1 dans 1 d'entre elles
+    } (fiches avec une ville, une région ou un pays mais sans rue)
+   *[other] {" "}et address_1 dans { $without_street } d'entre elles (fiches avec une ville, une région ou un pays mais sans rue)
+} ; les validateurs HSDS signaleront ces cellules
+cli-read-services = { $count } services lus ; { $summary }
+hsds-missing-table = { $dir } n'a pas de { $file } ; est-ce un paquet de données tabulaire HSDS ?
+hsds-problem = { $detail }
+hint-hsds-dir = indiquez le dossier qu'a écrit `pamphlet export-hsds`
+cli-rows-have-problems = { $count } lignes sur { $rows } ont des problèmes :
+csv-rows-have-problems = { $count } lignes sur { $rows } ont des problèmes
+hint-csv-fix-rows = corrigez les lignes ci-dessus et relancez import-csv ; rien n'a été enregistré
+csv-not-utf8 = la ligne { $line } n'est pas en UTF-8 (octet { $byte })
+hint-csv-utf8 = enregistrez le tableur en « CSV UTF-8 » (ou convertissez-le avec iconv) et réessayez ; rien n'a été enregistré
+csv-empty = le fichier est vide ; une ligne d'en-tête était attendue, comme `name,category,city,phone`
+hint-csv-header = la première ligne nomme les colonnes ; seules name et category sont obligatoires
+csv-problem = { $detail }
+csv-would-change = { $detail }
+hint-csv-would-change = regardez ce champ avec `pamphlet show ID`, ou copiez les fiches en JSON Lines avec `pamphlet dump`
+separator-tab = tabulation
+cli-rows-ready = { $count } lignes prêtes (séparateur { $separator })
+cli-columns = colonnes : { $columns }
+cli-ignored-columns = colonnes ignorées : { $columns }
+cli-row-ready = {"  "}ligne { $line } : { $name } [{ $category }] { $city }
+cli-dry-run-stored-nothing = essai : rien n'a été enregistré
+cli-stored = enregistré : { $summary }
+cli-wrote-records = { $count } fiches écrites dans { $file }
+cli-wrote-sheet = feuille de { $count } adresses écrite dans { $file }
+
+## The terminal UI, seen from the command line
+
+tui-no-terminal = l'interface de pamphlet a besoin d'un terminal
+hint-tui-no-terminal = lancez pamphlet dans un terminal, ou utilisez une commande comme `pamphlet search`
+tui-stopped = arrêté par { $signal }
+hint-tui-stopped = relancez pamphlet ; le coffre a été verrouillé
+tui-terminal = le terminal a échoué : { $reason }
+
+## The printed sheet
+
+sheet-default-title = Adresses de confiance
+sheet-subtitle = Imprimé le { $date } · { $count ->
+    [one] { $count } adresse
+   *[other] { $count } adresses
+}
+sheet-subtitle-matching = Imprimé le { $date } · { $count ->
+    [one] { $count } adresse
+   *[other] { $count } adresses
+} pour « { $query } »
+sheet-defunct-left-out = { $count } fermées retirées
+sheet-footer = Imprimé le { $date } avec pamphlet. Vérifiez avant de partager : les gens et les lieux changent.
+sheet-no-city = Ville non précisée
+sheet-inactive = inactif
+sheet-phone = tél.
+sheet-category-lawyer = Avocats
+sheet-category-clinic = Centres de santé
+sheet-category-therapist = Thérapeutes
+sheet-category-translator = Traducteurs
+sheet-category-bail_fund = Fonds de caution
+sheet-category-housing = Logement
+sheet-category-support_group = Groupes de soutien
+sheet-category-other = Autres
+sheet-fact-languages = Langues
+sheet-fact-cost = Coût
+sheet-fact-hours = Horaires
+sheet-fact-address = Adresse
+sheet-fact-email = Courriel
+sheet-fact-website = Site
+sheet-fact-description = À propos
+sheet-fact-notes = Notes
+sheet-fact-verified_on = Vérifié

@@ -1,0 +1,359 @@
+# As mensagens do pamphlet em português (do Brasil).
+# Escritas sem revisão de uma pessoa falante nativa: ver o relatório.
+#
+# Glossário (usar igual na interface):
+#   vault → cofre · record → ficha · referral → contato (de confiança)
+#   bundle → pacote · passphrase → frase secreta · signer → signatário
+#   signing key → chave de assinatura · fingerprint → impressão digital
+#   trust → confiar · wipe → apagar (palavra: APAGAR)
+
+## Around every error
+
+error-line = erro: { $message }
+hint-line = dica: { $hint }
+note-line = nota: { $note }
+hint-general = `pamphlet --help` lista os comandos; acrescente --help depois de um comando para ver o que ele aceita
+detail = { $detail }
+at-place = { $place }: { $message }
+standard-input = a entrada padrão
+
+## Counting
+
+count-records = { $count ->
+    [one] { $count } ficha
+   *[other] { $count } fichas
+}
+put-summary = { $added } adicionadas, { $updated } atualizadas, { $unchanged } sem mudança
+
+## Dates
+
+date-long = { $day } de { $month } de { $year }
+month-1 = janeiro
+month-2 = fevereiro
+month-3 = março
+month-4 = abril
+month-5 = maio
+month-6 = junho
+month-7 = julho
+month-8 = agosto
+month-9 = setembro
+month-10 = outubro
+month-11 = novembro
+month-12 = dezembro
+
+## Categories
+
+category-lawyer = advogado
+category-clinic = clínica
+category-therapist = terapeuta
+category-translator = tradutor
+category-bail_fund = fundo de fiança
+category-housing = moradia
+category-support_group = grupo de apoio
+category-other = outro
+
+## A command line that is not understood
+
+usage-unknown-command = `{ $command }` não é um comando do pamphlet
+hint-did-you-mean-command = você quis dizer `pamphlet { $command }`? `pamphlet --help` lista todos os comandos
+hint-commands = `pamphlet --help` lista todos os comandos
+usage-unknown-option = `{ $option }` não é uma opção deste comando
+hint-did-you-mean-option = você quis dizer `{ $option }`?
+hint-help = `pamphlet { $command } --help` mostra o que ele aceita
+usage-bad-value = `{ $value }` não é um valor válido para { $option }
+hint-valid-values = aceita um destes: { $values }
+hint-value-why = { $why }
+usage-missing = falta algo: { $missing }
+usage-missing-command = falta o comando
+usage-conflict = { $option } não pode ser usado junto com { $other }
+
+## Files
+
+file-missing = { $file } não existe
+hint-file-missing = confira o nome e a pasta; `ls` mostra os arquivos de uma pasta
+file-unreadable = não foi possível ler { $file }: { $reason }
+hint-file-unreadable = confira se o arquivo está lá e se você tem permissão para lê-lo
+file-unwritable = não foi possível gravar { $file }: { $reason }
+hint-file-unwritable = confira se a pasta existe, se você pode gravar nela e se o disco tem espaço
+file-exists = { $file } já existe
+hint-file-exists = escolha outro nome com --out, ou acrescente --force para substituí-lo
+folder-not-empty = { $dir } existe e não está vazia
+hint-folder-not-empty = escolha uma pasta nova, ou acrescente --force para gravar nela
+file-line-not-utf8 = { $file }: a linha { $line } não está em UTF-8
+hint-save-utf8 = salve o arquivo em UTF-8 e tente de novo; nada foi guardado
+io-failed = não foi possível ler ou gravar um arquivo: { $reason }
+io-not-found = ele não existe
+io-permission = você não tem permissão
+io-is-a-folder = é uma pasta, não um arquivo
+io-not-a-folder = uma parte do caminho não é uma pasta
+io-disk-full = o disco está cheio
+io-read-only = o disco é somente leitura
+io-other = { $detail }
+
+## The vault
+
+vault-not-found = nenhum cofre em { $dir }
+hint-vault-not-found = rode `pamphlet init` para criar um, ou indique um cofre existente com --vault (ou PAMPHLET_VAULT)
+vault-exists = já existe um cofre em { $dir }
+hint-vault-exists = escolha outra pasta com --vault, ou use o cofre que já está lá
+vault-incomplete = o cofre em { $dir } está incompleto: falta { $missing }
+hint-vault-restore = restaure a pasta inteira do cofre a partir de um backup (key.age e db/ juntos); nada foi alterado
+vault-in-use = outro pamphlet está usando o cofre
+hint-vault-in-use = feche o outro pamphlet que usa este cofre e tente de novo
+vault-wrong-passphrase = essa não é a frase secreta deste cofre
+hint-case-sensitive = a frase secreta diferencia maiúsculas e minúsculas
+hint-check-passphrase-file = confira a primeira linha do arquivo de --passphrase-file
+hint-check-env = confira { $name }
+vault-key-mismatch = key.age não pertence ao banco de dados ao lado dele
+hint-restore-key = restaure key.age a partir de um backup; sem ele as fichas não podem ser lidas
+vault-newer = o cofre tem o formato { $found }; este pamphlet lê até o { $supported }
+hint-upgrade = instale um pamphlet mais novo para abrir este cofre; nada foi alterado
+vault-damaged = o cofre está danificado: { $detail }
+vault-changed-outside = o cofre foi alterado fora do pamphlet: { $detail }
+hint-vault-changed-outside = restaure a pasta inteira do cofre a partir de um único backup (key.age e db/ juntos), ou guarde esta cópia à parte e peça ajuda; nada foi alterado
+vault-signing = a chave de assinatura do cofre não conseguiu assinar
+vault-no-record = nenhuma ficha com o id { $id }
+hint-list-ids = `pamphlet search` ou `pamphlet dump` listam os ids
+vault-ambiguous-id = { $count } fichas têm id começando com { $prefix }; digite mais do id
+hint-more-of-id = digite mais caracteres do id
+vault-disk-full = o disco está cheio: não foi possível gravar o cofre
+hint-disk-full = libere espaço no disco do cofre e tente de novo; nada foi alterado
+vault-file-too-large = um arquivo do cofre chegou ao limite de tamanho: não foi possível gravar o cofre
+hint-file-too-large = aumente o limite (`ulimit -f`) e tente de novo; nada foi alterado
+vault-read-only = não é possível gravar no cofre em { $dir }: { $reason }
+hint-read-only = permita gravar na pasta do cofre (ou copie o cofre para um disco onde se possa gravar) e tente de novo
+vault-storage = o armazenamento falhou: { $detail }
+vault-io = não foi possível ler ou gravar o cofre: { $reason }
+hint-nothing-changed-maybe = tente de novo; se acontecer outra vez, guarde uma cópia da pasta do cofre e peça ajuda
+vault-no-data-dir = não foi possível achar uma pasta de dados para o cofre
+hint-no-data-dir = indique --vault PASTA ou defina PAMPHLET_VAULT
+key-damaged = key.age está danificado ({ $detail })
+key-excessive-work = key.age pede um fator de trabalho scrypt de { $required }, mais do que este computador aceita (cerca de { $target })
+key-io = não foi possível ler ou gravar key.age: { $reason }
+key-other = as chaves do cofre: { $detail }
+record-id-taken = já existe uma ficha com o id { $id }
+hint-edit-instead = altere-a com `pamphlet edit`, ou não informe o id
+record-vanished = a ficha foi removida enquanto este comando rodava
+hint-try-again = tente de novo
+field-invalid = { $detail }
+hint-check-flag = confira { $flag }; nada foi guardado
+
+## Passphrases
+
+prompt-vault-passphrase = Frase secreta do cofre:{" "}
+prompt-new-passphrase = Nova frase secreta:{" "}
+prompt-same-again = A mesma frase de novo:{" "}
+prompt-bundle-passphrase = Frase secreta do pacote:{" "}
+env-not-utf8 = { $name } não está em UTF-8
+hint-env-utf8 = coloque nela a frase secreta como texto simples, ou use --passphrase-file
+passphrases-differ = as duas frases secretas são diferentes; nada foi alterado
+hint-type-again = digite a mesma frase secreta duas vezes
+passphrase-empty = a frase secreta está vazia
+hint-passphrase-words = um cofre precisa de uma frase secreta; algumas palavras sem relação entre si formam uma frase forte
+passphrase-too-short = a frase secreta tem { $count ->
+    [one] { $count } caractere
+   *[other] { $count } caracteres
+}; a de um cofre precisa de pelo menos { $min }
+hint-passphrase-too-short = quem levar o computador pode tentar frases sem limite: use { $min } caracteres ou mais, por exemplo quatro palavras sem relação (ou acrescente --weak)
+warning-short-passphrase = aviso: uma frase secreta tão curta pode ser adivinhada; algumas palavras sem relação são mais fortes
+passphrase-file-unreadable = não foi possível ler o arquivo da frase secreta { $file }: { $reason }
+hint-passphrase-file-unreadable = confira o nome dado a --passphrase-file
+no-terminal-for-passphrase = nenhuma frase secreta foi dada e não há terminal para pedi-la
+hint-passphrase-file = indique --passphrase-file ARQUIVO ou defina { $name }
+cli-unlocking = abrindo…
+
+## Records
+
+cli-created = cofre criado em { $dir }
+cli-no-changes = nenhuma mudança em "{ $name }" ({ $id })
+cli-updated = { $name } atualizado ({ $id })
+cli-removed = { $name } removido ({ $id })
+cli-no-match = nenhuma ficha corresponde a "{ $query }"
+cli-more-matches = mostrando { $count } de { $total } resultados; --limit N mostra mais
+cli-passphrase-changed = frase secreta alterada
+query-too-long = a busca tem { $count } caracteres; ela pode ter no máximo { $max }
+hint-query-too-long = busque menos palavras de cada vez
+position-record = ficha { $n }
+position-line = linha { $n }
+json-syntax = { $file }: JSON inválido na linha { $line }, coluna { $column }: { $problem }
+json-record-problem = { $file }: { $at }: { $problem }
+json-duplicate-id = { $file }: { $at }: o id { $id } já foi usado em { $first }
+hint-nothing-stored = nada foi guardado
+
+## Wiping
+
+wipe-word = APAGAR
+prompt-wipe = Isto destrói para sempre o cofre em { $dir }. Digite { $word } para continuar:{" "}
+wipe-no-terminal = não há terminal para confirmar
+hint-wipe-yes = acrescente --yes para apagar sem perguntar
+wipe-not-confirmed = nada foi apagado
+hint-wipe-word = digite { $word } (ou WIPE) para apagar o cofre
+cli-wiped = { $dir } apagado em { $ms } ms
+
+## Bundles
+
+export-passphrase-and-recipients = um pacote é cifrado com uma frase secreta ou para destinatários, não os dois
+hint-passphrase-or-recipients = indique --bundle-passphrase-file ou --recipient, não os dois
+export-nothing = nenhuma ficha corresponde a "{ $query }"; nada foi exportado
+print-nothing = nenhuma ficha corresponde a "{ $query }"; nada para imprimir
+hint-search-first = teste antes as palavras com `pamphlet search`
+cli-signing = assinando e cifrando { $count } fichas…
+cli-exported = { $count } fichas exportadas para { $file } (número { $sequence }, { $bytes } bytes)
+expires-not-a-date = --expires "{ $text }" não é uma data
+expires-too-far = a data de --expires está longe demais
+hint-expires = indique o último dia em que o pacote pode ser importado, como AAAA-MM-DD
+verify-signature = assinatura:
+verify-good = válida
+verify-signer = signatário:
+verify-signer-trusted = { $name } ({ $fingerprint })
+verify-signer-untrusted = sem confiança ({ $fingerprint })
+verify-sequence = número:
+verify-created = criado:
+verify-expires = vence:
+verify-records = fichas:
+verify-selection = seleção:
+verify-redacted = omitidos:
+verify-import = importar:
+verify-would-be-refused = seria recusado: { $why }
+default-signer-name = signatário { $fingerprint }
+cli-dry-run-changed-nothing = teste: nada foi alterado
+cli-now-trusting = agora você confia em { $name } ({ $fingerprint })
+cli-imported = importado: { $summary }
+cli-bundle-from = pacote nº { $sequence } de { $fingerprint }: { $count } fichas
+bundle-not-a-bundle = não é um pacote do pamphlet: { $detail }
+bundle-not-a-bundle-file = { $file } não é um pacote do pamphlet: { $looks }
+looks-json = parece um arquivo JSON de fichas
+looks-csv = parece uma planilha (CSV)
+looks-hsds = parece um pacote de dados HSDS
+looks-empty = está vazio
+looks-other = um pacote é o arquivo cifrado que `pamphlet export` grava
+hint-use-load = para adicionar as fichas dele, rode `pamphlet load { $file }`
+hint-use-import-csv = para adicionar as linhas dele, rode `pamphlet import-csv { $file }`
+hint-use-import-hsds = se for um .zip, descompacte-o; depois rode `pamphlet import-hsds` com a pasta dele
+hint-not-a-bundle = peça a quem enviou o arquivo de pacote que `pamphlet export` gravou
+bundle-needs-passphrase = este pacote é cifrado com uma frase secreta
+hint-bundle-passphrase = indique --bundle-passphrase-file ARQUIVO, ou digite-a quando for pedida
+bundle-not-for-us = este pacote não foi cifrado para a chave deste cofre
+hint-not-for-us = peça a quem envia que exporte para o seu destinatário age (`pamphlet keys show`)
+bundle-undecryptable = o pacote não se decifra: a frase secreta não é essa, ou o arquivo está danificado
+hint-undecryptable = confira a frase secreta da reunião; se estiver certa, peça uma nova cópia do pacote
+bundle-malformed = o pacote está malformado: { $detail }
+hint-bundle-damaged = peça a quem enviou uma nova cópia do pacote; nada foi importado
+redact-unknown = não é possível omitir "{ $field }"; podem ser omitidos address, phones, email, website, notes
+hint-redact = dê a --redact uma lista separada por vírgulas, como address,notes
+bundle-newer = o pacote tem o formato { $found }; este pamphlet não consegue lê-lo
+hint-upgrade-bundle = instale um pamphlet mais novo para ler este pacote; nada foi importado
+bundle-bad-signature = a assinatura de { $part } não confere: o pacote foi alterado depois de assinado
+bundle-mismatch = o índice não corresponde às fichas: { $detail }
+bundle-invalid-record = uma ficha do pacote é inválida: { $detail }
+bundle-untrusted = o pacote foi assinado por uma chave em que você não confia (impressão digital { $fingerprint })
+hint-untrusted = compare a impressão digital com quem assinou, em voz alta; depois `pamphlet keys trust NOME CHAVE` ou importe com --trust-signer
+bundle-replayed = este pacote é o número { $sequence } de { $signer }, mas o número { $last_seen } já foi importado: alguém repassou um pacote antigo?
+hint-replayed = peça a quem assina o pacote mais novo; nada foi importado
+bundle-expired = o pacote venceu em { $day }
+hint-expired = peça a quem assina um pacote mais novo; nada foi importado
+bundle-bad-recipient = não é um destinatário age: { $text }
+hint-recipient = um destinatário age começa com age1; `pamphlet keys show` mostra o seu
+
+## Keys
+
+keys-signing-key = chave de assinatura (minisign)
+keys-age-recipient = destinatário age
+keys-fingerprint = impressão digital
+keys-none-yet = você ainda não confia em nenhum signatário; adicione um com `pamphlet keys trust NOME CHAVE`
+keys-list-line = { $last ->
+    [0] { $name }  { $fingerprint }  (último pacote: nenhum)
+   *[other] { $name }  { $fingerprint }  (último pacote: nº { $last })
+}
+keys-name-empty = uma chave de confiança precisa de um nome
+hint-keys-name = dê um nome que você reconheça, como "Rosa (Portland)"
+keys-not-a-key = não é uma chave pública minisign
+hint-keys-copy = copie a linha `chave de assinatura` que `pamphlet keys show` mostra (RW…)
+keys-name-taken = você já confia em uma chave chamada "{ $name }"
+keys-already-trusted = você já confia nesta chave com o nome "{ $name }"
+keys-no-such-name = nenhuma chave de confiança chamada "{ $name }"
+hint-keys-list = `pamphlet keys list` mostra os nomes
+cli-untrusted = você não confia mais em { $name }
+keys-secret-to-terminal = uma chave secreta não é mostrada no terminal
+hint-secret-to-file = redirecione-a para um arquivo em um disco cifrado, ou acrescente --force
+warning-secret-identity = aviso: esta é a sua identidade age secreta; quem a tiver pode abrir os pacotes enviados a você
+
+## Spreadsheets and data packages
+
+cli-wrote-hsds = { $count } serviços gravados em { $dir } ({ $files } arquivos, pacote de dados tabular HSDS 3.0)
+warning-hsds-addresses = aviso: addresses.csv deixa vazio o que o HSDS 3.0 exige: { $rows ->
+    [one] postal_code na sua única linha
+   *[other] postal_code em todas as { $rows } linhas
+} (o pamphlet não guarda CEPs){ $without_street ->
+    [0] {""}
+    [one] { $rows ->
+        [one] {" "}e address_1 nela
+       *[other] {" "}e address_1 em 1 delas
+    } (fichas com cidade, região ou país mas sem rua)
+   *[other] {" "}e address_1 em { $without_street } delas (fichas com cidade, região ou país mas sem rua)
+}; os validadores de HSDS vão marcar essas células
+cli-read-services = { $count } serviços lidos; { $summary }
+hsds-missing-table = { $dir } não tem { $file }; é um pacote de dados tabular HSDS?
+hsds-problem = { $detail }
+hint-hsds-dir = indique a pasta que `pamphlet export-hsds` gravou
+cli-rows-have-problems = { $count } de { $rows } linhas têm problemas:
+csv-rows-have-problems = { $count } de { $rows } linhas têm problemas
+hint-csv-fix-rows = corrija as linhas acima e rode import-csv de novo; nada foi guardado
+csv-not-utf8 = a linha { $line } não está em UTF-8 (byte { $byte })
+hint-csv-utf8 = salve a planilha como "CSV UTF-8" (ou converta-a com iconv) e tente de novo; nada foi guardado
+csv-empty = o arquivo está vazio; era esperada uma linha de cabeçalho como `name,category,city,phone`
+hint-csv-header = a primeira linha dá nome às colunas; só name e category são obrigatórias
+csv-problem = { $detail }
+csv-would-change = { $detail }
+hint-csv-would-change = veja esse campo com `pamphlet show ID`, ou copie as fichas como JSON Lines com `pamphlet dump`
+separator-tab = tabulação
+cli-rows-ready = { $count } linhas prontas (separador { $separator })
+cli-columns = colunas: { $columns }
+cli-ignored-columns = colunas ignoradas: { $columns }
+cli-row-ready = {"  "}linha { $line }: { $name } [{ $category }] { $city }
+cli-dry-run-stored-nothing = teste: nada foi guardado
+cli-stored = guardado: { $summary }
+cli-wrote-records = { $count } fichas gravadas em { $file }
+cli-wrote-sheet = folha de { $count } contatos gravada em { $file }
+
+## The terminal UI, seen from the command line
+
+tui-no-terminal = a interface do pamphlet precisa de um terminal
+hint-tui-no-terminal = abra o pamphlet em um terminal, ou use um comando como `pamphlet search`
+tui-stopped = interrompido por { $signal }
+hint-tui-stopped = abra o pamphlet de novo; o cofre ficou trancado
+tui-terminal = o terminal falhou: { $reason }
+
+## The printed sheet
+
+sheet-default-title = Contatos de confiança
+sheet-subtitle = Impresso em { $date } · { $count ->
+    [one] { $count } contato
+   *[other] { $count } contatos
+}
+sheet-subtitle-matching = Impresso em { $date } · { $count ->
+    [one] { $count } contato
+   *[other] { $count } contatos
+} para “{ $query }”
+sheet-defunct-left-out = { $count } já fechados omitidos
+sheet-footer = Impresso em { $date } com o pamphlet. Confira antes de compartilhar: pessoas e lugares mudam.
+sheet-no-city = Sem cidade
+sheet-inactive = inativo
+sheet-phone = telefone
+sheet-category-lawyer = Advogados
+sheet-category-clinic = Clínicas
+sheet-category-therapist = Terapeutas
+sheet-category-translator = Tradutores
+sheet-category-bail_fund = Fundos de fiança
+sheet-category-housing = Moradia
+sheet-category-support_group = Grupos de apoio
+sheet-category-other = Outros
+sheet-fact-languages = Idiomas
+sheet-fact-cost = Custo
+sheet-fact-hours = Horário
+sheet-fact-address = Endereço
+sheet-fact-email = E-mail
+sheet-fact-website = Site
+sheet-fact-description = Sobre
+sheet-fact-notes = Observações
+sheet-fact-verified_on = Verificado
