@@ -251,10 +251,10 @@ fn every_context_has_help_quit_and_a_way_back() {
 
 /// The footer's width as `ui::footer` draws it: keys, a space, what they
 /// do, two spaces between.
-fn footer_width(context: Context) -> usize {
+fn footer_width(context: Context, lang: crate::i18n::Lang) -> usize {
     footer(context)
         .iter()
-        .map(|(keys, what)| keys.chars().count() + what.chars().count() + 3)
+        .map(|(keys, what)| keys.chars().count() + crate::t!(lang, what).chars().count() + 3)
         .sum()
 }
 
@@ -263,7 +263,10 @@ fn the_footer_offers_the_few_keys_that_matter_and_fits_80_columns() {
     for context in Context::ALL {
         let keys = footer(context);
         assert!((2..=5).contains(&keys.len()), "{context:?}: {keys:?}");
-        assert!(footer_width(context) <= 80, "{context:?}: {keys:?}");
+        for lang in crate::i18n::Lang::ALL {
+            let width = footer_width(context, lang);
+            assert!(width <= 80, "{context:?} in {lang:?}: {width} columns");
+        }
         assert!(
             keys.iter().all(|(keys, _)| keys != "^K"),
             "{context:?}: the panic key is in help, not the footer"
@@ -271,7 +274,7 @@ fn the_footer_offers_the_few_keys_that_matter_and_fits_80_columns() {
     }
     let list: Vec<String> = footer(Context::List)
         .into_iter()
-        .map(|(keys, what)| format!("{keys} {what}"))
+        .map(|(keys, what)| format!("{keys} {}", crate::t!(crate::i18n::Lang::En, what)))
         .collect();
     assert_eq!(
         list,

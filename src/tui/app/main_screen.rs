@@ -341,12 +341,8 @@ impl MainScreen {
         }
         let path = config.places.default_export_path(now.date());
         self.notice = None;
-        let mut dialog = ExportDialog::new(
-            ids,
-            selection.join(" "),
-            self.session.vault.trust(),
-            &path,
-        );
+        let mut dialog =
+            ExportDialog::new(ids, selection.join(" "), self.session.vault.trust(), &path);
         dialog.described = described.join(" ");
         self.dialog = Some(Dialog::Export(Box::new(dialog)));
     }

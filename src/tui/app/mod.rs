@@ -25,6 +25,7 @@ use age::secrecy::SecretString;
 use ratatui::layout::Rect;
 use time::OffsetDateTime;
 
+use crate::i18n::Lang;
 use crate::vault::{Vault, VaultError, WorkFactor};
 
 use super::action::{Action, Context};
@@ -53,6 +54,8 @@ pub struct Config {
     /// The scrypt cost (log2 N) of a meeting passphrase: `None` for age's
     /// calibration; tests set it low.
     pub bundle_scrypt_log_n: Option<u8>,
+    /// The language of the screens.
+    pub lang: Lang,
 }
 
 /// The passphrase of the demo vault, shown on its unlock screen.

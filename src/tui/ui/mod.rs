@@ -20,6 +20,8 @@ use super::action::{self, Context};
 use super::app::{view_context, App, Dialog, MainScreen, Screen, View, Wipe};
 use super::layout::main_areas;
 use super::theme::Theme;
+use crate::i18n::Lang;
+use crate::model::Category;
 use crate::text::{is_hidden, shown};
 
 /// What every drawing function needs besides its own part of the state.
@@ -27,12 +29,14 @@ use crate::text::{is_hidden, shown};
 struct Paint {
     theme: Theme,
     now: OffsetDateTime,
+    lang: Lang,
 }
 
 pub fn render(app: &App, frame: &mut Frame) {
     let paint = Paint {
         theme: Theme::new(app.config.color),
         now: app.now,
+        lang: app.config.lang,
     };
     let area = frame.area();
     match &app.screen {
@@ -85,7 +89,7 @@ fn render_main(frame: &mut Frame, area: Rect, main: &MainScreen, app: &App, pain
         View::Detail { scroll } => {
             list::search_line(frame, areas.search, main, paint, false);
             if let Some(record) = main.selected() {
-                let block = rule(" Record ", paint);
+                let block = rule(&format!(" {} ", t!(paint.lang, "tui-record")), paint);
                 let inner = block.inner(areas.body);
                 frame.render_widget(block, areas.body);
                 detail::render(frame, inner, record, main, *scroll, paint);
@@ -95,7 +99,8 @@ fn render_main(frame: &mut Frame, area: Rect, main: &MainScreen, app: &App, pain
             list::search_line(frame, areas.search, main, paint, typing_in_list);
             list::render(frame, &areas, main, paint);
             if let Some(preview) = areas.preview {
-                let block = rule(" Record ", paint).borders(Borders::TOP | Borders::LEFT);
+                let title = format!(" {} ", t!(paint.lang, "tui-record"));
+                let block = rule(&title, paint).borders(Borders::TOP | Borders::LEFT);
                 let inner = block.inner(preview);
                 frame.render_widget(block, preview);
                 if let Some(record) = main.selected() {
@@ -166,16 +171,20 @@ fn status_line(frame: &mut Frame, area: Rect, main: &MainScreen, app: &App, pain
         Some(notice) => left.push((notice.text.clone(), theme.bold())),
         None => {
             let count = if shown < results.total {
-                format!(
-                    "{shown} shown of {} matching / {total} records",
-                    results.total
+                t!(
+                    paint.lang,
+                    "tui-status-partial",
+                    shown = shown,
+                    matching = results.total,
+                    total = total
                 )
             } else {
-                format!("{shown} / {total} records")
+                t!(paint.lang, "tui-status-count", shown = shown, total = total)
             };
             left.push((count, ratatui::style::Style::new()));
             if main.browse.searching() {
-                left.push((" · searching…".to_owned(), ratatui::style::Style::new()));
+                let searching = t!(paint.lang, "tui-status-searching");
+                left.push((format!(" · {searching}"), ratatui::style::Style::new()));
             }
             if let Some(problem) = &results.error {
                 left.push((format!(" · {problem}"), theme.error()));
@@ -186,7 +195,10 @@ fn status_line(frame: &mut Frame, area: Rect, main: &MainScreen, app: &App, pain
     }
     let width = usize::from(area.width);
     let minutes = app.config.lock_after.as_secs().div_ceil(60);
-    let right = format!("! = stale · locks after {minutes} min ");
+    let right = format!(
+        "{} ",
+        t!(paint.lang, "tui-status-legend", minutes = minutes)
+    );
     let left_width: usize = left.iter().map(|(text, _)| text.chars().count()).sum();
     let right_width = right.chars().count();
     let spans: Vec<Span> = if left_width > width {
@@ -226,6 +238,7 @@ fn footer(frame: &mut Frame, area: Rect, context: Context, paint: Paint) {
     let mut spans: Vec<Span> = Vec::new();
     let mut used = 0usize;
     for (keys, what) in action::footer(context) {
+        let what = t!(paint.lang, what);
         let needed = keys.chars().count() + what.chars().count() + 3;
         if used + needed > usize::from(area.width) {
             // Skip a key too long for what is left; a shorter one may fit.
@@ -236,6 +249,12 @@ fn footer(frame: &mut Frame, area: Rect, context: Context, paint: Paint) {
         spans.push(Span::raw(format!(" {what}  ")));
     }
     frame.render_widget(paragraph(Line::from(spans)), area);
+}
+
+/// A category as a word in the language of the screens: `bail fund`,
+/// `fondo de fianzas`.
+fn category_word(category: Category, lang: Lang) -> String {
+    t!(lang, &format!("category-{}", category.as_str()))
 }
 
 /// Cuts `text` to `width` chars, with `…` when cut.

@@ -254,7 +254,7 @@ pub(super) fn help(frame: &mut Frame, area: Rect, context: Context, scroll: u16,
     let block = Block::bordered()
         .border_style(theme.title())
         .title(Span::styled(
-            " Help — Esc closes, ↑/↓ scroll ",
+            format!(" {} ", t!(paint.lang, "tui-help-title")),
             theme.title(),
         ));
     let inner = block.inner(rect);
@@ -274,7 +274,10 @@ pub(super) fn help_lines(context: Context, width: usize, paint: Paint) -> Vec<Li
     let what_width = width.saturating_sub(HELP_KEYS).max(10);
     let mut lines: Vec<Line> = Vec::new();
     let row = |lines: &mut Vec<Line<'static>>, keys: &str, what: &str| {
-        for (n, piece) in wrap(what, what_width).into_iter().enumerate() {
+        for (n, piece) in wrap(&t!(paint.lang, what), what_width)
+            .into_iter()
+            .enumerate()
+        {
             let keys = if n == 0 { keys } else { "" };
             lines.push(Line::from(vec![
                 Span::styled(format!("  {keys:<w$}", w = HELP_KEYS - 2), theme.key()),
@@ -282,35 +285,37 @@ pub(super) fn help_lines(context: Context, width: usize, paint: Paint) -> Vec<Li
             ]));
         }
     };
+    let lang = paint.lang;
     for section in action::help(context) {
         let title = match section.title {
-            HelpTitle::Here(shown) => format!("{} (this screen)", shown.title()),
-            HelpTitle::Everywhere => "On every screen".to_owned(),
-            HelpTitle::Editing => "In a text field".to_owned(),
-            HelpTitle::Other(shown) => shown.title().to_owned(),
+            HelpTitle::Here(shown) => {
+                t!(lang, "tui-help-here", screen = t!(lang, shown.title()))
+            }
+            HelpTitle::Everywhere => t!(lang, "tui-help-everywhere"),
+            HelpTitle::Editing => t!(lang, "tui-help-editing"),
+            HelpTitle::Other(shown) => t!(lang, shown.title()),
         };
         lines.push(Line::from(Span::styled(title, theme.title())));
         for (keys, what) in &section.rows {
-            row(&mut lines, keys, what);
+            // The typing line's "keys" are a word too.
+            let keys = if keys.starts_with("tui-") {
+                t!(lang, keys)
+            } else {
+                keys.clone()
+            };
+            row(&mut lines, &keys, what);
         }
         lines.push(Line::raw(""));
     }
-    lines.push(Line::from(Span::styled("Mouse and marks", theme.title())));
+    let title = t!(lang, "tui-help-mouse-and-marks");
+    lines.push(Line::from(Span::styled(title, theme.title())));
     row(
         &mut lines,
-        "mouse",
-        "the wheel scrolls; a click selects a record, a second click opens it",
+        &t!(lang, "tui-help-mouse-key"),
+        "tui-help-mouse",
     );
-    row(
-        &mut lines,
-        "!",
-        "not verified in the last 6 months, or never: check before referring",
-    );
-    row(
-        &mut lines,
-        "",
-        "The letters a search matched are highlighted. The screen locks itself when no key is pressed for a while.",
-    );
+    row(&mut lines, "!", "tui-help-stale");
+    row(&mut lines, "", "tui-help-marks");
     lines
 }
 

@@ -44,6 +44,7 @@ fn config(temp: &TempDir, color: bool) -> Config {
             here: std::path::PathBuf::from("stick"),
         },
         bundle_scrypt_log_n: Some(4),
+        lang: crate::i18n::Lang::En,
     }
 }
 
@@ -413,3 +414,4 @@ fn no_color_draws_without_colours_and_still_marks_selection_and_matches() {
 mod bundles;
 mod clean;
 mod hostile;
+mod languages;

@@ -61,6 +61,7 @@ fn config(dir: &std::path::Path) -> Config {
             here: temp.join("here"),
         },
         bundle_scrypt_log_n: Some(4),
+        lang: crate::i18n::Lang::En,
     }
 }
 

@@ -21,7 +21,11 @@ fn the_form_adds_a_record_in_one_save_and_it_is_then_found() {
     fixture.app.update(Action::Save);
     assert_eq!(fixture.app.context(), Context::List);
     settle(&mut fixture.app);
-    assert_eq!(fixture.app.context(), Context::Detail, "the new record shown");
+    assert_eq!(
+        fixture.app.context(),
+        Context::Detail,
+        "the new record shown"
+    );
     assert_eq!(selected_name(&fixture.app), "Casa Segura");
     let saved = main(&fixture.app).selected().unwrap();
     assert_eq!(

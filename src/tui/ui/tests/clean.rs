@@ -4,6 +4,7 @@
 //! asks before it goes.
 
 use super::*;
+use crate::i18n::Lang;
 use crate::model::Category;
 use crate::tui::action::Context;
 use crate::tui::app::{Dialog, Notice};
@@ -78,6 +79,7 @@ fn help_fits_its_box_without_cutting_a_word() {
     let paint = Paint {
         theme: Theme::new(true),
         now: now(),
+        lang: Lang::En,
     };
     for context in Context::ALL {
         let lines = super::super::overlay::help_lines(context, width, paint);
@@ -91,6 +93,7 @@ fn help_fits_its_box_without_cutting_a_word() {
         let words: Vec<&str> = text.split_whitespace().collect();
         for section in crate::tui::action::help(context) {
             for (_, what) in section.rows {
+                let what = crate::t!(Lang::En, what);
                 let expected: Vec<&str> = what.split_whitespace().collect();
                 let found = words
                     .windows(expected.len())
@@ -114,13 +117,18 @@ fn say(app: &mut App, text: &str) {
 #[test]
 fn a_long_notice_is_cut_at_a_word_and_never_runs_into_the_legend() {
     let (_temp, mut app) = open((80, 24), true);
-    let long = "Not saved: the vault could not be written, the disk is full or was removed (os error 28)";
+    let long =
+        "Not saved: the vault could not be written, the disk is full or was removed (os error 28)";
     say(&mut app, long);
     let status = &rows(&app)[22];
     assert!(!status.contains("stale"), "{status:?}");
     let shown = status.trim_end().strip_suffix('…').expect("cut with …");
     assert!(long.starts_with(shown), "{status:?}");
-    assert_eq!(long[shown.len()..].chars().next(), Some(' '), "cut at a word");
+    assert_eq!(
+        long[shown.len()..].chars().next(),
+        Some(' '),
+        "cut at a word"
+    );
 
     say(&mut app, "Saved “Casa Clara”.");
     let status = &rows(&app)[22];
