@@ -49,6 +49,38 @@ const SCANNED: &[&str] = &[
 
 /// Literals that hold letters but are not shown to people, and why.
 const ALLOWED: &[(&str, &str)] = &[
+    (
+        "Space",
+        "a key's name as on the keyboard (src/tui/action.rs)",
+    ),
+    (
+        "PgUp",
+        "a key's name as on the keyboard (src/tui/action.rs)",
+    ),
+    (
+        "PgDn",
+        "a key's name as on the keyboard (src/tui/action.rs)",
+    ),
+    (
+        "Home",
+        "a key's name as on the keyboard (src/tui/action.rs)",
+    ),
+    ("End", "a key's name as on the keyboard (src/tui/action.rs)"),
+    (
+        "Enter",
+        "a key's name as on the keyboard (src/tui/action.rs)",
+    ),
+    ("Esc", "a key's name as on the keyboard (src/tui/action.rs)"),
+    ("Tab", "a key's name as on the keyboard (src/tui/action.rs)"),
+    (
+        "Shift-Tab",
+        "a key's name as on the keyboard (src/tui/action.rs)",
+    ),
+    (
+        "Backspace",
+        "a key's name as on the keyboard (src/tui/action.rs)",
+    ),
+    ("Del", "a key's name as on the keyboard (src/tui/action.rs)"),
     (" (os error ", "taken off the operating system's error text"),
     ("error: ", "taken off the first line of clap's own message"),
     (
