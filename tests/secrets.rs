@@ -93,6 +93,7 @@ fn what_can_be_debug_printed_holds_no_secret() {
                 here: temp.path().join("here"),
             },
             bundle_scrypt_log_n: Some(4),
+            lang: pamphlet::i18n::Lang::En,
         },
         datetime!(2026-11-30 12:00 UTC),
     );

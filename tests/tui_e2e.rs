@@ -380,3 +380,39 @@ fn sigint_gives_the_terminal_back() {
     a_signal_gives_the_terminal_back(Ui::Vault, "INT", 2);
     a_signal_gives_the_terminal_back(Ui::Demo, "INT", 2);
 }
+
+/// The demo with `LANG=es_ES.UTF-8`: the search line, the list, a record
+/// and its keys are in Spanish.
+#[test]
+fn the_demo_speaks_spanish_when_the_locale_is_spanish() {
+    if !tmux_or_skip() {
+        return;
+    }
+    let binary = assert_cmd::cargo::cargo_bin("pamphlet");
+    let command = format!(
+        "sh -c 'LC_ALL= LC_MESSAGES= LANG=es_ES.UTF-8 \"{}\" demo; echo EXITED-$?; exec sh'",
+        binary.display()
+    );
+    let tmux = Tmux::start(&command, 100, 30);
+    tmux.wait_for("223 / 223 fichas");
+    tmux.type_text("girasol");
+    let screen = tmux.wait_until("the results, in Spanish", |screen| {
+        screen.contains("Resultados de «girasol»") && screen.contains("Clínica Girasol")
+    });
+    assert!(screen.contains("Buscar ›"), "{screen}");
+    assert!(
+        screen.contains("clínica"),
+        "categories in Spanish:\n{screen}"
+    );
+    assert!(
+        screen.contains("^A añadir"),
+        "the footer in Spanish:\n{screen}"
+    );
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_until("the record, in Spanish", |screen| {
+        screen.contains(" Ficha ") && screen.contains("Esc volver a la lista")
+    });
+    assert!(!screen.contains("Search ›"), "{screen}");
+    tmux.keys(&["C-c"]);
+    tmux.wait_for("EXITED-0");
+}

@@ -396,3 +396,96 @@ select-partial-not-taken = { $count ->
    *[other] { $count } records match part of the query; only records that match all of it are taken
 }
 export-csv-nothing = no records match "{ $query }"; no records written
+## The terminal UI
+
+tui-key-help = help
+tui-key-wipe = wipe the vault
+tui-key-wipe-now = wipe, once WIPE is typed
+tui-key-keep-vault = keep the vault
+tui-key-unlock = unlock
+tui-key-open = open
+tui-key-category-filter = category filter
+tui-key-city-filter = city filter
+tui-key-add = add
+tui-key-edit = edit
+tui-key-delete = delete
+tui-key-verified = mark verified today
+tui-key-export = export
+tui-key-import = import
+tui-key-toggle = tick or untick
+tui-key-open-import = open, then import
+tui-key-choose-keep = choose what to keep
+tui-key-save = save
+tui-key-next-field = next field
+tui-key-previous-field = previous field
+tui-key-yes-delete = yes, delete
+tui-key-no-keep = no, keep it
+tui-key-yes-discard = yes, throw the changes away
+tui-key-keep-editing = no, keep editing
+tui-key-previous-result = previous result
+tui-key-next-result = next result
+tui-key-previous-record = previous record
+tui-key-next-record = next record
+tui-key-scroll-up = scroll up
+tui-key-scroll-down = scroll down
+tui-key-page-up = page up
+tui-key-page-down = page down
+tui-key-clear-passphrase = clear the passphrase
+tui-key-clear-search = clear the search, then the filters
+tui-key-back-to-list = back to the list
+tui-key-cancel = cancel
+tui-key-reject = reject or close
+tui-key-close-help = close help
+tui-key-backspace = delete the character before the cursor
+tui-key-delete-char = delete the character under the cursor
+tui-key-delete-word = delete the word before the cursor
+tui-key-delete-to-start = delete to the start of the field
+tui-key-left = cursor left (in a choice: previous option)
+tui-key-right = cursor right (in a choice: next option)
+tui-key-home = cursor to the start
+tui-key-end = cursor to the end
+tui-key-lock = lock
+tui-key-quit = quit
+tui-key-letters = letters
+tui-type-passphrase = type the passphrase (never shown)
+tui-type-search = search at once (? opens help while the search is empty)
+tui-type-secret-field = type into the field (passphrases are never shown)
+tui-type-wipe = type WIPE (any case) to destroy the vault
+tui-type-field = type into the field
+tui-screen-unlock = Unlock
+tui-screen-list = Search and list
+tui-screen-detail = Record
+tui-screen-form = Add or edit
+tui-screen-confirm = Delete question
+tui-screen-discard = Discard question
+tui-screen-export = Export a bundle
+tui-screen-import = Import a bundle
+tui-screen-wipe = Wipe question
+tui-screen-help = Help
+tui-help-title = Help — Esc closes, ↑/↓ scroll
+tui-help-here = { $screen } (this screen)
+tui-help-everywhere = On every screen
+tui-help-editing = In a text field
+tui-help-mouse-and-marks = Mouse and marks
+tui-help-mouse-key = mouse
+tui-help-mouse = the wheel scrolls; a click selects a record, a second click opens it
+tui-help-stale = not verified in the last 6 months, or never: check before referring
+tui-help-marks = The letters a search matched are highlighted. The screen locks itself when no key is pressed for a while.
+tui-search-prompt = Search ›
+tui-search-within = in { $filters }
+tui-list-all = All records
+tui-list-results = Results for “{ $query }”
+tui-list-searching = Searching…
+tui-list-empty = The directory is empty. ^A adds a record; ^O imports a bundle.
+tui-list-none = No records match. Esc clears the search; fewer or shorter words find more.
+tui-record = Record
+tui-status-searching = searching…
+tui-status-legend = ! = stale · locks after { $minutes } min
+tui-status-count = { $shown } / { $total ->
+    [one] { $total } record
+   *[other] { $total } records
+}
+tui-status-partial = { $shown } shown of { $matching } matching / { $total ->
+    [one] { $total } record
+   *[other] { $total } records
+}

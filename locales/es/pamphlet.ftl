@@ -397,3 +397,96 @@ select-partial-not-taken = { $count ->
    *[other] { $count } fichas coinciden con parte de la búsqueda; solo se toman las fichas que coinciden con toda
 }
 export-csv-nothing = ninguna ficha coincide con "{ $query }"; no se escribió ninguna ficha
+## The terminal UI
+
+tui-key-help = ayuda
+tui-key-wipe = borrar la bóveda
+tui-key-wipe-now = borrar, tras escribir WIPE
+tui-key-keep-vault = conservar la bóveda
+tui-key-unlock = abrir
+tui-key-open = abrir
+tui-key-category-filter = filtro de categoría
+tui-key-city-filter = filtro de ciudad
+tui-key-add = añadir
+tui-key-edit = editar
+tui-key-delete = borrar
+tui-key-verified = verificada hoy
+tui-key-export = exportar
+tui-key-import = importar
+tui-key-toggle = marcar
+tui-key-open-import = abrir, importar
+tui-key-choose-keep = qué conservar
+tui-key-save = guardar
+tui-key-next-field = campo siguiente
+tui-key-previous-field = campo anterior
+tui-key-yes-delete = sí, borrar
+tui-key-no-keep = no, conservarla
+tui-key-yes-discard = sí, descartar los cambios
+tui-key-keep-editing = no, seguir editando
+tui-key-previous-result = resultado anterior
+tui-key-next-result = resultado siguiente
+tui-key-previous-record = ficha anterior
+tui-key-next-record = ficha siguiente
+tui-key-scroll-up = subir
+tui-key-scroll-down = bajar
+tui-key-page-up = página anterior
+tui-key-page-down = página siguiente
+tui-key-clear-passphrase = borrar la contraseña escrita
+tui-key-clear-search = borrar la búsqueda, luego los filtros
+tui-key-back-to-list = volver a la lista
+tui-key-cancel = cancelar
+tui-key-reject = rechazar o cerrar
+tui-key-close-help = cerrar la ayuda
+tui-key-backspace = borrar la letra antes del cursor
+tui-key-delete-char = borrar la letra bajo el cursor
+tui-key-delete-word = borrar la palabra antes del cursor
+tui-key-delete-to-start = borrar hasta el inicio del campo
+tui-key-left = cursor a la izquierda (en una opción: la anterior)
+tui-key-right = cursor a la derecha (en una opción: la siguiente)
+tui-key-home = cursor al inicio
+tui-key-end = cursor al final
+tui-key-lock = bloquear
+tui-key-quit = salir
+tui-key-letters = letras
+tui-type-passphrase = escriba la contraseña (nunca se muestra)
+tui-type-search = buscan al instante (? abre la ayuda si la búsqueda está vacía)
+tui-type-secret-field = se escriben en el campo (las contraseñas nunca se muestran)
+tui-type-wipe = escriba WIPE (mayúsculas o minúsculas) para destruir la bóveda
+tui-type-field = se escriben en el campo
+tui-screen-unlock = Abrir
+tui-screen-list = Búsqueda y lista
+tui-screen-detail = Ficha
+tui-screen-form = Añadir o editar
+tui-screen-confirm = Pregunta antes de borrar
+tui-screen-discard = Pregunta antes de descartar
+tui-screen-export = Exportar un paquete
+tui-screen-import = Importar un paquete
+tui-screen-wipe = Pregunta antes de borrar la bóveda
+tui-screen-help = Ayuda
+tui-help-title = Ayuda — Esc cierra, ↑/↓ desplazan
+tui-help-here = { $screen } (esta pantalla)
+tui-help-everywhere = En todas las pantallas
+tui-help-editing = En un campo de texto
+tui-help-mouse-and-marks = Ratón y marcas
+tui-help-mouse-key = ratón
+tui-help-mouse = la rueda desplaza; un clic elige una ficha, un segundo clic la abre
+tui-help-stale = sin verificar en los últimos 6 meses, o nunca: compruebe antes de derivar
+tui-help-marks = Las letras que encontró la búsqueda se resaltan. La pantalla se bloquea sola si no se pulsa ninguna tecla durante un rato.
+tui-search-prompt = Buscar ›
+tui-search-within = en { $filters }
+tui-list-all = Todas las fichas
+tui-list-results = Resultados de «{ $query }»
+tui-list-searching = Buscando…
+tui-list-empty = El directorio está vacío. ^A añade una ficha; ^O importa un paquete.
+tui-list-none = Ninguna ficha coincide. Esc borra la búsqueda; menos palabras, o más cortas, encuentran más.
+tui-record = Ficha
+tui-status-searching = buscando…
+tui-status-legend = ! = sin verificar · se bloquea tras { $minutes } min
+tui-status-count = { $shown } / { $total ->
+    [one] { $total } ficha
+   *[other] { $total } fichas
+}
+tui-status-partial = { $shown } mostradas de { $matching } / { $total ->
+    [one] { $total } ficha
+   *[other] { $total } fichas
+}

@@ -401,3 +401,96 @@ select-partial-not-taken = { $count ->
    *[other] { $count } fiches correspondent à une partie de la recherche ; seules les fiches qui correspondent à toute la recherche sont prises
 }
 export-csv-nothing = aucune fiche ne correspond à « { $query } » ; aucune fiche écrite
+## The terminal UI
+
+tui-key-help = aide
+tui-key-wipe = effacer le coffre
+tui-key-wipe-now = effacer, une fois WIPE tapé
+tui-key-keep-vault = garder le coffre
+tui-key-unlock = ouvrir
+tui-key-open = ouvrir
+tui-key-category-filter = filtre par catégorie
+tui-key-city-filter = filtre par ville
+tui-key-add = ajouter
+tui-key-edit = modifier
+tui-key-delete = supprimer
+tui-key-verified = vérifiée ce jour
+tui-key-export = exporter
+tui-key-import = importer
+tui-key-toggle = cocher
+tui-key-open-import = ouvrir, puis importer
+tui-key-choose-keep = quoi garder
+tui-key-save = enregistrer
+tui-key-next-field = champ suivant
+tui-key-previous-field = champ précédent
+tui-key-yes-delete = oui, supprimer
+tui-key-no-keep = non, la garder
+tui-key-yes-discard = oui, abandonner les modifications
+tui-key-keep-editing = non, continuer
+tui-key-previous-result = résultat précédent
+tui-key-next-result = résultat suivant
+tui-key-previous-record = fiche précédente
+tui-key-next-record = fiche suivante
+tui-key-scroll-up = monter
+tui-key-scroll-down = descendre
+tui-key-page-up = page précédente
+tui-key-page-down = page suivante
+tui-key-clear-passphrase = effacer la phrase secrète tapée
+tui-key-clear-search = effacer la recherche, puis les filtres
+tui-key-back-to-list = retour
+tui-key-cancel = annuler
+tui-key-reject = refuser ou fermer
+tui-key-close-help = fermer l’aide
+tui-key-backspace = effacer la lettre avant le curseur
+tui-key-delete-char = effacer la lettre sous le curseur
+tui-key-delete-word = effacer le mot avant le curseur
+tui-key-delete-to-start = effacer jusqu’au début du champ
+tui-key-left = curseur à gauche (dans un choix : l’option précédente)
+tui-key-right = curseur à droite (dans un choix : l’option suivante)
+tui-key-home = curseur au début
+tui-key-end = curseur à la fin
+tui-key-lock = verrouiller
+tui-key-quit = quitter
+tui-key-letters = lettres
+tui-type-passphrase = tapez la phrase secrète (jamais affichée)
+tui-type-search = cherchent aussitôt (? ouvre l’aide si la recherche est vide)
+tui-type-secret-field = s’écrivent dans le champ (les phrases secrètes ne sont jamais affichées)
+tui-type-wipe = tapez WIPE (majuscules ou minuscules) pour détruire le coffre
+tui-type-field = s’écrivent dans le champ
+tui-screen-unlock = Ouvrir
+tui-screen-list = Recherche et liste
+tui-screen-detail = Fiche
+tui-screen-form = Ajouter ou modifier
+tui-screen-confirm = Question avant de supprimer
+tui-screen-discard = Question avant d’abandonner
+tui-screen-export = Exporter un paquet
+tui-screen-import = Importer un paquet
+tui-screen-wipe = Question avant d’effacer le coffre
+tui-screen-help = Aide
+tui-help-title = Aide — Esc ferme, ↑/↓ défilent
+tui-help-here = { $screen } (cet écran)
+tui-help-everywhere = Sur tous les écrans
+tui-help-editing = Dans un champ de texte
+tui-help-mouse-and-marks = Souris et marques
+tui-help-mouse-key = souris
+tui-help-mouse = la molette fait défiler ; un clic choisit une fiche, un second l’ouvre
+tui-help-stale = pas vérifiée depuis 6 mois, ou jamais : à vérifier avant d’orienter
+tui-help-marks = Les lettres trouvées par la recherche sont mises en valeur. L’écran se verrouille seul quand aucune touche n’est pressée pendant un moment.
+tui-search-prompt = Chercher ›
+tui-search-within = dans { $filters }
+tui-list-all = Toutes les fiches
+tui-list-results = Résultats pour « { $query } »
+tui-list-searching = Recherche…
+tui-list-empty = Le répertoire est vide. ^A ajoute une fiche ; ^O importe un paquet.
+tui-list-none = Aucune fiche ne correspond. Esc efface la recherche ; moins de mots, ou plus courts, trouvent plus.
+tui-record = Fiche
+tui-status-searching = recherche…
+tui-status-legend = ! = à vérifier · verrouillage après { $minutes } min
+tui-status-count = { $shown } / { $total ->
+    [one] { $total } fiche
+   *[other] { $total } fiches
+}
+tui-status-partial = { $shown } affichées sur { $matching } / { $total ->
+    [one] { $total } fiche
+   *[other] { $total } fiches
+}

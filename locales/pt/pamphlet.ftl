@@ -397,3 +397,96 @@ select-partial-not-taken = { $count ->
    *[other] { $count } fichas correspondem a parte da busca; só são levadas as fichas que correspondem à busca inteira
 }
 export-csv-nothing = nenhuma ficha corresponde a "{ $query }"; nenhuma ficha escrita
+## The terminal UI
+
+tui-key-help = ajuda
+tui-key-wipe = apagar o cofre
+tui-key-wipe-now = apagar, depois de digitar WIPE
+tui-key-keep-vault = manter o cofre
+tui-key-unlock = abrir
+tui-key-open = abrir
+tui-key-category-filter = filtro por categoria
+tui-key-city-filter = filtro por cidade
+tui-key-add = adicionar
+tui-key-edit = editar
+tui-key-delete = apagar
+tui-key-verified = verificada hoje
+tui-key-export = exportar
+tui-key-import = importar
+tui-key-toggle = marcar
+tui-key-open-import = abrir, importar
+tui-key-choose-keep = o que manter
+tui-key-save = salvar
+tui-key-next-field = próximo campo
+tui-key-previous-field = campo anterior
+tui-key-yes-delete = sim, apagar
+tui-key-no-keep = não, manter
+tui-key-yes-discard = sim, descartar as mudanças
+tui-key-keep-editing = não, continuar editando
+tui-key-previous-result = resultado anterior
+tui-key-next-result = próximo resultado
+tui-key-previous-record = ficha anterior
+tui-key-next-record = próxima ficha
+tui-key-scroll-up = subir
+tui-key-scroll-down = descer
+tui-key-page-up = página anterior
+tui-key-page-down = próxima página
+tui-key-clear-passphrase = apagar a senha digitada
+tui-key-clear-search = limpar a busca, depois os filtros
+tui-key-back-to-list = voltar à lista
+tui-key-cancel = cancelar
+tui-key-reject = recusar ou fechar
+tui-key-close-help = fechar a ajuda
+tui-key-backspace = apagar a letra antes do cursor
+tui-key-delete-char = apagar a letra sob o cursor
+tui-key-delete-word = apagar a palavra antes do cursor
+tui-key-delete-to-start = apagar até o início do campo
+tui-key-left = cursor à esquerda (numa escolha: a opção anterior)
+tui-key-right = cursor à direita (numa escolha: a próxima opção)
+tui-key-home = cursor no início
+tui-key-end = cursor no fim
+tui-key-lock = bloquear
+tui-key-quit = sair
+tui-key-letters = letras
+tui-type-passphrase = digite a senha (nunca aparece)
+tui-type-search = buscam na hora (? abre a ajuda se a busca estiver vazia)
+tui-type-secret-field = são digitadas no campo (senhas nunca aparecem)
+tui-type-wipe = digite WIPE (maiúsculas ou minúsculas) para destruir o cofre
+tui-type-field = são digitadas no campo
+tui-screen-unlock = Abrir
+tui-screen-list = Busca e lista
+tui-screen-detail = Ficha
+tui-screen-form = Adicionar ou editar
+tui-screen-confirm = Pergunta antes de apagar
+tui-screen-discard = Pergunta antes de descartar
+tui-screen-export = Exportar um pacote
+tui-screen-import = Importar um pacote
+tui-screen-wipe = Pergunta antes de apagar o cofre
+tui-screen-help = Ajuda
+tui-help-title = Ajuda — Esc fecha, ↑/↓ rolam
+tui-help-here = { $screen } (esta tela)
+tui-help-everywhere = Em todas as telas
+tui-help-editing = Num campo de texto
+tui-help-mouse-and-marks = Mouse e marcas
+tui-help-mouse-key = mouse
+tui-help-mouse = a roda rola; um clique escolhe uma ficha, um segundo clique a abre
+tui-help-stale = não verificada nos últimos 6 meses, ou nunca: confira antes de encaminhar
+tui-help-marks = As letras encontradas pela busca ficam destacadas. A tela se bloqueia sozinha quando nenhuma tecla é pressionada por um tempo.
+tui-search-prompt = Buscar ›
+tui-search-within = em { $filters }
+tui-list-all = Todas as fichas
+tui-list-results = Resultados de “{ $query }”
+tui-list-searching = Buscando…
+tui-list-empty = O diretório está vazio. ^A adiciona uma ficha; ^O importa um pacote.
+tui-list-none = Nenhuma ficha corresponde. Esc limpa a busca; menos palavras, ou mais curtas, encontram mais.
+tui-record = Ficha
+tui-status-searching = buscando…
+tui-status-legend = ! = a verificar · bloqueia após { $minutes } min
+tui-status-count = { $shown } / { $total ->
+    [one] { $total } ficha
+   *[other] { $total } fichas
+}
+tui-status-partial = { $shown } mostradas de { $matching } / { $total ->
+    [one] { $total } ficha
+   *[other] { $total } fichas
+}

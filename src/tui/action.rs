@@ -1,6 +1,8 @@
 //! What a person can ask of the UI ([`Action`]) and which keys ask it. The
 //! table of [`BINDINGS`] is the one source for the key map, the help overlay
-//! and the footer, so that help can never miss a key.
+//! and the footer, so that help can never miss a key. The footer shows the
+//! few keys that matter on each screen ([`footer`]); help shows them all,
+//! each once ([`help`]).
 
 use std::time::Duration;
 
@@ -73,6 +75,8 @@ pub enum Context {
     Detail,
     Form,
     Confirm,
+    /// The question before a changed form is thrown away.
+    Discard,
     Export,
     Import,
     /// The wipe question, and the screen after a wipe.
@@ -81,29 +85,32 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 9] = [
+    pub const ALL: [Context; 10] = [
         Context::Unlock,
         Context::List,
         Context::Detail,
         Context::Form,
         Context::Confirm,
+        Context::Discard,
         Context::Export,
         Context::Import,
         Context::Wipe,
         Context::Help,
     ];
 
+    /// The id of the screen's name in the message files.
     pub fn title(self) -> &'static str {
         match self {
-            Context::Unlock => "Unlock",
-            Context::List => "Search and list",
-            Context::Detail => "Record",
-            Context::Form => "Add or edit",
-            Context::Confirm => "Delete question",
-            Context::Export => "Export a bundle",
-            Context::Import => "Import a bundle",
-            Context::Wipe => "Wipe question",
-            Context::Help => "Help",
+            Context::Unlock => "tui-screen-unlock",
+            Context::List => "tui-screen-list",
+            Context::Detail => "tui-screen-detail",
+            Context::Form => "tui-screen-form",
+            Context::Confirm => "tui-screen-confirm",
+            Context::Discard => "tui-screen-discard",
+            Context::Export => "tui-screen-export",
+            Context::Import => "tui-screen-import",
+            Context::Wipe => "tui-screen-wipe",
+            Context::Help => "tui-screen-help",
         }
     }
 
@@ -193,33 +200,30 @@ impl Key {
 pub struct Binding {
     pub keys: &'static [Key],
     pub action: Action,
+    /// What the key does: the id of its message (`tui-key-…`).
     pub what: &'static str,
     pub contexts: &'static [Context],
-    /// Shown in the footer (in table order, as far as there is room).
-    pub footer: bool,
 }
 
 use Context::{
-    Confirm as C, Detail as D, Export as X, Form as F, Help as H, Import as I, List as L,
-    Unlock as U, Wipe as W,
+    Confirm as C, Detail as D, Discard as Q, Export as X, Form as F, Help as H, Import as I,
+    List as L, Unlock as U, Wipe as W,
 };
 
-const EVERYWHERE: &[Context] = &[U, L, D, F, C, X, I, W, H];
-const UNLOCKED: &[Context] = &[L, D, F, C, X, I, H];
+const EVERYWHERE: &[Context] = &[U, L, D, F, C, Q, X, I, W, H];
+const UNLOCKED: &[Context] = &[L, D, F, C, Q, X, I, H];
 
 const fn bind(
     keys: &'static [Key],
     action: Action,
     what: &'static str,
     contexts: &'static [Context],
-    footer: bool,
 ) -> Binding {
     Binding {
         keys,
         action,
         what,
         contexts,
-        footer,
     }
 }
 
@@ -229,275 +233,255 @@ pub const BINDINGS: &[Binding] = &[
     bind(
         &[key(KeyCode::F(1))],
         Action::Help,
-        "help",
+        "tui-key-help",
         EVERYWHERE,
-        true,
     ),
-    bind(&[ch('?')], Action::Help, "help", &[D, C, H], false),
-    // The panic key, early so the footer always has room for it where a
-    // raid is most likely to find the screen; everywhere else it works too.
-    bind(&[ctrl('k')], Action::Wipe, "wipe vault", &[U, L, D], true),
+    bind(&[ch('?')], Action::Help, "tui-key-help", &[D, C, Q, H]),
+    // The panic key works everywhere; help lists it first among the keys
+    // of every screen.
     bind(
         &[ctrl('k')],
         Action::Wipe,
-        "wipe vault",
-        &[F, C, X, I, H],
-        false,
+        "tui-key-wipe",
+        &[U, L, D, F, C, Q, X, I, H],
     ),
     bind(
         &[key(KeyCode::Enter)],
         Action::Confirm,
-        "wipe, once WIPE is typed",
+        "tui-key-wipe-now",
         &[W],
-        true,
     ),
     bind(
         &[key(KeyCode::Esc)],
         Action::Back,
-        "keep the vault",
+        "tui-key-keep-vault",
         &[W],
-        true,
     ),
-    bind(&[key(KeyCode::Enter)], Action::Enter, "unlock", &[U], true),
-    bind(&[key(KeyCode::Enter)], Action::Enter, "open", &[L], true),
+    bind(
+        &[key(KeyCode::Enter)],
+        Action::Enter,
+        "tui-key-unlock",
+        &[U],
+    ),
+    bind(&[key(KeyCode::Enter)], Action::Enter, "tui-key-open", &[L]),
     bind(
         &[key(KeyCode::Tab)],
         Action::CycleCategory,
-        "category filter",
+        "tui-key-category-filter",
         &[L],
-        true,
     ),
-    bind(&[ctrl('t')], Action::CycleCity, "city filter", &[L], true),
-    bind(&[ctrl('a')], Action::NewRecord, "add", &[L], true),
-    bind(&[ctrl('e')], Action::EditRecord, "edit", &[L], true),
-    bind(&[ctrl('d')], Action::DeleteRecord, "delete", &[L], true),
-    bind(
-        &[ctrl('v')],
-        Action::MarkVerified,
-        "mark verified today",
-        &[L],
-        true,
-    ),
+    bind(&[ctrl('t')], Action::CycleCity, "tui-key-city-filter", &[L]),
+    bind(&[ctrl('a')], Action::NewRecord, "tui-key-add", &[L]),
+    bind(&[ctrl('e')], Action::EditRecord, "tui-key-edit", &[L]),
+    bind(&[ctrl('d')], Action::DeleteRecord, "tui-key-delete", &[L]),
+    bind(&[ctrl('v')], Action::MarkVerified, "tui-key-verified", &[L]),
     bind(
         &[ch('e'), ctrl('e')],
         Action::EditRecord,
-        "edit",
+        "tui-key-edit",
         &[D],
-        true,
     ),
     bind(
         &[ch('d'), ctrl('d')],
         Action::DeleteRecord,
-        "delete",
+        "tui-key-delete",
         &[D],
-        true,
     ),
     bind(
         &[ch('v'), ctrl('v')],
         Action::MarkVerified,
-        "mark verified today",
+        "tui-key-verified",
         &[D],
-        true,
     ),
-    bind(&[ch('a'), ctrl('a')], Action::NewRecord, "add", &[D], true),
-    bind(&[key(KeyCode::Enter)], Action::Enter, "export", &[X], true),
-    bind(&[ch(' ')], Action::Toggle, "tick or untick", &[X], true),
+    bind(
+        &[ch('a'), ctrl('a')],
+        Action::NewRecord,
+        "tui-key-add",
+        &[D],
+    ),
     bind(
         &[key(KeyCode::Enter)],
         Action::Enter,
-        "open, then import",
+        "tui-key-export",
+        &[X],
+    ),
+    bind(&[ch(' ')], Action::Toggle, "tui-key-toggle", &[X]),
+    bind(
+        &[key(KeyCode::Enter)],
+        Action::Enter,
+        "tui-key-open-import",
         &[I],
-        true,
     ),
     bind(
         &[key(KeyCode::Tab)],
         Action::Toggle,
-        "keep local or take bundle's",
+        "tui-key-choose-keep",
         &[I],
-        true,
     ),
-    bind(&[ctrl('s')], Action::Save, "save", &[F], true),
+    bind(&[ctrl('s')], Action::Save, "tui-key-save", &[F]),
     bind(
         &[key(KeyCode::Tab), key(KeyCode::Down), key(KeyCode::Enter)],
         Action::NextField,
-        "next field",
+        "tui-key-next-field",
         &[F],
-        true,
     ),
     bind(
         &[key(KeyCode::Tab), key(KeyCode::Down)],
         Action::NextField,
-        "next field",
+        "tui-key-next-field",
         &[X],
-        true,
     ),
     bind(
         &[key(KeyCode::BackTab), key(KeyCode::Up)],
         Action::PrevField,
-        "previous field",
+        "tui-key-previous-field",
         &[F, X],
-        false,
     ),
-    bind(&[ch('y')], Action::Confirm, "yes, delete", &[C], true),
+    bind(&[ch('y')], Action::Confirm, "tui-key-yes-delete", &[C]),
+    bind(&[ch('y')], Action::Confirm, "tui-key-yes-discard", &[Q]),
     bind(
         &[ch('n'), key(KeyCode::Esc)],
         Action::Back,
-        "no, keep it",
+        "tui-key-keep-editing",
+        &[Q],
+    ),
+    bind(
+        &[ch('n'), key(KeyCode::Esc)],
+        Action::Back,
+        "tui-key-no-keep",
         &[C],
-        true,
     ),
     bind(
         &[key(KeyCode::Up), ctrl('p')],
         Action::Up,
-        "previous result",
+        "tui-key-previous-result",
         &[L],
-        false,
     ),
     bind(
         &[key(KeyCode::Down), ctrl('n')],
         Action::Down,
-        "next result",
+        "tui-key-next-result",
         &[L],
-        false,
     ),
     bind(
         &[key(KeyCode::Up), ctrl('p')],
         Action::Up,
-        "previous record",
+        "tui-key-previous-record",
         &[D],
-        false,
     ),
     bind(
         &[key(KeyCode::Down), ctrl('n')],
         Action::Down,
-        "next record",
+        "tui-key-next-record",
         &[D],
-        false,
     ),
-    bind(&[key(KeyCode::Up)], Action::Up, "scroll up", &[H, I], false),
+    bind(
+        &[key(KeyCode::Up)],
+        Action::Up,
+        "tui-key-scroll-up",
+        &[H, I],
+    ),
     bind(
         &[key(KeyCode::Down)],
         Action::Down,
-        "scroll down",
+        "tui-key-scroll-down",
         &[H, I],
-        false,
     ),
     bind(
         &[key(KeyCode::PageUp)],
         Action::PageUp,
-        "page up",
+        "tui-key-page-up",
         &[L, D, H, I],
-        false,
     ),
     bind(
         &[key(KeyCode::PageDown)],
         Action::PageDown,
-        "page down",
+        "tui-key-page-down",
         &[L, D, H, I],
-        false,
     ),
     bind(
         &[key(KeyCode::Esc)],
         Action::Back,
-        "clear the passphrase",
+        "tui-key-clear-passphrase",
         &[U],
-        false,
     ),
     bind(
         &[key(KeyCode::Esc)],
         Action::Back,
-        "clear the search, then the filters",
+        "tui-key-clear-search",
         &[L],
-        false,
     ),
     bind(
         &[key(KeyCode::Esc)],
         Action::Back,
-        "back to the list",
+        "tui-key-back-to-list",
         &[D],
-        true,
     ),
     bind(
         &[key(KeyCode::Esc)],
         Action::Back,
-        "cancel, changing nothing",
+        "tui-key-cancel",
         &[F, X],
-        true,
     ),
+    bind(&[key(KeyCode::Esc)], Action::Back, "tui-key-reject", &[I]),
     bind(
         &[key(KeyCode::Esc)],
         Action::Back,
-        "reject or close, changing nothing",
-        &[I],
-        true,
-    ),
-    bind(
-        &[key(KeyCode::Esc)],
-        Action::Back,
-        "close help",
+        "tui-key-close-help",
         &[H],
-        false,
     ),
     bind(
         &[key(KeyCode::Backspace)],
         Action::Text(TextEdit::Backspace),
-        "delete the character before the cursor",
+        "tui-key-backspace",
         &[U, L, F, X, I, W],
-        false,
     ),
     bind(
         &[key(KeyCode::Delete)],
         Action::Text(TextEdit::Delete),
-        "delete the character under the cursor",
+        "tui-key-delete-char",
         &[L, F, X, I],
-        false,
     ),
     bind(
         &[ctrl('w')],
         Action::Text(TextEdit::DeleteWord),
-        "delete the word before the cursor",
+        "tui-key-delete-word",
         &[U, L, F, X, I, W],
-        false,
     ),
     bind(
         &[ctrl('u')],
         Action::Text(TextEdit::DeleteToStart),
-        "delete to the start of the field",
+        "tui-key-delete-to-start",
         &[U, L, F, X, I, W],
-        false,
     ),
     bind(
         &[key(KeyCode::Left)],
         Action::Text(TextEdit::Left),
-        "cursor left (in a choice: previous option)",
+        "tui-key-left",
         &[L, F, X, I],
-        false,
     ),
     bind(
         &[key(KeyCode::Right)],
         Action::Text(TextEdit::Right),
-        "cursor right (in a choice: next option)",
+        "tui-key-right",
         &[L, F, X, I],
-        false,
     ),
     bind(
         &[key(KeyCode::Home)],
         Action::Text(TextEdit::Home),
-        "cursor to the start",
+        "tui-key-home",
         &[L, F, X, I],
-        false,
     ),
     bind(
         &[key(KeyCode::End)],
         Action::Text(TextEdit::End),
-        "cursor to the end",
+        "tui-key-end",
         &[L, F, X, I],
-        false,
     ),
-    bind(&[ctrl('x')], Action::Export, "export", &[L, D], true),
-    bind(&[ctrl('o')], Action::Import, "import", &[L, D], true),
-    bind(&[ctrl('l')], Action::Lock, "lock", UNLOCKED, true),
-    bind(&[ctrl('c')], Action::Quit, "quit", EVERYWHERE, true),
+    bind(&[ctrl('x')], Action::Export, "tui-key-export", &[L, D]),
+    bind(&[ctrl('o')], Action::Import, "tui-key-import", &[L, D]),
+    bind(&[ctrl('l')], Action::Lock, "tui-key-lock", UNLOCKED),
+    bind(&[ctrl('c')], Action::Quit, "tui-key-quit", EVERYWHERE),
 ];
 
 /// The action a terminal event asks for in `context`, if any.
@@ -538,41 +522,142 @@ fn map_key(event: &KeyEvent, context: Context) -> Option<Action> {
     }
 }
 
-/// The footer of a context: its keys, most useful first.
+/// The few actions the footer offers in a context, most useful first:
+/// what people come to that screen for, then help and lock. Every other
+/// key is in help.
+fn footer_actions(context: Context) -> &'static [Action] {
+    use Action::*;
+    match context {
+        Context::Unlock => &[Enter, Help, Quit],
+        Context::List => &[NewRecord, Export, Import, Help, Lock],
+        Context::Detail => &[Back, EditRecord, MarkVerified, Help, Lock],
+        Context::Form => &[Save, NextField, Back, Help],
+        Context::Confirm | Context::Discard => &[Confirm, Back, Help],
+        Context::Export => &[Enter, Toggle, NextField, Back, Help],
+        Context::Import => &[Enter, Toggle, Back, Help],
+        Context::Wipe => &[Confirm, Back],
+        Context::Help => &[Back, Down, Up],
+    }
+}
+
+/// How the keys of a binding are written: `e/^E`.
+fn keys_label(binding: &Binding) -> String {
+    let keys: Vec<String> = binding.keys.iter().map(|k| k.label()).collect();
+    keys.join("/")
+}
+
+/// The footer of a context: keys and what they do, most useful first.
 pub fn footer(context: Context) -> Vec<(String, &'static str)> {
-    BINDINGS
+    footer_actions(context)
         .iter()
-        .filter(|binding| binding.footer && binding.contexts.contains(&context))
-        .map(|binding| {
-            let keys = binding.keys.iter().map(|k| k.label()).collect::<Vec<_>>();
-            (keys.join("/"), binding.what)
+        .filter_map(|action| {
+            BINDINGS
+                .iter()
+                .find(|b| b.action == *action && b.contexts.contains(&context))
         })
+        .map(|binding| (keys_label(binding), binding.what))
         .collect()
 }
 
-/// The help of a context: every key, one line each.
-pub fn help(context: Context) -> Vec<(String, &'static str)> {
-    let mut lines: Vec<(String, &'static str)> = BINDINGS
-        .iter()
-        .filter(|binding| binding.contexts.contains(&context))
-        .map(|binding| {
-            let keys = binding.keys.iter().map(|k| k.label()).collect::<Vec<_>>();
-            (keys.join(" "), binding.what)
-        })
-        .collect();
+/// A part of the help overlay.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HelpSection {
+    pub title: HelpTitle,
+    /// Keys and what they do.
+    pub rows: Vec<(String, &'static str)>,
+}
+
+/// What a part of help is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HelpTitle {
+    /// The screen help was opened from.
+    Here(Context),
+    /// The keys that work on (nearly) every screen.
+    Everywhere,
+    /// The keys that edit a text field.
+    Editing,
+    /// Another screen.
+    Other(Context),
+}
+
+/// A key of every screen: help, lock, quit, the panic key.
+fn is_global(binding: &Binding) -> bool {
+    matches!(binding.action, Action::Lock | Action::Quit | Action::Wipe)
+        || (binding.action == Action::Help && binding.contexts == EVERYWHERE)
+}
+
+fn is_editing(binding: &Binding) -> bool {
+    matches!(binding.action, Action::Text(_))
+}
+
+/// The help overlay's parts: the keys of `context` first, then those of
+/// every screen, those that edit a field, and the other screens'. Each key
+/// with its meaning is listed once: a key already listed with the same
+/// meaning is left out of the later parts.
+pub fn help(context: Context) -> Vec<HelpSection> {
+    let own = |shown: Context| {
+        BINDINGS
+            .iter()
+            .filter(move |b| b.contexts.contains(&shown) && !is_global(b) && !is_editing(b))
+    };
+    let mut here = Vec::new();
     if context.is_typing() {
-        lines.insert(0, ("letters".to_owned(), typing_help(context)));
+        here.push(("tui-key-letters".to_owned(), typing_help(context)));
     }
-    lines
+    here.extend(own(context).map(|b| (keys_label(b), b.what)));
+    let mut sections = vec![HelpSection {
+        title: HelpTitle::Here(context),
+        rows: here,
+    }];
+    let everywhere = BINDINGS.iter().filter(|b| is_global(b));
+    let editing = BINDINGS.iter().filter(|b| is_editing(b));
+    let (everywhere, editing) = (
+        HelpSection {
+            title: HelpTitle::Everywhere,
+            rows: everywhere.map(|b| (keys_label(b), b.what)).collect(),
+        },
+        HelpSection {
+            title: HelpTitle::Editing,
+            rows: editing.map(|b| (keys_label(b), b.what)).collect(),
+        },
+    );
+    if context.is_typing() {
+        sections.extend([editing, everywhere]);
+    } else {
+        sections.extend([everywhere, editing]);
+    }
+    for other in Context::ALL {
+        if other == context || other == Context::Help {
+            continue;
+        }
+        let rows = own(other).map(|b| (keys_label(b), b.what)).collect();
+        sections.push(HelpSection {
+            title: HelpTitle::Other(other),
+            rows,
+        });
+    }
+    // Each key with its meaning once, where it first appears.
+    let mut seen: Vec<(String, &'static str)> = Vec::new();
+    for section in &mut sections {
+        section.rows.retain(|row| {
+            let new = !seen.contains(row);
+            if new {
+                seen.push(row.clone());
+            }
+            new
+        });
+    }
+    sections.retain(|section| !section.rows.is_empty());
+    sections
 }
 
 fn typing_help(context: Context) -> &'static str {
     match context {
-        Context::Unlock => "type the passphrase (never shown)",
-        Context::List => "search at once (? opens help while the search is empty)",
-        Context::Export | Context::Import => "type into the field (passphrases are never shown)",
-        Context::Wipe => "type WIPE (any case) to destroy the vault",
-        _ => "type into the field",
+        Context::Unlock => "tui-type-passphrase",
+        Context::List => "tui-type-search",
+        Context::Export | Context::Import => "tui-type-secret-field",
+        Context::Wipe => "tui-type-wipe",
+        _ => "tui-type-field",
     }
 }
 

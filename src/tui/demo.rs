@@ -7,6 +7,7 @@ use std::time::Duration;
 use age::secrecy::SecretString;
 use time::OffsetDateTime;
 
+use crate::i18n::Lang;
 use crate::interop::json::parse_records;
 use crate::vault::{Vault, WorkFactor};
 
@@ -22,14 +23,14 @@ const DEMO_WORK: u8 = 10;
 /// Opens the sample directory in the terminal UI, already unlocked. The
 /// vault lives in a temporary directory that is removed when this returns,
 /// whether the UI quit or failed.
-pub fn run_demo(lock_after: Duration) -> Result<(), TuiError> {
+pub fn run_demo(lock_after: Duration, lang: Lang) -> Result<(), TuiError> {
     super::require_terminal()?;
     let temp = tempfile::Builder::new()
         .prefix("pamphlet-demo-")
         .tempdir()?;
     let dir = temp.path().join("vault");
     let vault = demo_vault(&dir, now())?;
-    let app = App::unlocked(config(dir, lock_after, true), vault, now());
+    let app = App::unlocked(config(dir, lock_after, true, lang), vault, now());
     let result = run_app(app);
     temp.close()?;
     result

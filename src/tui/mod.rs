@@ -37,6 +37,7 @@ use age::secrecy::SecretString;
 use ratatui::crossterm::event::{self, Event};
 use time::OffsetDateTime;
 
+use crate::i18n::Lang;
 use crate::vault::{Vault, VaultError};
 
 pub use action::Action;
@@ -79,6 +80,8 @@ pub struct Options {
     pub vault_dir: PathBuf,
     /// Lock after this long without a key or a click.
     pub lock_after: Duration,
+    /// The language of the screens (`--lang`, else the environment's).
+    pub lang: Lang,
 }
 
 /// The default idle time before the screen locks itself.
@@ -92,7 +95,7 @@ pub const DEFAULT_LOCK_AFTER: Duration = Duration::from_secs(5 * 60);
 /// vault is reported on the ordinary command line.
 pub fn run(options: Options, passphrase: Option<SecretString>) -> Result<(), TuiError> {
     Vault::check(&options.vault_dir)?;
-    let config = config(options.vault_dir, options.lock_after, false);
+    let config = config(options.vault_dir, options.lock_after, false, options.lang);
     let app = match passphrase {
         Some(passphrase) => App::unlocking(config, passphrase, now()),
         None => App::new(config, now()),
@@ -108,7 +111,7 @@ fn require_terminal() -> Result<(), TuiError> {
     }
 }
 
-fn config(vault_dir: PathBuf, lock_after: Duration, demo: bool) -> Config {
+fn config(vault_dir: PathBuf, lock_after: Duration, demo: bool, lang: Lang) -> Config {
     Config {
         vault_dir,
         lock_after,
@@ -116,6 +119,7 @@ fn config(vault_dir: PathBuf, lock_after: Duration, demo: bool) -> Config {
         color: theme::Theme::color_from_env(std::env::var_os("NO_COLOR")),
         places: places::Places::from_env(),
         bundle_scrypt_log_n: None,
+        lang,
     }
 }
 

@@ -34,6 +34,7 @@ pub fn overview(context: &Context) -> Outcome {
         tui::Options {
             vault_dir: context.vault_dir.clone(),
             lock_after: context.lock_after,
+            lang: context.lang,
         },
         passphrase.map(|(passphrase, _)| passphrase),
     )?;
@@ -379,7 +380,7 @@ fn json_failure(file: Arg, error: JsonError) -> Failure {
 
 /// The sample directory in a throwaway vault, in the terminal UI.
 pub fn demo(context: &Context) -> Outcome {
-    tui::run_demo(context.lock_after)?;
+    tui::run_demo(context.lock_after, context.lang)?;
     Ok(())
 }
 

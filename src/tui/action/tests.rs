@@ -248,3 +248,61 @@ fn every_context_has_help_quit_and_a_way_back() {
         assert!(!footer(context).is_empty());
     }
 }
+
+/// The footer's width as `ui::footer` draws it: keys, a space, what they
+/// do, two spaces between.
+fn footer_width(context: Context, lang: crate::i18n::Lang) -> usize {
+    footer(context)
+        .iter()
+        .map(|(keys, what)| keys.chars().count() + crate::t!(lang, what).chars().count() + 3)
+        .sum()
+}
+
+#[test]
+fn the_footer_offers_the_few_keys_that_matter_and_fits_80_columns() {
+    for context in Context::ALL {
+        let keys = footer(context);
+        assert!((2..=5).contains(&keys.len()), "{context:?}: {keys:?}");
+        for lang in crate::i18n::Lang::ALL {
+            let width = footer_width(context, lang);
+            assert!(width <= 80, "{context:?} in {lang:?}: {width} columns");
+        }
+        assert!(
+            keys.iter().all(|(keys, _)| keys != "^K"),
+            "{context:?}: the panic key is in help, not the footer"
+        );
+    }
+    let list: Vec<String> = footer(Context::List)
+        .into_iter()
+        .map(|(keys, what)| format!("{keys} {}", crate::t!(crate::i18n::Lang::En, what)))
+        .collect();
+    assert_eq!(
+        list,
+        ["^A add", "^X export", "^O import", "F1 help", "^L lock"]
+    );
+}
+
+#[test]
+fn help_starts_with_the_screen_it_was_opened_from_and_lists_each_key_once() {
+    for context in Context::ALL {
+        if context == Context::Help {
+            continue;
+        }
+        let sections = help(context);
+        assert_eq!(sections[0].title, HelpTitle::Here(context));
+        let rows: Vec<&(String, &str)> = sections.iter().flat_map(|s| &s.rows).collect();
+        for (n, row) in rows.iter().enumerate() {
+            assert!(!rows[..n].contains(row), "{context:?}: {row:?} twice");
+        }
+        let backspace = rows.iter().filter(|(keys, _)| keys == "Backspace").count();
+        assert_eq!(backspace, 1, "{context:?}");
+        // Nothing is lost by listing once: every key of every screen is there.
+        // (Help's own keys are in its title.)
+        for binding in BINDINGS.iter().filter(|b| b.contexts != [Context::Help]) {
+            let listed = rows
+                .iter()
+                .any(|(keys, what)| *keys == keys_label(binding) && *what == binding.what);
+            assert!(listed, "{context:?}: {:?} missing", binding.what);
+        }
+    }
+}

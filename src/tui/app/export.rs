@@ -67,8 +67,12 @@ pub enum DialogOutcome {
 
 pub struct ExportDialog {
     pub(crate) ids: Vec<Uuid>,
-    /// What was searched for, in words, for the screen and the manifest.
+    /// What was searched for, as the search understands it, for the
+    /// manifest (`cat:bail_fund`).
     pub(crate) selection: String,
+    /// The same for people, categories as words (`listed by “rent” in
+    /// bail fund`), or empty for every record.
+    pub(crate) described: String,
     pub(crate) use_passphrase: bool,
     pub(crate) recipients: Vec<RecipientChoice>,
     pub(crate) passphrase: TextInput,
@@ -102,6 +106,7 @@ impl ExportDialog {
             .collect();
         ExportDialog {
             ids,
+            described: String::new(),
             selection,
             use_passphrase: true,
             recipients,

@@ -110,6 +110,18 @@ pub enum FormOutcome {
     Ignored,
     Cancel,
     Save,
+    /// The changes are thrown away and the program ends.
+    Quit,
+}
+
+/// How a person asked to leave a changed form: the question before its
+/// changes are thrown away says what follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Leave {
+    /// Esc: back to the list.
+    Cancel,
+    /// Ctrl-C: the program ends.
+    Quit,
 }
 
 pub struct Form {
@@ -118,6 +130,10 @@ pub struct Form {
     pub(crate) focus: usize,
     /// The first screen line shown.
     pub(crate) scroll: usize,
+    /// The question asked before a changed form is thrown away.
+    pub(crate) leaving: Option<Leave>,
+    /// The values as the form opened, to tell whether anything changed.
+    initial: Vec<(FieldKey, String)>,
 }
 
 impl Form {
@@ -171,12 +187,41 @@ impl Form {
             };
             fields.push(row(FieldKey::Field(field), value));
         }
-        Form {
+        let mut form = Form {
             mode,
             fields,
             focus: 0,
             scroll: 0,
+            leaving: None,
+            initial: Vec::new(),
+        };
+        form.initial = form.values();
+        form
+    }
+
+    /// The fields that hold something, with what they hold.
+    fn values(&self) -> Vec<(FieldKey, String)> {
+        self.fields
+            .iter()
+            .map(|field| (field.key, field.value.text()))
+            .filter(|(_, text)| !text.is_empty())
+            .collect()
+    }
+
+    /// Whether anything was typed or chosen since the form opened (typing
+    /// something and deleting it again is no change).
+    pub fn is_changed(&self) -> bool {
+        self.values() != self.initial
+    }
+
+    /// Asks before leaving if the form was changed; returns whether it
+    /// asked (otherwise the form may go at once).
+    pub fn ask_before_leaving(&mut self, leave: Leave) -> bool {
+        if self.leaving.is_some() || !self.is_changed() {
+            return false;
         }
+        self.leaving = Some(leave);
+        true
     }
 
     /// Lines the form takes on screen before field `index` (a problem
@@ -194,7 +239,11 @@ impl Form {
     }
 
     pub fn handle(&mut self, action: Action, rows: usize) -> FormOutcome {
+        if let Some(leave) = self.leaving {
+            return self.handle_leaving(action, leave);
+        }
         let outcome = match action {
+            Action::Back if self.ask_before_leaving(Leave::Cancel) => FormOutcome::Consumed,
             Action::Back => return FormOutcome::Cancel,
             Action::Save => return FormOutcome::Save,
             Action::NextField | Action::ScrollDown => {
@@ -213,6 +262,23 @@ impl Form {
         };
         self.keep_in_view(rows);
         outcome
+    }
+
+    /// The question before the changes are thrown away: yes leaves as
+    /// asked, no goes back to the form as it was.
+    fn handle_leaving(&mut self, action: Action, leave: Leave) -> FormOutcome {
+        match action {
+            Action::Confirm => match leave {
+                Leave::Cancel => FormOutcome::Cancel,
+                Leave::Quit => FormOutcome::Quit,
+            },
+            Action::Back => {
+                self.leaving = None;
+                FormOutcome::Consumed
+            }
+            Action::Help => FormOutcome::Ignored,
+            _ => FormOutcome::Consumed,
+        }
     }
 
     fn edit_focused(&mut self, edit: TextEdit) {

@@ -13,7 +13,7 @@ use crate::tui::layout::{main_areas, MainAreas};
 
 use super::browse::Browse;
 use super::export::{DialogOutcome, ExportDialog};
-use super::form::{Form, FormOutcome};
+use super::form::{Form, FormOutcome, Leave};
 use super::import::ImportDialog;
 use super::unlock::Session;
 use super::Config;
@@ -56,6 +56,8 @@ pub enum Outcome {
     Consumed,
     Ignored,
     OpenHelp,
+    /// The program should end (a changed form's changes thrown away).
+    Quit,
 }
 
 pub struct MainScreen {
@@ -65,6 +67,9 @@ pub struct MainScreen {
     pub(crate) confirm: Option<ConfirmDelete>,
     pub(crate) dialog: Option<Dialog>,
     pub(crate) notice: Option<Notice>,
+    /// A record just saved, with its name: shown as soon as the search
+    /// run after the save lists it.
+    open_when_found: Option<(Uuid, String)>,
 }
 
 impl MainScreen {
@@ -76,6 +81,40 @@ impl MainScreen {
             confirm: None,
             dialog: None,
             notice: None,
+            open_when_found: None,
+        }
+    }
+
+    /// Ctrl-C: whether the program may end now. A changed form asks first.
+    pub fn may_quit(&mut self) -> bool {
+        match &mut self.view {
+            View::Form(form) if self.dialog.is_none() && self.confirm.is_none() => {
+                !form.ask_before_leaving(Leave::Quit)
+            }
+            _ => true,
+        }
+    }
+
+    /// A search finished. A record just saved is opened if it is listed
+    /// (and selected); otherwise the person is told why it is not shown.
+    pub fn found(&mut self, outcome: super::SearchOutcome, rows: usize) {
+        self.browse.found(outcome, rows);
+        if self.browse.searching() {
+            return;
+        }
+        let Some((id, name)) = self.open_when_found.take() else {
+            return;
+        };
+        if !matches!(self.view, View::List) || self.dialog.is_some() || self.confirm.is_some() {
+            return;
+        }
+        if self.browse.selected_id() == Some(id) {
+            self.view = View::Detail { scroll: 0 };
+        } else {
+            self.say(
+                format!("Saved “{name}”. The search does not list it: Esc clears the search."),
+                false,
+            );
         }
     }
 
@@ -123,6 +162,7 @@ impl MainScreen {
             Action::ScrollUp | Action::ScrollDown | Action::Click { .. }
         ) {
             self.notice = None;
+            self.open_when_found = None;
         }
         match &mut self.view {
             View::Form(form) => {
@@ -135,6 +175,7 @@ impl MainScreen {
                         self.say("Nothing was changed.", false);
                         Outcome::Consumed
                     }
+                    FormOutcome::Quit => Outcome::Quit,
                     FormOutcome::Save => {
                         self.save_form(now, form_rows);
                         Outcome::Consumed
@@ -281,23 +322,29 @@ impl MainScreen {
             .map(|finder| finder.all_matching(&query, filter))
             .unwrap_or_default();
         let mut selection: Vec<String> = Vec::new();
+        let mut described: Vec<String> = Vec::new();
         if !query.text().trim().is_empty() {
             selection.push(query.text().trim().to_owned());
+            described.push(format!("listed by “{}”", query.text().trim()));
         }
+        let mut within: Vec<&str> = Vec::new();
         if let Some(category) = filter.category {
             selection.push(format!("cat:{}", category.as_str()));
+            within.push(category.label());
         }
         if let Some(city) = &filter.city {
             selection.push(format!("city:{city}"));
+            within.push(city);
+        }
+        if !within.is_empty() {
+            described.push(format!("in {}", within.join(" · ")));
         }
         let path = config.places.default_export_path(now.date());
         self.notice = None;
-        self.dialog = Some(Dialog::Export(Box::new(ExportDialog::new(
-            ids,
-            selection.join(" "),
-            self.session.vault.trust(),
-            &path,
-        ))));
+        let mut dialog =
+            ExportDialog::new(ids, selection.join(" "), self.session.vault.trust(), &path);
+        dialog.described = described.join(" ");
+        self.dialog = Some(Dialog::Export(Box::new(dialog)));
     }
 
     /// Whether a dialog waits for its slow step ([`MainScreen::work`]).
@@ -432,14 +479,19 @@ impl MainScreen {
                     .get(&record.id)
                     .is_some_and(|stored| stored.differences(&record).is_empty()) =>
             {
-                self.view = View::List;
+                self.view = if self.browse.selected_id() == Some(record.id) {
+                    View::Detail { scroll: 0 }
+                } else {
+                    View::List
+                };
                 self.say(format!("No changes to “{}”.", record.name), false);
             }
             Ok(record) => {
-                let name = record.name.clone();
+                let (id, name) = (record.id, record.name.clone());
                 if self.store(record) {
                     self.view = View::List;
                     self.say(format!("Saved “{name}”."), false);
+                    self.open_when_found = Some((id, name));
                 }
             }
         }

@@ -25,6 +25,7 @@ use age::secrecy::SecretString;
 use ratatui::layout::Rect;
 use time::OffsetDateTime;
 
+use crate::i18n::Lang;
 use crate::vault::{Vault, VaultError, WorkFactor};
 
 use super::action::{Action, Context};
@@ -32,7 +33,7 @@ use super::places::Places;
 
 pub use browse::{Results, SearchOutcome, SearchRequest};
 pub use export::{ExportDialog, ExportPhase, ExportRow, RecipientChoice, MIN_PASSPHRASE_CHARS};
-pub use form::{FieldKey, Form, FormField, FormMode, Value};
+pub use form::{FieldKey, Form, FormField, FormMode, Leave, Value};
 pub use import::{ImportDialog, ImportPhase, Review};
 pub use main_screen::{ConfirmDelete, Dialog, MainScreen, Notice, View};
 pub use unlock::{LockReason, Phase, Session, UnlockRequest, UnlockState};
@@ -53,6 +54,8 @@ pub struct Config {
     /// The scrypt cost (log2 N) of a meeting passphrase: `None` for age's
     /// calibration; tests set it low.
     pub bundle_scrypt_log_n: Option<u8>,
+    /// The language of the screens.
+    pub lang: Lang,
 }
 
 /// The passphrase of the demo vault, shown on its unlock screen.
@@ -187,7 +190,14 @@ impl App {
         }
         match action {
             Action::Quit => {
-                self.quit = true;
+                // A changed form asks first; Ctrl-C again while it asks quits.
+                self.quit = match &mut self.screen {
+                    Screen::Open(main) if self.wipe.is_none() => main.may_quit(),
+                    _ => true,
+                };
+                if !self.quit {
+                    self.help = None;
+                }
                 return;
             }
             Action::Lock => return self.lock(LockReason::ByHand),
@@ -228,6 +238,10 @@ impl App {
                 main_screen::Outcome::OpenHelp => true,
                 main_screen::Outcome::Ignored => action == Action::Help,
                 main_screen::Outcome::Consumed => false,
+                main_screen::Outcome::Quit => {
+                    self.quit = true;
+                    false
+                }
             },
         };
         if open_help {
@@ -334,7 +348,7 @@ impl App {
     pub fn found(&mut self, outcome: SearchOutcome) {
         if let Screen::Open(main) = &mut self.screen {
             let rows = super::layout::body_rows(self.size);
-            main.browse.found(outcome, rows);
+            main.found(outcome, rows);
         }
     }
 }
@@ -344,6 +358,7 @@ pub(crate) fn view_context(view: &View) -> Context {
     match view {
         View::List => Context::List,
         View::Detail { .. } => Context::Detail,
+        View::Form(form) if form.leaving.is_some() => Context::Discard,
         View::Form(_) => Context::Form,
     }
 }

@@ -203,10 +203,10 @@ pub(super) fn export(
 /// How many records go, and which.
 fn export_selection(body: &mut Body, dialog: &ExportDialog, width: usize, paint: Paint) {
     let count = dialog.ids.len();
-    let selection = if dialog.selection.is_empty() {
+    let selection = if dialog.described.is_empty() {
         "every record".to_owned()
     } else {
-        format!("listed by “{}”", dialog.selection)
+        dialog.described.clone()
     };
     body.field(
         "Records",

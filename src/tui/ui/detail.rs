@@ -82,12 +82,14 @@ fn title_lines<'a>(record: &Record, marks: &[Highlight], paint: Paint) -> Vec<Li
         paint.theme.bold(),
         paint,
     );
-    let mut second = marked(
-        record.category.label(),
-        &positions(marks, Part::Category),
-        Style::new(),
-        paint,
-    );
+    let category = super::category_word(record.category, paint.lang);
+    // The search marks letters of the English word; elsewhere none.
+    let category_marks = if category == record.category.label() {
+        positions(marks, Part::Category)
+    } else {
+        Vec::new()
+    };
+    let mut second = marked(&category, &category_marks, Style::new(), paint);
     if !record.organization.is_empty() {
         second.push(Span::raw(" · "));
         second.extend(marked(

@@ -10,9 +10,7 @@ use crate::tui::app::MainScreen;
 use crate::tui::finder::{Highlight, Part};
 use crate::tui::layout::MainAreas;
 
-use super::{fit, marked, paragraph, rule, Paint};
-
-const PROMPT: &str = "Search › ";
+use super::{category_word, fit, marked, paragraph, rule, Paint};
 
 pub(super) fn search_line(
     frame: &mut Frame,
@@ -25,7 +23,7 @@ pub(super) fn search_line(
     let filter = &main.browse.filter;
     let mut badges: Vec<String> = Vec::new();
     if let Some(category) = filter.category {
-        badges.push(category.label().to_owned());
+        badges.push(category_word(category, paint.lang));
     }
     if let Some(city) = &filter.city {
         badges.push(city.clone());
@@ -33,11 +31,18 @@ pub(super) fn search_line(
     let right = if badges.is_empty() {
         String::new()
     } else {
-        format!(" in {} ", badges.join(" · "))
+        let within = t!(
+            paint.lang,
+            "tui-search-within",
+            filters = badges.join(" · ")
+        );
+        format!(" {within} ")
     };
     let right_width = right.chars().count();
+    let prompt = format!("{} ", t!(paint.lang, "tui-search-prompt"));
+    let prompt_width = prompt.chars().count();
     let query_width = usize::from(area.width)
-        .saturating_sub(PROMPT.chars().count() + right_width + 1)
+        .saturating_sub(prompt_width + right_width + 1)
         .max(1);
     // Keep the cursor in view when the query is longer than the box.
     let cursor = main.browse.query.cursor();
@@ -51,7 +56,7 @@ pub(super) fn search_line(
         .take(query_width)
         .collect();
     let prompt_style = if focused { theme.title() } else { theme.dim() };
-    let line = Line::from(vec![Span::styled(PROMPT, prompt_style), Span::raw(shown)]);
+    let line = Line::from(vec![Span::styled(prompt, prompt_style), Span::raw(shown)]);
     frame.render_widget(paragraph(line), area);
     if !right.is_empty() {
         let width = right_width as u16;
@@ -63,7 +68,7 @@ pub(super) fn search_line(
         frame.render_widget(paragraph(Span::styled(right, theme.stale())), at);
     }
     if focused {
-        let x = area.x + (PROMPT.chars().count() + cursor - skip) as u16;
+        let x = area.x + (prompt_width + cursor - skip) as u16;
         frame.set_cursor_position(Position::new(x.min(area.right().saturating_sub(1)), area.y));
     }
 }
@@ -75,24 +80,23 @@ pub(super) fn render(frame: &mut Frame, areas: &MainAreas, main: &MainScreen, pa
         height: areas.list.height + 1,
         ..areas.list
     };
+    let lang = paint.lang;
     let title = if main.browse.results.query.is_empty() {
-        " All records ".to_owned()
+        format!(" {} ", t!(lang, "tui-list-all"))
     } else {
-        format!(
-            " Results for “{}” ",
-            fit(main.browse.results.query.text(), 30)
-        )
+        let query = fit(main.browse.results.query.text(), 30);
+        format!(" {} ", t!(lang, "tui-list-results", query = query))
     };
     frame.render_widget(rule(&title, paint), block_area);
     let list = areas.list;
     let browse = &main.browse;
     if browse.results.ids.is_empty() {
         let text = if browse.searching() {
-            "Searching…".to_owned()
+            t!(lang, "tui-list-searching")
         } else if main.session.vault.is_empty() {
-            "The directory is empty. ^A adds a record.".to_owned()
+            t!(lang, "tui-list-empty")
         } else {
-            "No records match. Esc clears the search; fewer or shorter words find more.".to_owned()
+            t!(lang, "tui-list-none")
         };
         frame.render_widget(
             paragraph(Span::styled(text, theme.dim())),
@@ -107,7 +111,13 @@ pub(super) fn render(frame: &mut Frame, areas: &MainAreas, main: &MainScreen, pa
     let finder = main.session.finder.read().ok();
     let width = usize::from(list.width);
     let city_width = if width >= 70 { 18 } else { 12 };
-    let category_width = 13;
+    // As wide as the longest category's word in the language, within reason.
+    let category_width = crate::model::Category::ALL
+        .iter()
+        .map(|c| category_word(*c, lang).chars().count())
+        .max()
+        .unwrap_or(13)
+        .clamp(13, 18);
     let name_width = width
         .saturating_sub(2 + category_width + 1 + city_width + 1)
         .max(8);
@@ -155,8 +165,14 @@ pub(super) fn render(frame: &mut Frame, areas: &MainAreas, main: &MainScreen, pa
         let name_len = name.chars().count();
         spans.extend(marked(&name, &positions(Part::Name), base, paint));
         spans.push(Span::styled(" ".repeat(name_width - name_len + 1), base));
-        let category = record.category.label();
-        spans.extend(marked(category, &positions(Part::Category), base, paint));
+        let category = fit(&category_word(record.category, lang), category_width);
+        // The search marks letters of the English word; elsewhere none.
+        let category_marks = if category == record.category.label() {
+            positions(Part::Category)
+        } else {
+            Vec::new()
+        };
+        spans.extend(marked(&category, &category_marks, base, paint));
         spans.push(Span::styled(
             " ".repeat(category_width - category.chars().count() + 1),
             base,

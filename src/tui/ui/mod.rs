@@ -20,6 +20,8 @@ use super::action::{self, Context};
 use super::app::{view_context, App, Dialog, MainScreen, Screen, View, Wipe};
 use super::layout::main_areas;
 use super::theme::Theme;
+use crate::i18n::Lang;
+use crate::model::Category;
 use crate::text::{is_hidden, shown};
 
 /// What every drawing function needs besides its own part of the state.
@@ -27,12 +29,14 @@ use crate::text::{is_hidden, shown};
 struct Paint {
     theme: Theme,
     now: OffsetDateTime,
+    lang: Lang,
 }
 
 pub fn render(app: &App, frame: &mut Frame) {
     let paint = Paint {
         theme: Theme::new(app.config.color),
         now: app.now,
+        lang: app.config.lang,
     };
     let area = frame.area();
     match &app.screen {
@@ -85,7 +89,7 @@ fn render_main(frame: &mut Frame, area: Rect, main: &MainScreen, app: &App, pain
         View::Detail { scroll } => {
             list::search_line(frame, areas.search, main, paint, false);
             if let Some(record) = main.selected() {
-                let block = rule(" Record ", paint);
+                let block = rule(&format!(" {} ", t!(paint.lang, "tui-record")), paint);
                 let inner = block.inner(areas.body);
                 frame.render_widget(block, areas.body);
                 detail::render(frame, inner, record, main, *scroll, paint);
@@ -95,7 +99,8 @@ fn render_main(frame: &mut Frame, area: Rect, main: &MainScreen, app: &App, pain
             list::search_line(frame, areas.search, main, paint, typing_in_list);
             list::render(frame, &areas, main, paint);
             if let Some(preview) = areas.preview {
-                let block = rule(" Record ", paint).borders(Borders::TOP | Borders::LEFT);
+                let title = format!(" {} ", t!(paint.lang, "tui-record"));
+                let block = rule(&title, paint).borders(Borders::TOP | Borders::LEFT);
                 let inner = block.inner(preview);
                 frame.render_widget(block, preview);
                 if let Some(record) = main.selected() {
@@ -108,6 +113,11 @@ fn render_main(frame: &mut Frame, area: Rect, main: &MainScreen, app: &App, pain
     footer(frame, areas.footer, app.context(), paint);
     if let Some(confirm) = &main.confirm {
         overlay::confirm(frame, area, confirm, paint);
+    }
+    if let View::Form(form) = &main.view {
+        if let Some(leave) = form.leaving {
+            overlay::discard(frame, area, leave, paint);
+        }
     }
     let focused = app.help.is_none();
     match &main.dialog {
@@ -146,49 +156,81 @@ fn paragraph<'a>(text: impl Into<Text<'a>>) -> Paragraph<'a> {
     Paragraph::new(text)
 }
 
+/// The count of records, or the last notice, on the left; the legend of
+/// marks and the lock delay on the right, only where both fit whole. A
+/// notice longer than the line is cut at a word, never run into the
+/// legend or the footer.
 fn status_line(frame: &mut Frame, area: Rect, main: &MainScreen, app: &App, paint: Paint) {
     let theme = paint.theme;
     let total = main.session.vault.len();
     let results = &main.browse.results;
     let shown = results.ids.len();
-    let mut left: Vec<Span> = Vec::new();
+    let mut left: Vec<(String, ratatui::style::Style)> = Vec::new();
     match &main.notice {
-        Some(notice) if notice.error => left.push(Span::styled(notice.text.clone(), theme.error())),
-        Some(notice) => left.push(Span::styled(notice.text.clone(), theme.bold())),
+        Some(notice) if notice.error => left.push((notice.text.clone(), theme.error())),
+        Some(notice) => left.push((notice.text.clone(), theme.bold())),
         None => {
-            if shown < results.total {
-                left.push(Span::raw(format!(
-                    "{shown} shown of {} matching / {total} records",
-                    results.total
-                )));
+            let count = if shown < results.total {
+                t!(
+                    paint.lang,
+                    "tui-status-partial",
+                    shown = shown,
+                    matching = results.total,
+                    total = total
+                )
             } else {
-                left.push(Span::raw(format!("{shown} / {total} records")));
-            }
+                t!(paint.lang, "tui-status-count", shown = shown, total = total)
+            };
+            left.push((count, ratatui::style::Style::new()));
             if main.browse.searching() {
-                left.push(Span::raw(" · searching…"));
+                let searching = t!(paint.lang, "tui-status-searching");
+                left.push((format!(" · {searching}"), ratatui::style::Style::new()));
             }
             if let Some(problem) = &results.error {
-                left.push(Span::raw(" · "));
-                left.push(Span::styled(problem.clone(), theme.error()));
+                left.push((format!(" · {problem}"), theme.error()));
             } else if let Some(notice) = results.query.notice() {
-                left.push(Span::raw(" · "));
-                left.push(Span::styled(notice, theme.stale()));
+                left.push((format!(" · {notice}"), theme.stale()));
             }
         }
     }
+    let width = usize::from(area.width);
     let minutes = app.config.lock_after.as_secs().div_ceil(60);
-    let right = format!("! = stale · ^L lock (auto: {minutes} min) ");
-    let bar = paragraph(Line::from(left)).style(theme.status_bar());
-    frame.render_widget(bar, area);
-    let width = right.chars().count() as u16;
-    if area.width > width + 30 {
+    let right = format!(
+        "{} ",
+        t!(paint.lang, "tui-status-legend", minutes = minutes)
+    );
+    let left_width: usize = left.iter().map(|(text, _)| text.chars().count()).sum();
+    let right_width = right.chars().count();
+    let spans: Vec<Span> = if left_width > width {
+        let text: String = left.iter().map(|(text, _)| text.as_str()).collect();
+        vec![Span::styled(fit_words(&text, width), left[0].1)]
+    } else {
+        left.into_iter()
+            .map(|(text, style)| Span::styled(text, style))
+            .collect()
+    };
+    frame.render_widget(paragraph(Line::from(spans)).style(theme.status_bar()), area);
+    if left_width + 2 + right_width <= width {
         let at = Rect {
-            x: area.x + area.width - width,
-            width,
+            x: area.x + area.width - right_width as u16,
+            width: right_width as u16,
             ..area
         };
         frame.render_widget(paragraph(right).style(theme.status_bar()), at);
     }
+}
+
+/// Cuts `text` to `width` chars at a space, with `…`, when it is longer.
+fn fit_words(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_owned();
+    }
+    let room: String = text.chars().take(width.saturating_sub(1)).collect();
+    let cut = match room.rfind(' ') {
+        Some(at) if at > 0 => room[..at].trim_end().to_owned(),
+        _ => room,
+    };
+    format!("{cut}…")
 }
 
 /// The keys of the current screen, in table order, as many as fit.
@@ -196,6 +238,7 @@ fn footer(frame: &mut Frame, area: Rect, context: Context, paint: Paint) {
     let mut spans: Vec<Span> = Vec::new();
     let mut used = 0usize;
     for (keys, what) in action::footer(context) {
+        let what = t!(paint.lang, what);
         let needed = keys.chars().count() + what.chars().count() + 3;
         if used + needed > usize::from(area.width) {
             // Skip a key too long for what is left; a shorter one may fit.
@@ -206,6 +249,12 @@ fn footer(frame: &mut Frame, area: Rect, context: Context, paint: Paint) {
         spans.push(Span::raw(format!(" {what}  ")));
     }
     frame.render_widget(paragraph(Line::from(spans)), area);
+}
+
+/// A category as a word in the language of the screens: `bail fund`,
+/// `fondo de fianzas`.
+fn category_word(category: Category, lang: Lang) -> String {
+    t!(lang, &format!("category-{}", category.as_str()))
 }
 
 /// Cuts `text` to `width` chars, with `…` when cut.
@@ -252,13 +301,22 @@ fn marked<'a>(
     spans
 }
 
-/// A box in the middle of `area`, cleared.
+/// A box in the middle of `area`. The rows it spans are cleared from edge
+/// to edge, so that nothing under it shows beside its borders: a count or
+/// a stale mark there reads as part of the box.
 fn centered_box(frame: &mut Frame, area: Rect, width: u16, height: u16) -> Rect {
     let rect = area.centered(
         Constraint::Length(width.min(area.width)),
         Constraint::Length(height.min(area.height)),
     );
-    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Clear,
+        Rect {
+            x: area.x,
+            width: area.width,
+            ..rect
+        },
+    );
     rect
 }
 

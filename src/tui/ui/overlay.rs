@@ -6,12 +6,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Wrap};
 use ratatui::Frame;
 
-use crate::tui::action::{self, Context};
+use crate::tui::action::{self, Context, HelpTitle};
 use crate::tui::app::{
-    Config, ConfirmDelete, LockReason, Phase, UnlockState, DEMO_PASSPHRASE, WIPE_WORD,
+    Config, ConfirmDelete, Leave, LockReason, Phase, UnlockState, DEMO_PASSPHRASE, WIPE_WORD,
 };
 use crate::tui::input::TextInput;
 
+use super::detail::wrap;
 use super::{centered_box, fit, footer, paragraph, Paint};
 
 const SPINNER: [char; 10] = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
@@ -128,6 +129,36 @@ pub(super) fn confirm(frame: &mut Frame, area: Rect, confirm: &ConfirmDelete, pa
     frame.render_widget(paragraph(lines), inner);
 }
 
+/// The question before a changed form is thrown away.
+pub(super) fn discard(frame: &mut Frame, area: Rect, leave: Leave, paint: Paint) {
+    let theme = paint.theme;
+    let rect = centered_box(frame, area, 60, 7);
+    let block = Block::bordered()
+        .border_style(theme.error())
+        .title(Span::styled(" Throw away the changes? ", theme.error()));
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let then = match leave {
+        Leave::Cancel => " throw them away",
+        Leave::Quit => " throw them away and quit",
+    };
+    let lines = vec![
+        Line::raw(" What you typed in this form is not saved."),
+        Line::raw(" ^S in the form saves it."),
+        Line::raw(""),
+        Line::from(vec![
+            Span::styled(" y", theme.key()),
+            Span::raw(then),
+            Span::raw("    "),
+            Span::styled("n", theme.key()),
+            Span::raw("/"),
+            Span::styled("Esc", theme.key()),
+            Span::raw(" keep editing"),
+        ]),
+    ];
+    frame.render_widget(paragraph(lines), inner);
+}
+
 /// The panic key's question, with its own keys in the footer (the locked
 /// screen draws the unlock keys there).
 pub(super) fn wipe_question(
@@ -207,6 +238,11 @@ pub(super) fn wiped(frame: &mut Frame, area: Rect, paint: Paint) {
     frame.render_widget(paragraph(lines), inner);
 }
 
+/// Width of the keys column in help, its indent included.
+const HELP_KEYS: usize = 14;
+
+/// Help: the keys of the screen it was opened from first, then the rest,
+/// each key once, every line wrapped at a space to the box's width.
 pub(super) fn help(frame: &mut Frame, area: Rect, context: Context, scroll: u16, paint: Paint) {
     let theme = paint.theme;
     let rect = centered_box(
@@ -218,54 +254,69 @@ pub(super) fn help(frame: &mut Frame, area: Rect, context: Context, scroll: u16,
     let block = Block::bordered()
         .border_style(theme.title())
         .title(Span::styled(
-            " Help — Esc closes, ↑/↓ scroll ",
+            format!(" {} ", t!(paint.lang, "tui-help-title")),
             theme.title(),
         ));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
+    let text_area = Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(2),
+        ..inner
+    };
+    let lines = help_lines(context, usize::from(text_area.width), paint);
+    frame.render_widget(paragraph(lines).scroll((scroll, 0)), text_area);
+}
+
+/// The lines of help at `width` columns.
+pub(super) fn help_lines(context: Context, width: usize, paint: Paint) -> Vec<Line<'static>> {
+    let theme = paint.theme;
+    let what_width = width.saturating_sub(HELP_KEYS).max(10);
     let mut lines: Vec<Line> = Vec::new();
-    let mut contexts = vec![context];
-    contexts.extend(
-        Context::ALL
+    let row = |lines: &mut Vec<Line<'static>>, keys: &str, what: &str| {
+        for (n, piece) in wrap(&t!(paint.lang, what), what_width)
             .into_iter()
-            .filter(|c| *c != context && *c != Context::Help),
-    );
-    for shown in contexts {
-        let title = if shown == context {
-            format!("{} (here)", shown.title())
-        } else {
-            shown.title().to_owned()
-        };
-        lines.push(Line::from(Span::styled(title, theme.title())));
-        for (keys, what) in action::help(shown) {
+            .enumerate()
+        {
+            let keys = if n == 0 { keys } else { "" };
             lines.push(Line::from(vec![
-                Span::styled(format!("  {keys:<22}"), theme.key()),
-                Span::raw(what),
+                Span::styled(format!("  {keys:<w$}", w = HELP_KEYS - 2), theme.key()),
+                Span::raw(piece),
             ]));
         }
-        if matches!(shown, Context::List | Context::Detail) {
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {:<22}", "mouse"), theme.key()),
-                Span::raw("wheel scrolls; a click selects, a second click opens"),
-            ]));
+    };
+    let lang = paint.lang;
+    for section in action::help(context) {
+        let title = match section.title {
+            HelpTitle::Here(shown) => {
+                t!(lang, "tui-help-here", screen = t!(lang, shown.title()))
+            }
+            HelpTitle::Everywhere => t!(lang, "tui-help-everywhere"),
+            HelpTitle::Editing => t!(lang, "tui-help-editing"),
+            HelpTitle::Other(shown) => t!(lang, shown.title()),
+        };
+        lines.push(Line::from(Span::styled(title, theme.title())));
+        for (keys, what) in &section.rows {
+            // The typing line's "keys" are a word too.
+            let keys = if keys.starts_with("tui-") {
+                t!(lang, keys)
+            } else {
+                keys.clone()
+            };
+            row(&mut lines, &keys, what);
         }
         lines.push(Line::raw(""));
     }
-    lines.push(Line::from(Span::styled("Marks", theme.title())));
-    lines.push(Line::raw(
-        "  !  not verified in the last 6 months, or never: check before referring",
-    ));
-    lines.push(Line::raw(
-        "  Matched letters of a search are highlighted. The screen locks itself when idle.",
-    ));
-    frame.render_widget(
-        paragraph(lines).scroll((scroll, 0)),
-        Rect {
-            x: inner.x + 1,
-            width: inner.width.saturating_sub(1),
-            ..inner
-        },
+    let title = t!(lang, "tui-help-mouse-and-marks");
+    lines.push(Line::from(Span::styled(title, theme.title())));
+    row(
+        &mut lines,
+        &t!(lang, "tui-help-mouse-key"),
+        "tui-help-mouse",
     );
+    row(&mut lines, "!", "tui-help-stale");
+    row(&mut lines, "", "tui-help-marks");
+    lines
 }
 
 /// The last row of `area`, where a screen's footer goes.

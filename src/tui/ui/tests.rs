@@ -21,7 +21,7 @@ use crate::tui::places::Places;
 use crate::tui::testing::{casa_clara, export_from, signer_vault};
 use crate::tui::theme::Theme;
 
-use super::render;
+use super::{render, Paint};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 /// Typed on the unlock screens; must never be drawn.
@@ -44,6 +44,7 @@ fn config(temp: &TempDir, color: bool) -> Config {
             here: std::path::PathBuf::from("stick"),
         },
         bundle_scrypt_log_n: Some(4),
+        lang: crate::i18n::Lang::En,
     }
 }
 
@@ -411,4 +412,6 @@ fn no_color_draws_without_colours_and_still_marks_selection_and_matches() {
 }
 
 mod bundles;
+mod clean;
 mod hostile;
+mod languages;

@@ -61,6 +61,7 @@ fn config(dir: &std::path::Path) -> Config {
             here: temp.join("here"),
         },
         bundle_scrypt_log_n: Some(4),
+        lang: crate::i18n::Lang::En,
     }
 }
 
@@ -165,6 +166,7 @@ fn select(app: &mut App, name: &str) {
 
 mod browse;
 mod bundles;
+mod leaving;
 mod lock;
 mod records;
 mod wipe;

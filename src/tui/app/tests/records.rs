@@ -21,12 +21,18 @@ fn the_form_adds_a_record_in_one_save_and_it_is_then_found() {
     fixture.app.update(Action::Save);
     assert_eq!(fixture.app.context(), Context::List);
     settle(&mut fixture.app);
+    assert_eq!(
+        fixture.app.context(),
+        Context::Detail,
+        "the new record shown"
+    );
     assert_eq!(selected_name(&fixture.app), "Casa Segura");
     let saved = main(&fixture.app).selected().unwrap();
     assert_eq!(
         (saved.category, saved.city.as_str()),
         (Category::Housing, "Houston")
     );
+    fixture.app.update(Action::Back);
     type_text(&mut fixture.app, "casa houston");
     assert_eq!(shown_names(&fixture.app), vec!["Casa Segura"]);
 }
@@ -50,6 +56,8 @@ fn a_bad_field_is_named_beside_it_and_nothing_is_saved() {
     );
     assert_eq!(main(&fixture.app).session.vault.len(), 4);
     fixture.app.update(Action::Back);
+    assert_eq!(fixture.app.context(), Context::Discard);
+    fixture.app.update(Action::Confirm);
     assert_eq!(fixture.app.context(), Context::List);
     assert_eq!(main(&fixture.app).session.vault.len(), 4);
 }
@@ -62,6 +70,7 @@ fn esc_in_the_edit_form_changes_nothing_and_save_changes_one_record() {
     fixture.app.update(Action::EditRecord);
     type_text(&mut fixture.app, " Nord");
     fixture.app.update(Action::Back);
+    fixture.app.update(Action::Confirm);
     assert_eq!(main(&fixture.app).selected().unwrap(), &before);
 
     fixture.app.update(Action::EditRecord);
@@ -169,7 +178,7 @@ fn saving_an_edit_that_changes_nothing_writes_nothing() {
     fixture.app.update(Action::EditRecord);
     fixture.app.update(Action::Save);
     settle(&mut fixture.app);
-    assert_eq!(fixture.app.context(), Context::List);
+    assert_eq!(fixture.app.context(), Context::Detail);
     let stored = main(&fixture.app).session.vault.get(&older.id).unwrap();
     assert_eq!(stored, &older, "not even updated_at changed");
     let notice = main(&fixture.app).notice.clone().unwrap();
@@ -240,7 +249,7 @@ fn editing_another_field_keeps_a_tag_with_a_comma_and_a_phone_note_with_semicolo
     type_text(&mut fixture.app, "Mon–Fri 9–17");
     fixture.app.update(Action::Save);
     settle(&mut fixture.app);
-    assert_eq!(fixture.app.context(), Context::List);
+    assert_eq!(fixture.app.context(), Context::Detail);
 
     let after = main(&fixture.app).session.vault.get(&before.id).unwrap();
     assert_eq!(after.hours, "Mon–Fri 9–17");
@@ -260,7 +269,7 @@ fn typing_an_escaped_comma_makes_one_tag() {
     type_text(&mut fixture.app, "trans\\, competent, no-id,, C:\\forms");
     fixture.app.update(Action::Save);
     settle(&mut fixture.app);
-    assert_eq!(fixture.app.context(), Context::List);
+    assert_eq!(fixture.app.context(), Context::Detail);
     let saved = main(&fixture.app).selected().unwrap();
     assert_eq!(saved.name, "Casa Puente");
     // A backslash before anything but a comma or a backslash is kept.
