@@ -19,11 +19,16 @@ use crate::search::{self, Field, Index, Searcher};
 /// still counts them all.
 pub const MAX_ROWS: usize = 5_000;
 
-/// How many results a list asks for first; scrolling near the end of them
-/// asks for more, up to [`MAX_ROWS`]. Ranking exactly the best 5,000 of
-/// 100,000 records at every keystroke took several times as long as
-/// ranking the best few hundred, for rows almost nobody scrolls to.
-pub const FIRST_ROWS: usize = 250;
+/// How many results a new query asks for when the list shows `shown`
+/// rows: those rows and no more. Moving the selection asks for more (see
+/// `Browse`), four times as many at a time, up to [`MAX_ROWS`]. Every
+/// keystroke ranks exactly the rows it asks for, and each row past what
+/// the screen shows is paid for at every key for a row nobody may scroll
+/// to: asking for 250 instead of a screenful took a third more time per
+/// key at 100,000 records (`bench_tui`), ranking 5,000 several times more.
+pub fn first_rows(shown: usize) -> usize {
+    shown.clamp(1, MAX_ROWS)
+}
 
 /// A query ready to run, parsed once per keystroke, with the text it was
 /// read from.

@@ -156,13 +156,15 @@ fn status_line(frame: &mut Frame, area: Rect, main: &MainScreen, app: &App, pain
         Some(notice) if notice.error => left.push(Span::styled(notice.text.clone(), theme.error())),
         Some(notice) => left.push(Span::styled(notice.text.clone(), theme.bold())),
         None => {
-            if shown < results.total {
+            // The list fetches rows as the selection nears its end, so
+            // what it holds says nothing, unless it can hold no more.
+            if shown >= crate::tui::finder::MAX_ROWS && shown < results.total {
                 left.push(Span::raw(format!(
                     "{shown} shown of {} matching / {total} records",
                     results.total
                 )));
             } else {
-                left.push(Span::raw(format!("{shown} / {total} records")));
+                left.push(Span::raw(format!("{} / {total} records", results.total)));
             }
             if main.browse.searching() {
                 left.push(Span::raw(" · searching…"));
