@@ -21,7 +21,8 @@ use pamphlet::generate::generate;
 use pamphlet::model::Record;
 use pamphlet::search::{Field, Index, Query, Searcher};
 
-/// Short, long, typo, filter, exclusion, phrase and no-match queries.
+/// Short, long, typo, filter, exclusion, phrase and no-match queries, and
+/// sentences typed in five languages.
 const QUERIES: &[&str] = &[
     "clinic portland",
     "avocat paris",
@@ -37,6 +38,12 @@ const QUERIES: &[&str] = &[
     "\"harm reduction\" walk-in",
     "trans competent sliding scale evenings therapist oakland",
     "zxqv",
+    "lawyer who speaks french in paris",
+    "abogada que habla español en madrid",
+    "clinique à montréal",
+    "terapeuta em são paulo",
+    "Anwalt in Berlin der Spanisch spricht",
+    "atlanta",
 ];
 
 /// Rows a screen shows: what the interface asks for.

@@ -64,8 +64,10 @@ pub enum Command {
         id: String,
     },
     /// Search the directory
+    #[command(after_long_help = SEARCH_HELP)]
     Search {
-        /// What to look for: words that must all match, like `clinic portland`
+        /// What to look for: words or a sentence, like `clinic portland` or
+        /// `lawyer who speaks french in paris`
         #[arg(required = true, num_args = 1.., value_name = "QUERY")]
         query: Vec<String>,
         /// Show at most N results
@@ -385,3 +387,25 @@ pub enum PaperArg {
     A4,
     Letter,
 }
+
+/// The query language, for `search --help`.
+const SEARCH_HELP: &str = "\
+How a query is read:
+  Words match whole words of a record, after case and accents are folded:
+  the same word, its start (`port` finds Portland; any start for the word
+  being typed), one typo in words of 5-8 letters and two from 9 letters (not
+  on the first letter), or an abbreviation inside one word (`clnc` finds
+  clinic). Letters scattered across words never match.
+  Sentences work: small words (who, in, que, à, em, mit...) are optional;
+  `speaks french`, `habla español` or a language's name ask for that
+  language; a city of the directory asks for that city; a category word
+  (lawyer, avocat, abogada, médico, terapeuta, Anwalt...) asks for that
+  category. Every other word must match.
+  \"a phrase\"      the words as written, together
+  !word            leave out records with it
+  city:NAME  cat:CATEGORY  lang:LANGUAGE  tag:TAG  country:COUNTRY
+                   look in one field only
+The line `read as:` shows how the query was understood. Records that match
+all of it are listed first; when none does, the word no record has is named
+and records that match part of it are listed apart, under their own heading.
+export, print, export-csv and export-hsds take only the full matches.";

@@ -22,12 +22,25 @@ pub fn run_query(vault: &Vault, text: &str, limit: usize) -> Result<Matches, Fai
 }
 
 /// The ids of the records a query selects, best first; all, in id order,
-/// for an empty query.
+/// for an empty query. Only full matches, the ones `search` lists first:
+/// records that match part of a query are never exported or printed. When
+/// there are none, stderr says which word no record has.
 pub fn select(vault: &Vault, query: &str) -> Result<Vec<uuid::Uuid>, Failure> {
     if query.trim().is_empty() {
         return Ok(vault.records_by_id().iter().map(|r| r.id).collect());
     }
     let matches = run_query(vault, query, usize::MAX)?;
+    if matches.hits.is_empty() {
+        for line in matches.reading.missing_lines() {
+            eprintln!("{}", pamphlet::text::shown(&line));
+        }
+        if matches.partial_total > 0 {
+            eprintln!(
+                "{} records match part of the query; only records that match all of it are taken",
+                matches.partial_total
+            );
+        }
+    }
     Ok(matches.hits.iter().map(|hit| hit.id).collect())
 }
 

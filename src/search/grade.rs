@@ -75,18 +75,6 @@ pub(crate) fn scattered(term: &Term, text: &str) -> Option<i64> {
     Some(SCATTERED + closeness)
 }
 
-/// The best grade of the term anywhere in `text`, whole or scattered; a
-/// phrase only counts whole.
-pub(crate) fn best(term: &Term, text: &str) -> Option<i64> {
-    best_contiguous(term, text).or_else(|| {
-        if term.phrase() {
-            None
-        } else {
-            scattered(term, text)
-        }
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

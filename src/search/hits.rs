@@ -6,6 +6,7 @@ use uuid::Uuid;
 use crate::model::Category;
 
 use super::field::FieldSet;
+use super::reading::Reading;
 
 /// One record found by a search.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,7 +31,16 @@ pub struct Within {
 /// The best hits of a search, and how many records matched in all.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Matches {
-    /// Best first, at most the limit asked for.
+    /// The full matches (every required part of the query met), best
+    /// first, at most the limit asked for. Only these are ever exported,
+    /// printed or bundled.
     pub hits: Vec<Hit>,
     pub total: usize,
+    /// Only when nothing matches in full and the query asks for more than
+    /// one thing: the records that meet some of it (the most parts first,
+    /// then best), at most the limit. Never mixed with `hits`.
+    pub partial: Vec<Hit>,
+    pub partial_total: usize,
+    /// How the query was read, and what no record has.
+    pub reading: Reading,
 }

@@ -15,8 +15,9 @@ use crate::model::Record;
 
 use super::arena::Arena;
 use super::layout::text_bytes;
-use super::letters::Letters;
+use super::layout::CITY;
 use super::slot::Slot;
+use super::words::Dictionary;
 
 /// Gives every index state a number no other state shares, so that a
 /// `Searcher` can tell that the results it remembers are stale.
@@ -39,8 +40,8 @@ pub struct Index {
     /// Bytes of `arena` no slot uses any more.
     garbage: usize,
     by_id: HashMap<Uuid, u32>,
-    /// Where each letter and digit is best found in each slot's text.
-    pub(super) letters: Letters,
+    /// Every distinct word of the slots' text, and every city.
+    pub(super) dict: Dictionary,
     /// Each slot's place in the tie order (verified recently first, then
     /// by name). Sorting 100,000 names takes tens of milliseconds, so it is
     /// done at the first search after a change, not at every change.
@@ -58,8 +59,11 @@ impl fmt::Debug for Index {
 
 impl Drop for Index {
     fn drop(&mut self) {
-        // The arena wipes itself.
-        self.letters.zeroize();
+        // The arena and the dictionary's words wipe themselves; the slots'
+        // word numbers say which words each record has.
+        for slot in &mut self.slots {
+            zeroize::Zeroize::zeroize(&mut *slot.words);
+        }
     }
 }
 
@@ -70,7 +74,7 @@ impl Default for Index {
             arena: Arena::default(),
             garbage: 0,
             by_id: HashMap::new(),
-            letters: Letters::default(),
+            dict: Dictionary::default(),
             ties: OnceLock::new(),
             version: next_version(),
         }
@@ -88,7 +92,6 @@ impl Index {
         index.slots.reserve(records.len());
         index.arena = Arena::with_capacity(text);
         index.by_id.reserve(records.len());
-        index.letters.reserve(records.len());
         for record in records {
             index.insert(record);
         }
@@ -96,28 +99,32 @@ impl Index {
     }
 
     fn insert(&mut self, record: &Record) {
-        let slot = Slot::new(record, &mut self.arena);
-        let at = match self.by_id.get(&record.id) {
+        let mut slot = Slot::new(record, &mut self.arena);
+        let text = slot.text(&self.arena);
+        slot.words = self.dict.add_text(text);
+        self.dict.add_city(slot.field_text(text, CITY));
+        match self.by_id.get(&record.id) {
             Some(&at) => {
-                let old = std::mem::replace(&mut self.slots[at as usize], slot);
-                self.forget_text(&old);
-                at
+                let mut old = std::mem::replace(&mut self.slots[at as usize], slot);
+                self.forget_text(&mut old);
             }
             None => {
                 let at = u32::try_from(self.slots.len()).unwrap_or(u32::MAX);
                 self.by_id.insert(record.id, at);
                 self.slots.push(slot);
-                at
             }
-        };
-        let slot = &self.slots[at as usize];
-        self.letters.set(at as usize, slot.text(&self.arena));
+        }
     }
 
-    /// Blanks the text of a slot that is replaced or removed: the record
-    /// may have been deleted for a reason, and its text should not wait for
-    /// the next compaction to go.
-    fn forget_text(&mut self, slot: &Slot) {
+    /// Blanks the text of a slot that is replaced or removed, and counts
+    /// its words out of the dictionary: the record may have been deleted
+    /// for a reason, and its text should not wait for the next compaction
+    /// to go.
+    fn forget_text(&mut self, slot: &mut Slot) {
+        self.dict.release(&slot.words);
+        zeroize::Zeroize::zeroize(&mut *slot.words);
+        let city = slot.field_text(slot.text(&self.arena), CITY);
+        self.dict.remove_city(city);
         let start = slot.start as usize;
         self.arena.blank(start..start + slot.len as usize);
         self.garbage += slot.len as usize;
@@ -151,9 +158,8 @@ impl Index {
         let Some(at) = self.by_id.remove(&id) else {
             return false;
         };
-        let gone = self.slots.swap_remove(at as usize);
-        self.letters.swap_remove(at as usize);
-        self.forget_text(&gone);
+        let mut gone = self.slots.swap_remove(at as usize);
+        self.forget_text(&mut gone);
         if let Some(moved) = self.slots.get(at as usize) {
             self.by_id.insert(moved.id, at);
         }
@@ -192,7 +198,7 @@ impl Index {
             + self.arena.capacity();
         let ids = self.by_id.capacity() * (std::mem::size_of::<(Uuid, u32)>() + 1);
         let ties = self.ties.get().map_or(0, |t| t.capacity() * 4);
-        slots + ids + ties + self.letters.heap_bytes()
+        slots + ids + ties + self.dict.heap_bytes()
     }
 
     pub(super) fn ties(&self) -> &[u32] {

@@ -6,31 +6,44 @@
 //!
 //! - Text is folded once, when a record enters the [`Index`]: case, accents
 //!   and punctuation go (see [`fold()`]), so `sao paulo` finds `São-Paulo`.
-//! - Every term must match some field of a record; `!term` must match none.
-//!   A term matches a field if its letters occur in it in order (`clnic`
-//!   finds `clinic`), like fzf. Category, language and country codes match
-//!   through their names and synonyms (`doctor` finds clinics, `español`
-//!   finds `es`).
-//! - Each term is graded where it matched best: a whole word beats the start
-//!   of a word, which beats the inside of one, which beats letters scattered
-//!   with gaps (graded by fuzzy-matcher's `SkimMatcherV2`). The grade is
-//!   weighted by the field: name, organization, category and city count
-//!   three times, region, country, languages and tags twice, description,
-//!   notes, address and cost once. A record's score is the sum over its
-//!   terms; ties go to the more recently verified record, then by name.
+//!   The index keeps a dictionary of every distinct folded word (`words`),
+//!   and each record as the numbers of its words.
+//! - A query is read against the index (`plan`, giving a [`Reading`]): the
+//!   small words of a sentence in English, Spanish, French, Portuguese and
+//!   German are optional; "speaks X" and a language's name ask for that
+//!   language; a city the directory holds (one or more words) asks for
+//!   that city; a category word (`lawyer`, `avocat`) asks for that
+//!   category; the rest are words that must match. Quotes, `!` and the
+//!   filters `city:`, `cat:`, `lang:`, `tag:`, `country:` keep their sense.
+//! - A query word matches a record word, best first (`rules`): the same
+//!   word; a prefix of it (for the word being typed, and words of 3 or more
+//!   letters); a typo (1 for 5–8 letters, 2 from 9, a first letter counting
+//!   twice); an abbreviation (its letters in order inside one word, from
+//!   that word's first letter); the vocabulary (category and language
+//!   names in five languages). Letters scattered across words or fields
+//!   never match. Each query word is compared once with the dictionary,
+//!   not with every record.
+//! - Full matches meet every required part; when there are none, the
+//!   records meeting some parts are given apart ([`Matches::partial`]) with
+//!   the words no record has. Ranking: how each word matched, then the
+//!   field's weight (name, organization, category and city above region,
+//!   country, languages and tags, above description, notes, address and
+//!   cost), then in how many fields; ties go to the more recently verified
+//!   record, then by name. Defunct records come last, inactive ones before.
 //!
 //! Typing is served by [`Searcher`], which looks for the results of a query
 //! among those of the query it extends, and by computing positions
 //! ([`Query::highlights`]) only for the rows that are shown.
 //!
-//! Where things are, leaves first: `field`, `hits`, `fold`, `matcher` and
-//! `vocab` depend on no other file here; `query` reads text into terms and
-//! `grade` scores a term against text. The index is `arena` (text storage
-//! that leaves no copies behind), `layout` (which fields, in what order,
-//! folded how), `letters` (one-letter terms from a table), `slot` (one
-//! stored record), `index` (storage), `plan` (a query made ready), `matching`
-//! (a plan against one record), `found` (what a scan knows of a match),
-//! `scan` and `rank`. `searcher` and `highlight` sit on top.
+//! Where things are, leaves first: `field`, `hits`, `fold`, `matcher`,
+//! `rules`, `reading` and `vocab` depend on no other file here; `query`
+//! reads text into terms and `grade` scores a term against text (for
+//! highlighting). The index is `arena` (text storage that leaves no copies
+//! behind), `words` (the dictionary), `layout` (which fields, in what
+//! order, folded how), `slot` (one stored record), `index` (storage),
+//! `plan` (a query read against the index), `matching` (a plan against one
+//! record), `found`, `scan` and `rank`. `searcher` and `highlight` sit on
+//! top.
 
 mod arena;
 mod field;
@@ -41,25 +54,31 @@ mod highlight;
 mod hits;
 mod index;
 mod layout;
-mod letters;
 mod matcher;
 mod matching;
 mod plan;
 mod query;
 mod rank;
+mod reading;
+mod rules;
 mod scan;
 mod searcher;
 mod slot;
 mod vocab;
+mod words;
 
 pub use field::{Field, FieldSet};
 pub use fold::fold;
 pub use highlight::FieldMatch;
 pub use hits::{Hit, Matches, Within};
 pub use index::Index;
+pub use reading::{Part, Reading};
+pub use rules::How;
 pub use query::{CodeSet, Notice, Query, QueryError, Scope, Term, MAX_QUERY_CHARS};
 pub use searcher::Searcher;
 pub use vocab::category_words;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_words;

@@ -1,103 +1,569 @@
-//! Planning: a query made ready for one scan, with what can be worked out
-//! once instead of per record: each term's grades against every name in
-//! the vocabulary, its column in the letter table, and the order the terms
-//! are tried in. What a plan does with each record is in `matching`.
+//! Planning: a query read against the index (its dictionary and cities)
+//! into what every record must have, may have and must not have, with each
+//! query word compared once with every word of the dictionary. What a plan
+//! does with each record is in `matching`.
+
+use memchr::memmem::Finder;
 
 use super::field::Field;
 use super::fold::fold;
-use super::grade;
 use super::hits::Within;
-use super::letters;
-use super::query::{Query, Scope, Term};
-use super::vocab::{category_index, vocab, Entry};
+use super::index::Index;
+use super::layout::{CITY, TEXT_FIELDS};
+use super::query::{CodeSet, Query, Scope, Term};
+use super::reading::{Part, Reading};
+use super::rules::{How, Leeway, Probe};
+use super::vocab::{
+    category_index, category_named, is_speak, is_stopword, language_named, own_name_key, vocab,
+    Entry,
+};
+use super::words::Dictionary;
 
-/// A query made ready for one scan: each term with its grades against every
-/// category, language and country name worked out once, not per record.
-pub(crate) struct Plan<'q> {
-    pub(crate) terms: Vec<TermPlan<'q>>,
-    /// Whether the query's last term is the plan's last too (coded filters
-    /// come first, so it is unless it is one): then the bounds of the
-    /// other terms can be kept apart and reused while it is typed on.
-    pub(crate) split: bool,
+/// What a need does to a record that meets it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    Required,
+    /// Counts when it matches; never leaves a record out.
+    Optional,
+    Excluded,
+}
+
+/// For one query word: how it meets each word of the dictionary (a [`How`]
+/// as `u8`, 0 where it doesn't) and each category, language and country.
+pub(crate) struct WordTable {
+    pub(crate) grades: Vec<u8>,
+    pub(crate) categories: Vec<u8>,
+    pub(crate) languages: Vec<u8>,
+    pub(crate) countries: Vec<u8>,
+    /// The one text field (index into `TEXT_FIELDS`) it looks in, if any;
+    /// then the coded tables are empty.
+    pub(crate) only: Option<usize>,
+    /// How many (record, field) holdings of the dictionary words it meets,
+    /// plus coded values it meets: 0 when no record can match it.
+    pub(crate) reach: u64,
+}
+
+/// A test a record passes or not, and the points it earns.
+pub(crate) enum Test {
+    Word(WordTable),
+    /// A category, language or country; when read from a word of a
+    /// sentence, the word's table grades the record.
+    Coded {
+        set: CodeSet,
+        table: Option<WordTable>,
+        /// Whether the word found as written in the name or organization
+        /// passes too (for a category word of a sentence).
+        literal: bool,
+    },
+    /// A city the directory holds, as the whole city field; with the
+    /// dictionary numbers of its words.
+    City { city: String, ids: Vec<u32> },
+    /// Text that must occur as written from the start of a word: a quoted
+    /// phrase, or a `city:`/`tag:` value. Everywhere, it also meets the
+    /// names of coded values that contain it (`coded`).
+    Text {
+        text: String,
+        finder: Finder<'static>,
+        only: Option<usize>,
+        coded: [Vec<bool>; 3],
+    },
+}
+
+pub(crate) struct Need {
+    pub(crate) role: Role,
+    pub(crate) test: Test,
+    /// Tells needs apart: two plans with the same signatures give the same
+    /// results.
+    pub(crate) sig: String,
+    /// What to name when no record has it: the words typed.
+    pub(crate) word: String,
+}
+
+/// A query made ready for one index.
+pub(crate) struct Plan {
+    /// Exclusions and coded tests first, then required words, rarest first,
+    /// then optional ones.
+    pub(crate) needs: Vec<Need>,
+    /// A required need no record meets: nothing can match in full.
+    pub(crate) impossible: bool,
     /// From [`Within`]: the category's index, and the city folded.
     pub(crate) category: Option<u8>,
     pub(crate) city: Option<String>,
+    pub(crate) reading: Reading,
 }
 
-pub(crate) struct TermPlan<'q> {
-    pub(crate) term: &'q Term,
-    /// For `Scope::Everywhere`: weighted points against each entry of the
-    /// vocabulary, 0 where it doesn't match.
-    pub(crate) categories: Vec<i64>,
-    pub(crate) languages: Vec<i64>,
-    pub(crate) countries: Vec<i64>,
-    /// Whether any language matches at all: most terms match none, and
-    /// then a record's languages need not be looked at.
-    pub(crate) any_language: bool,
-    /// For a one-character term looked for everywhere: its column in the
-    /// index's [`Letters`](letters::Letters).
-    pub(crate) letter: Option<usize>,
+fn field_index(field: Field) -> Option<usize> {
+    TEXT_FIELDS.iter().position(|&f| f == field)
 }
 
-impl<'q> Plan<'q> {
-    pub(crate) fn new(query: &'q Query, within: &Within) -> Plan<'q> {
-        let v = vocab();
-        let mut terms: Vec<TermPlan<'q>> = query
-            .terms()
-            .iter()
-            .map(|term| {
-                let table = |entries: &[Entry], field: Field| -> Vec<i64> {
-                    if term.scope() != &Scope::Everywhere {
-                        return Vec::new();
+/// How `probe` meets the entries of one vocabulary table: through the
+/// entry's own name as it meets a word; through its other names and
+/// synonyms as vocabulary, and then only as the same word (or its start,
+/// for the word being typed): `france` is not the start of `francés`.
+fn coded_table(probe: &Probe<'_>, entries: &[Entry], own: usize) -> (Vec<u8>, u64) {
+    let mut reach = 0;
+    let table = entries
+        .iter()
+        .map(|e| {
+            let mut best = 0u8;
+            for (k, key) in e.keys.iter().enumerate() {
+                for w in key.split(' ') {
+                    let how = if k == own {
+                        probe.meets(w, super::fold::char_mask(w), w.chars().count())
+                    } else if w == probe.text
+                        || (probe.leeway.typing && w.starts_with(probe.text))
+                    {
+                        Some(How::Vocabulary)
+                    } else {
+                        None
+                    };
+                    if let Some(how) = how {
+                        best = best.max(how as u8);
                     }
-                    entries
-                        .iter()
-                        .map(|e| {
-                            if term.mask & !e.mask != 0 {
-                                return 0;
-                            }
-                            e.keys
-                                .iter()
-                                .filter_map(|k| grade::best(term, k))
-                                .max()
-                                .map_or(0, |g| g * field.weight())
-                        })
-                        .collect()
-                };
-                let languages = table(&v.languages, Field::Languages);
-                TermPlan {
-                    term,
-                    categories: table(&v.categories, Field::Category),
-                    any_language: languages.iter().any(|&p| p > 0),
-                    languages,
-                    letter: match term.scope() {
-                        Scope::Everywhere => letters::column(term.text()),
-                        _ => None,
-                    },
-                    countries: table(&v.countries, Field::Country),
                 }
+            }
+            if best > 0 {
+                reach += 1;
+            }
+            best
+        })
+        .collect();
+    (table, reach)
+}
+
+pub(crate) fn word_table(
+    dict: &Dictionary,
+    text: &str,
+    leeway: Leeway,
+    only: Option<usize>,
+) -> WordTable {
+    let probe = Probe::new(text, leeway);
+    let mut grades = vec![0u8; dict.entries.len()];
+    let mut reach = 0u64;
+    if !leeway.prefix && !leeway.loose {
+        if let Some(id) = dict.id(text) {
+            grades[id as usize] = How::Same as u8;
+            reach += u64::from(dict.entries[id as usize].count);
+        }
+    } else {
+        for (g, e) in grades.iter_mut().zip(&dict.entries) {
+            let Some(w) = e.text() else { continue };
+            if let Some(how) = probe.meets(w, e.mask, usize::from(e.chars)) {
+                *g = how as u8;
+                reach += u64::from(e.count);
+            }
+        }
+    }
+    let v = vocab();
+    let (mut categories, mut languages, mut countries) = (Vec::new(), Vec::new(), Vec::new());
+    if only.is_none() {
+        let (c, a) = coded_table(&probe, &v.categories, own_name_key(true));
+        let (l, b) = coded_table(&probe, &v.languages, own_name_key(false));
+        let (n, d) = coded_table(&probe, &v.countries, own_name_key(false));
+        (categories, languages, countries) = (c, l, n);
+        reach += a + b + d;
+    }
+    WordTable {
+        grades,
+        categories,
+        languages,
+        countries,
+        only,
+        reach,
+    }
+}
+
+/// Which entries of a table have a key containing `text` from the start of
+/// one of its words.
+fn entries_containing(entries: &[Entry], text: &str) -> Vec<bool> {
+    entries
+        .iter()
+        .map(|e| {
+            e.keys.iter().any(|k| {
+                k.match_indices(text)
+                    .any(|(at, _)| at == 0 || k.as_bytes()[at - 1] == b' ')
             })
-            .collect();
-        // Cheap, selective conditions first: coded filters, then the rest.
-        // The sort is stable, so the terms keep the query's order otherwise.
-        terms.sort_by_key(|t| !matches!(t.term.scope(), Scope::Codes(_)));
-        let split = query
-            .terms()
-            .last()
-            .is_some_and(|t| !matches!(t.scope(), Scope::Codes(_)));
+        })
+        .collect()
+}
+
+fn text_test(text: &str, only: Option<usize>) -> Test {
+    let v = vocab();
+    let coded = if only.is_none() {
+        [
+            entries_containing(&v.categories, text),
+            entries_containing(&v.languages, text),
+            entries_containing(&v.countries, text),
+        ]
+    } else {
+        [Vec::new(), Vec::new(), Vec::new()]
+    };
+    Test::Text {
+        text: text.to_owned(),
+        finder: Finder::new(text.as_bytes()).into_owned(),
+        only,
+        coded,
+    }
+}
+
+fn code_set(field: Field, index: usize) -> CodeSet {
+    let len = match field {
+        Field::Category => vocab().categories.len(),
+        Field::Languages => vocab().languages.len(),
+        _ => vocab().countries.len(),
+    };
+    let mut on = vec![false; len];
+    if let Some(cell) = on.get_mut(index) {
+        *cell = true;
+    }
+    CodeSet::new(field, on)
+}
+
+/// Builds the needs and the reading, term by term.
+struct Reader<'a> {
+    dict: &'a Dictionary,
+    needs: Vec<Need>,
+    reading: Reading,
+}
+
+impl Reader<'_> {
+    fn push(&mut self, role: Role, test: Test, sig: String, word: &str, part: Option<Part>) {
+        if let Some(part) = part {
+            self.reading.parts.push(part);
+        }
+        if role == Role::Optional {
+            self.reading.optional.push(word.to_owned());
+        }
+        self.needs.push(Need {
+            role,
+            test,
+            sig,
+            word: word.to_owned(),
+        });
+    }
+
+    fn word(&mut self, role: Role, term: &Term) {
+        let text = term.text();
+        let loose = role != Role::Excluded;
+        let leeway = Leeway::for_word(text, term.typing(), loose);
+        let table = word_table(self.dict, text, leeway, None);
+        let sig = format!("w{role:?}|{text}|{}|{loose}", leeway.prefix);
+        let part = match role {
+            Role::Required => Some(Part::Word {
+                word: text.to_owned(),
+            }),
+            Role::Excluded => Some(Part::Excluded {
+                text: text.to_owned(),
+            }),
+            Role::Optional => None,
+        };
+        self.push(role, Test::Word(table), sig, text, part);
+    }
+
+    /// A category or language read from a word of a sentence.
+    fn coded(&mut self, field: Field, index: usize, words: &[&Term], part: Part) {
+        let text = words
+            .iter()
+            .map(|t| t.text())
+            .collect::<Vec<_>>()
+            .join(" ");
+        // The last word graded: "bail fund" by `fund`, "speaks french" by
+        // `french`.
+        let table = words.last().map(|t| {
+            let leeway = Leeway::for_word(t.text(), false, false);
+            word_table(self.dict, t.text(), leeway, None)
+        });
+        let sig = format!("c{field:?}|{index}|{text}");
+        self.push(
+            Role::Required,
+            Test::Coded {
+                set: code_set(field, index),
+                table,
+                literal: field == Field::Category,
+            },
+            sig,
+            &text,
+            Some(part),
+        );
+    }
+
+    /// Reads a run of plain words: cities, "speaks X", languages,
+    /// categories, small words, and the rest.
+    fn sentence(&mut self, words: &[&Term]) {
+        let texts: Vec<&str> = words.iter().map(|t| t.text()).collect();
+        let mut i = 0;
+        while i < words.len() {
+            // The longest run of words that is a city the directory holds.
+            let city = (1..=(words.len() - i).min(5)).rev().find_map(|n| {
+                let city = texts[i..i + n].join(" ");
+                self.dict.has_city(&city).then_some((city, n))
+            });
+            if let Some((city, n)) = city {
+                let ids = city.split(' ').filter_map(|w| self.dict.id(w)).collect();
+                let sig = format!("y|{city}");
+                let part = Part::City { city: city.clone() };
+                let word = city.clone();
+                self.push(Role::Required, Test::City { city, ids }, sig, &word, Some(part));
+                i += n;
+                continue;
+            }
+            let text = texts[i];
+            if is_speak(text) {
+                if let Some(lang) = texts.get(i + 1).and_then(|w| language_named(w)) {
+                    let part = Part::Language {
+                        language: crate::model::LANGUAGES[lang].0.to_owned(),
+                        word: texts[i + 1].to_owned(),
+                    };
+                    self.coded(Field::Languages, lang, &words[i..i + 2], part);
+                    i += 2;
+                    continue;
+                }
+            }
+            if let Some(lang) = language_named(text) {
+                let part = Part::Language {
+                    language: crate::model::LANGUAGES[lang].0.to_owned(),
+                    word: text.to_owned(),
+                };
+                self.coded(Field::Languages, lang, &words[i..=i], part);
+                i += 1;
+                continue;
+            }
+            if let Some((cat, n)) = category_named(&texts[i..]) {
+                let part = Part::Category {
+                    category: crate::model::Category::ALL[cat].as_str().to_owned(),
+                    word: texts[i..i + n].join(" "),
+                };
+                self.coded(Field::Category, cat, &words[i..i + n], part);
+                i += n;
+                continue;
+            }
+            let role = if is_stopword(text) {
+                Role::Optional
+            } else {
+                Role::Required
+            };
+            self.word(role, words[i]);
+            i += 1;
+        }
+    }
+
+    fn other(&mut self, term: &Term) {
+        let role = if term.negated() {
+            Role::Excluded
+        } else {
+            Role::Required
+        };
+        let text = term.text();
+        let shown = |part: Part| match role {
+            Role::Excluded => Part::Excluded {
+                text: text.to_owned(),
+            },
+            _ => part,
+        };
+        match term.scope() {
+            Scope::Codes(set) => {
+                let sig = format!("k{role:?}|{:?}|{:?}", set.field(), set.codes());
+                let part = shown(Part::Filter {
+                    field: set.field(),
+                    value: text.to_owned(),
+                });
+                let test = Test::Coded {
+                    set: set.clone(),
+                    table: None,
+                    literal: false,
+                };
+                self.push(role, test, sig, text, Some(part));
+            }
+            Scope::Field(field) => {
+                let only = field_index(*field);
+                let sig = format!("t{role:?}|{text}|{only:?}");
+                let part = shown(Part::Filter {
+                    field: *field,
+                    value: text.to_owned(),
+                });
+                self.push(role, text_test(text, only), sig, text, Some(part));
+            }
+            Scope::Everywhere if term.phrase() || text.contains(' ') => {
+                let sig = format!("t{role:?}|{text}|None");
+                let part = shown(Part::Phrase {
+                    text: text.to_owned(),
+                });
+                self.push(role, text_test(text, None), sig, text, Some(part));
+            }
+            Scope::Everywhere => self.word(role, term),
+        }
+    }
+}
+
+impl Plan {
+    pub(crate) fn new(query: &Query, within: &Within, index: &Index) -> Plan {
+        let mut reader = Reader {
+            dict: &index.dict,
+            needs: Vec::new(),
+            reading: Reading::default(),
+        };
+        let terms = query.terms();
+        let plain = |t: &Term| !t.negated() && !t.phrase() && t.scope() == &Scope::Everywhere;
+        let mut i = 0;
+        while i < terms.len() {
+            if plain(&terms[i]) {
+                let run: Vec<&Term> = terms[i..].iter().take_while(|t| plain(t)).collect();
+                i += run.len();
+                reader.sentence(&run);
+            } else {
+                reader.other(&terms[i]);
+                i += 1;
+            }
+        }
+        let Reader {
+            mut needs,
+            mut reading,
+            ..
+        } = reader;
+        // Small words alone are the search: then they are required.
+        if !needs.is_empty() && needs.iter().all(|n| n.role == Role::Optional) {
+            for need in &mut needs {
+                need.role = Role::Required;
+                need.sig.replace_range(..1, "W");
+                reading.parts.push(Part::Word {
+                    word: need.word.clone(),
+                });
+            }
+            reading.optional.clear();
+        }
+        let impossible = needs
+            .iter()
+            .any(|n| n.role == Role::Required && matches!(&n.test, Test::Word(t) if t.reach == 0));
+        for need in &needs {
+            if need.role == Role::Required {
+                if let Test::Word(t) = &need.test {
+                    if t.reach == 0 {
+                        reading.missing.push(need.word.clone());
+                    }
+                }
+            }
+        }
+        // Cheap and selective first, so that most records fail early.
+        needs.sort_by_key(|n| match (&n.test, n.role) {
+            (_, Role::Optional) => (3, 0),
+            (Test::Coded { .. } | Test::City { .. }, _) => (0, 0),
+            (_, Role::Excluded) => (1, 0),
+            (Test::Word(t), _) => (2, t.reach),
+            (Test::Text { .. }, _) => (2, u64::MAX),
+        });
         Plan {
-            terms,
-            split,
+            needs,
+            impossible,
             category: within
                 .category
                 .map(|c| u8::try_from(category_index(c)).unwrap_or(u8::MAX)),
             city: within.city.as_deref().map(fold),
+            reading,
         }
     }
 
-    /// Whether the plan's last term is the query's last, so that a scan can
-    /// keep the other terms' bounds apart (see `Start::Known`).
-    pub(crate) fn split(&self) -> bool {
-        self.split
+    /// Whether the two plans give the same results.
+    pub(crate) fn same(&self, other: &Plan) -> bool {
+        self.needs.len() == other.needs.len()
+            && self
+                .needs
+                .iter()
+                .zip(&other.needs)
+                .all(|(a, b)| a.role == b.role && a.sig == b.sig)
+    }
+
+    /// Whether every record this plan matches in full is matched in full by
+    /// `earlier` too (on the same index), so that its results can be looked
+    /// for among `earlier`'s.
+    pub(crate) fn narrows(&self, earlier: &Plan) -> bool {
+        earlier.needs.iter().all(|then| match then.role {
+            Role::Optional => true,
+            Role::Required => self
+                .needs
+                .iter()
+                .any(|now| now.role == Role::Required && within(&now.test, &then.test)),
+            Role::Excluded => self
+                .needs
+                .iter()
+                .any(|now| now.role == Role::Excluded && within(&then.test, &now.test)),
+        })
+    }
+}
+
+fn table_within(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| *x == 0 || *y != 0)
+}
+
+fn coded_of<'t>(t: &'t WordTable, field: Field) -> &'t [u8] {
+    match field {
+        Field::Category => &t.categories,
+        Field::Languages => &t.languages,
+        _ => &t.countries,
+    }
+}
+
+/// Whether every record that meets `a` meets `b`.
+fn within(a: &Test, b: &Test) -> bool {
+    match (a, b) {
+        (Test::Word(x), Test::Word(y)) => {
+            x.only == y.only
+                && table_within(&x.grades, &y.grades)
+                && table_within(&x.categories, &y.categories)
+                && table_within(&x.languages, &y.languages)
+                && table_within(&x.countries, &y.countries)
+        }
+        (
+            Test::Coded {
+                set: x,
+                table: tx,
+                literal: lx,
+            },
+            Test::Coded {
+                set: y,
+                table: ty,
+                literal: ly,
+            },
+        ) => {
+            x.is_subset_of(y)
+                && (!lx
+                    || (*ly
+                        && match (tx, ty) {
+                            (Some(a), Some(b)) => table_within(&a.grades, &b.grades),
+                            _ => false,
+                        }))
+        }
+        (
+            Test::Coded {
+                set,
+                table: tx,
+                literal,
+            },
+            Test::Word(y),
+        ) => {
+            let table = coded_of(y, set.field());
+            y.only.is_none()
+                && !table.is_empty()
+                && (0..table.len()).all(|i| !set.contains(i) || table[i] != 0)
+                && (!literal
+                    || tx
+                        .as_ref()
+                        .is_some_and(|t| table_within(&t.grades, &y.grades)))
+        }
+        (Test::City { city: x, .. }, Test::City { city: y, .. }) => x == y,
+        (Test::City { ids, .. }, Test::Word(y)) => {
+            y.only.is_none_or(|o| o == CITY)
+                && ids
+                    .iter()
+                    .any(|&id| y.grades.get(id as usize).is_some_and(|&g| g != 0))
+        }
+        (
+            Test::Text {
+                text: x, only: ox, ..
+            },
+            Test::Text {
+                text: y, only: oy, ..
+            },
+        ) => ox == oy && x.starts_with(y.as_str()),
+        _ => false,
     }
 }

@@ -14,7 +14,7 @@ use memchr::memmem::Finder;
 use crate::model::{Category, COUNTRIES, LANGUAGES};
 
 use super::field::Field;
-use super::fold::{char_mask, fold, is_subsequence};
+use super::fold::fold;
 use super::matcher::matcher;
 use super::vocab::{resolve, vocab};
 
@@ -45,9 +45,11 @@ pub struct Query {
 pub struct Term {
     negated: bool,
     phrase: bool,
+    /// The last word, while no space follows it: it may be the start of a
+    /// longer word, whatever its length.
+    typing: bool,
     scope: Scope,
     text: String,
-    pub(crate) mask: u64,
     /// What the matcher scores the term against itself: the best any
     /// scattered match could do, to grade the ones found against.
     pub(crate) ideal: i64,
@@ -99,7 +101,11 @@ impl CodeSet {
         self.on.get(index).copied().unwrap_or(false)
     }
 
-    fn is_subset_of(&self, other: &CodeSet) -> bool {
+    pub(crate) fn new(field: Field, on: Vec<bool>) -> CodeSet {
+        CodeSet { field, on }
+    }
+
+    pub(crate) fn is_subset_of(&self, other: &CodeSet) -> bool {
         self.field == other.field && self.on.iter().zip(&other.on).all(|(a, b)| !a || *b)
     }
 
@@ -119,6 +125,11 @@ impl Term {
         self.phrase
     }
 
+    /// The word being typed: the last plain word, with nothing after it.
+    pub fn typing(&self) -> bool {
+        self.typing
+    }
+
     pub fn scope(&self) -> &Scope {
         &self.scope
     }
@@ -136,40 +147,11 @@ impl Term {
         Term {
             negated,
             phrase,
+            typing: false,
             scope,
-            mask: char_mask(&text),
             ideal,
             finder: Finder::new(text.as_bytes()).into_owned(),
             text,
-        }
-    }
-
-    /// Whether every record this term accepts is also accepted by `earlier`:
-    /// what lets a search look only among the previous results.
-    fn implies(&self, earlier: &Term) -> bool {
-        if self.negated != earlier.negated {
-            return false;
-        }
-        match (&self.scope, &earlier.scope) {
-            (Scope::Codes(now), Scope::Codes(then)) => {
-                if self.negated {
-                    then.is_subset_of(now)
-                } else {
-                    now.is_subset_of(then)
-                }
-            }
-            (now, then) if now == then => {
-                if self.negated {
-                    // Leaving out more: this term matches whatever the earlier one did.
-                    (self.phrase == earlier.phrase && self.text == earlier.text)
-                        || (!self.phrase && is_subsequence(&self.text, &earlier.text))
-                } else if earlier.phrase {
-                    self.phrase && self.text.contains(earlier.text.as_str())
-                } else {
-                    is_subsequence(&earlier.text, &self.text)
-                }
-            }
-            _ => false,
         }
     }
 }
@@ -296,6 +278,11 @@ impl Query {
             };
             query.push_term(negated, phrase, filter, value);
         }
+        if !text.ends_with(is_space) {
+            if let Some(last) = query.terms.last_mut() {
+                last.typing = !last.phrase && last.scope == Scope::Everywhere;
+            }
+        }
         Ok(query)
     }
 
@@ -365,36 +352,6 @@ impl Query {
     /// No terms: every record matches.
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty()
-    }
-
-    /// Whether the two have the same terms in the same order, and so the
-    /// same results with the same scores.
-    pub(crate) fn same_terms(&self, other: &Query) -> bool {
-        self.terms.len() == other.terms.len() && self.same_first_terms(other, self.terms.len())
-    }
-
-    /// Whether the first `n` terms of both are the same, in the same order.
-    pub(crate) fn same_first_terms(&self, other: &Query, n: usize) -> bool {
-        match (self.terms.get(..n), other.terms.get(..n)) {
-            (Some(mine), Some(theirs)) => mine.iter().zip(theirs).all(|(a, b)| {
-                a.negated == b.negated
-                    && a.phrase == b.phrase
-                    && a.scope == b.scope
-                    && a.text == b.text
-            }),
-            _ => false,
-        }
-    }
-
-    /// Whether every record this query accepts is accepted by `earlier` too,
-    /// so that its results can be looked for among `earlier`'s. True when
-    /// each earlier term is implied by some term of this one: typing on
-    /// (`clin` → `clinic`, `clinic` → `clinic p`) narrows, deleting does not.
-    pub(crate) fn narrows(&self, earlier: &Query) -> bool {
-        earlier
-            .terms
-            .iter()
-            .all(|then| self.terms.iter().any(|now| now.implies(then)))
     }
 }
 
@@ -493,25 +450,5 @@ mod tests {
         );
         assert!(err.to_string().contains("10000"));
         assert!(Query::parse(&"é".repeat(MAX_QUERY_CHARS)).is_ok());
-    }
-
-    #[test]
-    fn typing_on_narrows_and_deleting_does_not() {
-        let narrows = |now: &str, then: &str| parse(now).narrows(&parse(then));
-        assert!(narrows("c", ""));
-        assert!(narrows("clin", "cl"));
-        assert!(narrows("clinic", "clinic"));
-        assert!(narrows("clinic p", "clinic"));
-        assert!(narrows("clinic !", "clinic"));
-        assert!(narrows("clinic !p", "clinic"));
-        assert!(narrows("\"clinica lib\"", "\"clinica li"));
-        assert!(narrows("lang:es", "lang:e"));
-        assert!(narrows("clinic portland", "portland clinic"));
-        assert!(!narrows("cl", "clin"));
-        assert!(!narrows("clinic !po", "clinic !p"));
-        assert!(!narrows("country:cam", "country:ca"));
-        assert!(!narrows("city:p", "city"));
-        assert!(!narrows("\"clin\"", "clin x"));
-        assert!(narrows("\"clinic\"", "cln"));
     }
 }

@@ -7,11 +7,9 @@ use uuid::Uuid;
 use crate::model::{Record, Status};
 
 use super::arena::Arena;
-use super::fold::char_mask;
 use super::grade::SEPARATOR;
 use super::layout::{field_range, fold_field_onto, TEXT_FIELDS};
-use super::letters::Letters;
-use super::vocab::{category_index, country_index, language_index, vocab, Entry};
+use super::vocab::{category_index, country_index, language_index};
 
 /// Where no language or country is set.
 const NONE: u16 = u16::MAX;
@@ -26,11 +24,12 @@ pub(crate) struct Slot {
     pub(crate) len: u32,
     /// Where each text field ends (its separator), from `start`.
     pub(crate) ends: [u32; TEXT_FIELDS.len()],
-    /// `char_mask` of everything searchable, the coded names included.
-    pub(crate) mask: u64,
     pub(crate) category: u8,
     pub(crate) country: u16,
     pub(crate) languages: Box<[u16]>,
+    /// The record's words: numbers into the index's dictionary, each with
+    /// its field (see `words::word_id`), sorted.
+    pub(crate) words: Box<[u32]>,
     /// Days since the Julian epoch; `i32::MIN` when never verified.
     pub(crate) verified: i32,
     /// 2 active, 1 inactive, 0 defunct: ranks above the score.
@@ -40,7 +39,6 @@ pub(crate) struct Slot {
 impl Slot {
     /// Makes the slot, appending its text to `arena`.
     pub(crate) fn new(record: &Record, arena: &mut Arena) -> Slot {
-        let v = vocab();
         let start = arena.len();
         let mut ends = [0; TEXT_FIELDS.len()];
         for (end, field) in ends.iter_mut().zip(TEXT_FIELDS) {
@@ -48,7 +46,6 @@ impl Slot {
             *end = u32::try_from(arena.len() - start).unwrap_or(u32::MAX);
             arena.push(char::from(SEPARATOR));
         }
-        let text = arena.get(start..).unwrap_or_default();
         let category = category_index(record.category);
         let country = country_index(&record.country).unwrap_or(NONE);
         let languages: Box<[u16]> = record
@@ -56,20 +53,15 @@ impl Slot {
             .iter()
             .filter_map(|code| language_index(code))
             .collect();
-        let mut mask = char_mask(text) | entry_mask(&v.categories, category);
-        mask |= entry_mask(&v.countries, usize::from(country));
-        for &language in languages.iter() {
-            mask |= entry_mask(&v.languages, usize::from(language));
-        }
         Slot {
             id: record.id,
             start: u32::try_from(start).unwrap_or(u32::MAX),
-            len: u32::try_from(text.len()).unwrap_or(u32::MAX),
+            len: u32::try_from(arena.len() - start).unwrap_or(u32::MAX),
             ends,
-            mask,
             category: u8::try_from(category).unwrap_or(u8::MAX),
             country,
             languages,
+            words: Box::new([]),
             verified: record.verified_on.map_or(i32::MIN, |d| d.to_julian_day()),
             standing: match record.status {
                 Status::Active => 2,
@@ -93,32 +85,17 @@ impl Slot {
     }
 
     pub(crate) fn heap_bytes(&self) -> usize {
-        self.languages.len() * 2
+        self.languages.len() * 2 + self.words.len() * 4
     }
-}
-
-fn entry_mask(entries: &[Entry], i: usize) -> u64 {
-    entries.get(i).map_or(0, |e| e.mask)
 }
 
 /// One record as a scan sees it.
 pub(crate) struct Row<'a> {
     pub(crate) slot: &'a Slot,
     pub(crate) arena: &'a str,
-    pub(crate) letters: &'a Letters,
-    /// The slot's number.
-    pub(crate) at: usize,
 }
 
 impl<'a> Row<'a> {
-    /// The record's text. Only taken when it is read: a one-letter term
-    /// never reads it, and merely slicing it reads the arena at both ends
-    /// of the text (to check they are character boundaries), which at one
-    /// cache miss per record was most of the cost of such a search.
-    pub(crate) fn text(&self) -> &'a str {
-        self.slot.text(self.arena)
-    }
-
     /// The record's text as bytes, for the scan: unlike [`Row::text`],
     /// taking it reads nothing.
     pub(crate) fn bytes(&self) -> &'a [u8] {

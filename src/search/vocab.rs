@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use crate::model::{Category, COUNTRIES, LANGUAGES};
 
-use super::fold::{char_mask, fold};
+use super::fold::fold;
 
 /// Words that find each category, besides its own name. Chosen for the
 /// people pamphlet serves: the words they would type under stress, in the
@@ -27,10 +27,21 @@ pub fn category_words(category: Category) -> &'static [&'static str] {
             "law",
             "solicitor",
             "juriste",
+            "lawyers",
+            "attorneys",
+            "abogados",
+            "abogadas",
+            "avocats",
+            "advogados",
+            "anwalt",
+            "anwältin",
+            "rechtsanwalt",
+            "rechtsanwältin",
         ],
         Category::Clinic => &[
             "clinic", "doctor", "health", "medical", "nurse", "clinique", "clínica", "médico",
-            "médecin", "santé", "salud", "saúde",
+            "médecin", "santé", "salud", "saúde", "clinics", "doctors", "médica", "klinik",
+            "arzt", "ärztin",
         ],
         Category::Therapist => &[
             "therapist",
@@ -44,6 +55,12 @@ pub fn category_words(category: Category) -> &'static [&'static str] {
             "terapeuta",
             "psicólogo",
             "psicóloga",
+            "therapists",
+            "psicoterapeuta",
+            "therapeut",
+            "therapeutin",
+            "psychologe",
+            "psychologin",
         ],
         Category::Translator => &[
             "translator",
@@ -58,8 +75,16 @@ pub fn category_words(category: Category) -> &'static [&'static str] {
             "intérprete",
             "tradutor",
             "tradutora",
+            "translators",
+            "interpreters",
+            "übersetzer",
+            "übersetzerin",
+            "dolmetscher",
+            "dolmetscherin",
         ],
-        Category::BailFund => &["bail fund", "bail", "bond", "fianza", "caution", "fiança"],
+        Category::BailFund => &[
+            "bail fund", "bail", "bond", "fianza", "caution", "fiança", "kaution",
+        ],
         Category::Housing => &[
             "housing",
             "shelter",
@@ -69,6 +94,9 @@ pub fn category_words(category: Category) -> &'static [&'static str] {
             "albergue",
             "moradia",
             "abrigo",
+            "unterkunft",
+            "wohnung",
+            "notunterkunft",
         ],
         Category::SupportGroup => &[
             "support group",
@@ -77,16 +105,39 @@ pub fn category_words(category: Category) -> &'static [&'static str] {
             "groupe de soutien",
             "grupo de apoyo",
             "grupo de apoio",
+            "selbsthilfegruppe",
         ],
         Category::Other => &["other"],
     }
 }
 
-/// The folded words of one coded value, and their character mask.
+/// Names of common languages in English, Spanish, French, Portuguese and
+/// German, besides those the model's table gives.
+fn more_language_names(code: &str) -> &'static [&'static str] {
+    match code {
+        "en" => &["inglés", "anglais", "inglês", "englisch"],
+        "es" => &["espagnol", "espanhol", "spanisch"],
+        "fr" => &["francés", "francês", "französisch"],
+        "pt" => &["portugués", "portugais", "portugiesisch"],
+        "de" => &["alemán", "allemand", "alemão"],
+        "ar" => &["árabe", "arabe", "arabisch"],
+        "ru" => &["ruso", "russe", "russo", "russisch"],
+        "zh" => &["chino", "chinois", "chinês", "chinesisch", "mandarin"],
+        "vi" => &["vietnamita", "vietnamien", "vietnamesisch"],
+        "fa" => &["persa", "persan", "persisch"],
+        "pl" => &["polaco", "polonais", "polonês", "polnisch"],
+        "it" => &["italiano", "italien", "italienisch"],
+        "uk" => &["ucraniano", "ukrainien", "ukrainisch"],
+        "ht" => &["créole", "crioulo", "kreolisch"],
+        "tl" => &["tagalo"],
+        _ => &[],
+    }
+}
+
+/// The folded words of one coded value.
 #[derive(Debug)]
 pub(crate) struct Entry {
     pub(crate) keys: Vec<String>,
-    pub(crate) mask: u64,
 }
 
 impl Entry {
@@ -98,8 +149,7 @@ impl Entry {
                 keys.push(key);
             }
         }
-        let mask = keys.iter().fold(0, |m, k| m | char_mask(k));
-        Entry { keys, mask }
+        Entry { keys }
     }
 }
 
@@ -133,7 +183,8 @@ pub(crate) fn vocab() -> &'static Vocab {
                 Entry::new(
                     [(*code).to_owned(), (*english).to_owned()]
                         .into_iter()
-                        .chain(others.iter().map(|w| (*w).to_owned())),
+                        .chain(others.iter().map(|w| (*w).to_owned()))
+                        .chain(more_language_names(code).iter().map(|w| (*w).to_owned())),
                 )
             })
             .collect(),
@@ -188,6 +239,84 @@ pub(crate) fn resolve(entries: &[Entry], value: &str, whole_only: bool) -> Vec<b
             })
         })
         .collect()
+}
+
+/// Small words of English, Spanish, French, Portuguese and German that a
+/// sentence is made of ("who", "in", "que", "à", "mit"): optional in a
+/// query, counted when they match and never required. Folded.
+const STOPWORDS: &[&str] = &[
+    // English
+    "a", "an", "and", "any", "are", "at", "be", "by", "can", "do", "does", "find", "for",
+    "from", "has", "have", "help", "i", "in", "is", "it", "me", "my", "near", "need", "of",
+    "on", "or", "please", "some", "someone", "that", "the", "to", "who", "which", "with",
+    "where", "what", "looking", "speak", "speaks", "speaking", "someone",
+    // Spanish
+    "al", "con", "de", "del", "el", "en", "es", "la", "las", "lo", "los", "para", "por",
+    "que", "un", "una", "unos", "y", "o", "habla", "hablan", "hablar", "busco", "cerca",
+    // French
+    "au", "aux", "avec", "dans", "des", "du", "est", "et", "le", "les", "ou", "parle",
+    "parlent", "parler", "pour", "qui", "sur", "une", "cherche", "pres",
+    // Portuguese
+    "ao", "com", "da", "das", "do", "dos", "e", "em", "na", "nas", "no", "nos", "os", "um",
+    "uma", "fala", "falam", "falar", "perto", "procuro",
+    // German
+    "am", "auf", "bei", "das", "dem", "den", "der", "die", "ein", "eine", "einen", "einem",
+    "fur", "im", "ist", "mit", "und", "von", "zu", "spricht", "sprechen", "sucht", "suche",
+];
+
+/// "speaks X" in the five languages: the word before a language's name.
+const SPEAK: &[&str] = &[
+    "speaks", "speak", "speaking", "habla", "hablan", "hablar", "parle", "parlent", "parler",
+    "fala", "falam", "falar", "spricht", "sprechen", "sprich",
+];
+
+/// Whether a folded word is one of the small words of a sentence.
+pub(crate) fn is_stopword(word: &str) -> bool {
+    STOPWORDS.contains(&word)
+}
+
+/// Whether a folded word asks for the language named after it.
+pub(crate) fn is_speak(word: &str) -> bool {
+    SPEAK.contains(&word)
+}
+
+/// The language a folded word names (English or native name, not the
+/// two-letter code, which is too often a word of its own: `de`, `es`).
+pub(crate) fn language_named(word: &str) -> Option<usize> {
+    if word.chars().count() < 3 {
+        return None;
+    }
+    vocab()
+        .languages
+        .iter()
+        .position(|e| e.keys.iter().skip(1).any(|k| k == word))
+}
+
+/// The category named by the first one, two or three of `words` (longest
+/// first), and how many words name it.
+pub(crate) fn category_named(words: &[&str]) -> Option<(usize, usize)> {
+    for n in (1..=words.len().min(3)).rev() {
+        let text = words[..n].join(" ");
+        if let Some(i) = vocab()
+            .categories
+            .iter()
+            .position(|e| e.keys.iter().any(|k| *k == text))
+        {
+            return Some((i, n));
+        }
+    }
+    None
+}
+
+/// Which key of an entry is its own name rather than a synonym or code:
+/// the first for categories (code and label fold alike), the second for
+/// languages and countries (after the code).
+pub(crate) const fn own_name_key(field_is_category: bool) -> usize {
+    if field_is_category {
+        0
+    } else {
+        1
+    }
 }
 
 #[cfg(test)]

@@ -226,7 +226,14 @@ pub fn export_csv(context: &Context, args: ExportCsvArgs, out: &mut Output) -> O
         files::check_free(path, if_exists)?;
     }
     let vault = context.unlock()?;
-    let records = selected(&vault, &args.query.join(" "), &[])?;
+    let query = args.query.join(" ");
+    let records = selected(&vault, &query, &[])?;
+    if records.is_empty() && !query.trim().is_empty() {
+        eprintln!(
+            "no records match {}; no records written",
+            shown(&format!("{query:?}"))
+        );
+    }
     match &args.out {
         Some(path) => {
             let mut bytes = Vec::new();

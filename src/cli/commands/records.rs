@@ -146,31 +146,58 @@ pub fn search(
 ) -> Outcome {
     let vault = context.unlock()?;
     let matches = run_query(&vault, query, limit)?;
-    for hit in &matches.hits {
-        let Some(record) = vault.get(&hit.id) else {
-            continue;
-        };
-        if json {
-            // The record's own JSON, in its usual field order, with the
-            // score and the matched fields in front.
-            let matched: Vec<&str> = hit.fields.iter().map(Field::as_str).collect();
-            let record_json = record.to_json_line();
-            let line = format!(
-                "{{\"score\":{},\"matched\":{},{}",
-                hit.score,
-                serde_json::Value::from(matched),
-                record_json.strip_prefix('{').unwrap_or(&record_json)
-            );
-            writeln!(out, "{}", text::json(&line))?;
-        } else {
-            writeln!(out, "{}", shown(&record.summary_line()))?;
+    let reading = serde_json::to_value(&matches.reading).unwrap_or_default();
+    let line_of = |hit: &pamphlet::search::Hit, partial: bool| -> Option<String> {
+        let record = vault.get(&hit.id)?;
+        if !json {
+            return Some(shown(&record.summary_line()).into_owned());
         }
+        // The record's own JSON, in its usual field order, with the score,
+        // the matched fields and how the query was read in front.
+        let matched: Vec<&str> = hit.fields.iter().map(Field::as_str).collect();
+        let record_json = record.to_json_line();
+        let partial = if partial { "\"partial\":true," } else { "" };
+        let line = format!(
+            "{{\"score\":{},\"matched\":{},{partial}\"reading\":{reading},{}",
+            hit.score,
+            serde_json::Value::from(matched),
+            record_json.strip_prefix('{').unwrap_or(&record_json)
+        );
+        Some(text::json(&line).into_owned())
+    };
+    for hit in &matches.hits {
+        if let Some(line) = line_of(hit, false) {
+            writeln!(out, "{line}")?;
+        }
+    }
+    if !matches.partial.is_empty() && !json {
+        writeln!(
+            out,
+            "\nPartial matches ({} of {}), not every part of the query:",
+            matches.partial.len(),
+            matches.partial_total
+        )?;
+    }
+    for hit in &matches.partial {
+        if let Some(line) = line_of(hit, true) {
+            writeln!(out, "{line}")?;
+        }
+    }
+    if json && matches.hits.is_empty() && matches.partial.is_empty() {
+        writeln!(out, "{}", text::json(&format!("{{\"reading\":{reading}}}")))?;
     }
     // The notes below go to stderr after the results, on a terminal too.
     out.flush()?;
-    if matches.hits.is_empty() && !json {
+    if json {
+        return Ok(());
+    }
+    eprintln!("read as: {}", shown(&matches.reading.to_string()));
+    if matches.hits.is_empty() {
         eprintln!("no records match {}", shown(&format!("{query:?}")));
-    } else if matches.total > matches.hits.len() && !json {
+        for line in matches.reading.missing_lines() {
+            eprintln!("{}", shown(&line));
+        }
+    } else if matches.total > matches.hits.len() {
         eprintln!(
             "{} of {} matches shown; --limit N shows more",
             matches.hits.len(),
