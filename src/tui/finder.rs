@@ -108,10 +108,17 @@ pub struct Highlight {
 /// What the results of a search are.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Found {
-    /// Best first, at most [`MAX_ROWS`].
+    /// The full matches, best first, at most [`MAX_ROWS`]: the only rows
+    /// a person can select, and what an export of the search takes.
     pub ids: Vec<Uuid>,
-    /// How many records matched in all.
+    /// How many records matched in full.
     pub total: usize,
+    /// Only when nothing matches in full: records that match part of the
+    /// query, best first. Listed apart, never selected, never exported.
+    pub partial: Vec<Uuid>,
+    pub partial_total: usize,
+    /// How the search read the query, and the words no record has.
+    pub reading: search::Reading,
 }
 
 /// The search index over the unlocked records, and what the filters need.
@@ -165,11 +172,15 @@ impl Finder {
         Found {
             ids: matches.hits.iter().map(|hit| hit.id).collect(),
             total: matches.total,
+            partial: matches.partial.iter().map(|hit| hit.id).collect(),
+            partial_total: matches.partial_total,
+            reading: matches.reading,
         }
     }
 
-    /// Every record that matches the query and the filter, not only the
-    /// rows a list holds: what an export of "the records listed" takes.
+    /// Every record that matches the query and the filter in full, not
+    /// only the rows a list holds: what an export of "the records listed"
+    /// takes. Partial matches are never among them.
     pub fn all_matching(&self, query: &Query, filter: &Filter) -> Vec<Uuid> {
         self.index
             .search_within(&query.parsed, filter, usize::MAX)

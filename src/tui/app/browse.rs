@@ -8,6 +8,7 @@ use std::sync::{Arc, RwLock};
 use uuid::Uuid;
 
 use crate::model::Category;
+use crate::search::Reading;
 use crate::tui::finder::{first_rows, Filter, Finder, Found, Query, MAX_ROWS};
 use crate::tui::input::{TextEdit, TextInput};
 
@@ -60,6 +61,12 @@ pub struct Results {
     pub(crate) ids: Vec<Uuid>,
     /// How many matched, which may be more than the list holds.
     pub(crate) total: usize,
+    /// Only when nothing matched in full: records that match part of the
+    /// query, shown apart below, never selected and never exported.
+    pub(crate) partial: Vec<Uuid>,
+    pub(crate) partial_total: usize,
+    /// How the search read the query.
+    pub(crate) reading: Reading,
     pub(crate) error: Option<String>,
 }
 
@@ -196,6 +203,9 @@ impl Browse {
             query,
             ids: outcome.found.ids,
             total: outcome.found.total,
+            partial: outcome.found.partial,
+            partial_total: outcome.found.partial_total,
+            reading: outcome.found.reading,
             error,
         };
         // A longer list of the same results, or the same list again after

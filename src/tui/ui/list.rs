@@ -1,12 +1,12 @@
 //! The search line and the result list.
 
 use ratatui::layout::{Position, Rect};
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::Frame;
 
-use crate::model::Status;
-use crate::tui::app::MainScreen;
+use crate::model::{Record, Status};
+use crate::tui::app::{MainScreen, Results};
 use crate::tui::finder::{Highlight, Part};
 use crate::tui::layout::MainAreas;
 
@@ -69,49 +69,22 @@ pub(super) fn search_line(
 }
 
 pub(super) fn render(frame: &mut Frame, areas: &MainAreas, main: &MainScreen, paint: Paint) {
-    let theme = paint.theme;
     let block_area = Rect {
         y: areas.list.y.saturating_sub(1),
         height: areas.list.height + 1,
         ..areas.list
     };
-    let title = if main.browse.results.query.is_empty() {
-        " All records ".to_owned()
-    } else {
-        format!(
-            " Results for “{}” ",
-            fit(main.browse.results.query.text(), 30)
-        )
-    };
+    let browse = &main.browse;
+    let title = title(&browse.results, usize::from(block_area.width));
     frame.render_widget(rule(&title, paint), block_area);
     let list = areas.list;
-    let browse = &main.browse;
+    let columns = Columns::new(usize::from(list.width));
+    let finder = main.session.finder.read().ok();
     if browse.results.ids.is_empty() {
-        let text = if browse.searching() {
-            "Searching…".to_owned()
-        } else if main.session.vault.is_empty() {
-            "The directory is empty. ^A adds a record.".to_owned()
-        } else {
-            "No records match. Esc clears the search; fewer or shorter words find more.".to_owned()
-        };
-        frame.render_widget(
-            paragraph(Span::styled(text, theme.dim())),
-            Rect {
-                x: list.x + 2,
-                width: list.width.saturating_sub(2),
-                ..list
-            },
-        );
+        let lines = nothing_in_full(main, &columns, paint);
+        frame.render_widget(paragraph(lines), list);
         return;
     }
-    let finder = main.session.finder.read().ok();
-    let width = usize::from(list.width);
-    let city_width = if width >= 70 { 18 } else { 12 };
-    let category_width = 13;
-    let name_width = width
-        .saturating_sub(2 + category_width + 1 + city_width + 1)
-        .max(8);
-    let today = paint.now.date();
     let rows = usize::from(list.height);
     let mut lines: Vec<Line> = Vec::with_capacity(rows);
     for (index, id) in browse
@@ -130,6 +103,113 @@ pub(super) fn render(frame: &mut Frame, areas: &MainAreas, main: &MainScreen, pa
             .as_ref()
             .map(|f| f.highlights(&browse.results.query, record))
             .unwrap_or_default();
+        let look = if index == browse.selected {
+            Look::Selected
+        } else {
+            Look::Listed
+        };
+        lines.push(columns.row(record, &marks, look, paint));
+    }
+    frame.render_widget(paragraph(lines), list);
+}
+
+/// The title over the list: how the search read the query
+/// (`Clinic · Portland · speaks Spanish`), or what it was.
+fn title(results: &Results, width: usize) -> String {
+    if results.query.is_empty() {
+        return " All records ".to_owned();
+    }
+    let reading = results.reading.to_string();
+    let text = if reading.is_empty() || results.error.is_some() {
+        format!("Results for “{}”", fit(results.query.text(), 30))
+    } else {
+        format!("Read as: {reading}")
+    };
+    format!(" {} ", fit(&text, width.saturating_sub(4).max(8)))
+}
+
+/// What the list says when no record matches in full: that nothing does,
+/// the words no record has, and then, apart and labelled, the records
+/// that match part of the search. Those are drawn dim and slanted, and
+/// are never selected: an export takes the full matches only.
+fn nothing_in_full<'a>(main: &MainScreen, columns: &Columns, paint: Paint) -> Vec<Line<'a>> {
+    let theme = paint.theme;
+    let browse = &main.browse;
+    let results = &browse.results;
+    let say = |text: String, style: Style| Line::from(Span::styled(format!("  {text}"), style));
+    if browse.searching() {
+        return vec![say("Searching…".to_owned(), theme.dim())];
+    }
+    if main.session.vault.is_empty() {
+        return vec![say(
+            "The directory is empty. ^A adds a record.".to_owned(),
+            theme.dim(),
+        )];
+    }
+    let mut lines = Vec::new();
+    if results.reading.missing.is_empty() {
+        lines.push(say("No record matches all of the search.".to_owned(), theme.bold()));
+    } else {
+        for missing in results.reading.missing_lines() {
+            lines.push(say(missing, theme.bold()));
+        }
+    }
+    lines.push(say(
+        "Esc clears the search; fewer or shorter words find more.".to_owned(),
+        theme.dim(),
+    ));
+    if results.partial.is_empty() {
+        return lines;
+    }
+    lines.push(Line::raw(""));
+    lines.push(say(
+        format!(
+            "Matching only part of the search ({}), not selectable, never exported:",
+            results.partial_total
+        ),
+        theme.title(),
+    ));
+    for id in &results.partial {
+        if let Some(record) = main.session.vault.get(id) {
+            lines.push(columns.row(record, &[], Look::Partial, paint));
+        }
+    }
+    lines
+}
+
+/// How a row is drawn.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Look {
+    Listed,
+    Selected,
+    /// A record matching only part of the search.
+    Partial,
+}
+
+/// The widths of a row's columns: a mark, the name, the category, the city.
+struct Columns {
+    width: usize,
+    name: usize,
+    category: usize,
+    city: usize,
+}
+
+impl Columns {
+    fn new(width: usize) -> Columns {
+        let city = if width >= 70 { 18 } else { 12 };
+        let category = 13;
+        Columns {
+            width,
+            name: width.saturating_sub(2 + category + 1 + city + 1).max(8),
+            category,
+            city,
+        }
+    }
+
+    /// One record's row. Its mark: `x` for a defunct record (the search
+    /// lists those last), `!` for one due a check.
+    fn row<'a>(&self, record: &Record, marks: &[Highlight], look: Look, paint: Paint) -> Line<'a> {
+        let theme = paint.theme;
         let positions = |part: Part| -> Vec<usize> {
             marks
                 .iter()
@@ -137,36 +217,35 @@ pub(super) fn render(frame: &mut Frame, areas: &MainAreas, main: &MainScreen, pa
                 .map(|h| h.positions.clone())
                 .unwrap_or_default()
         };
-        let selected = index == browse.selected;
-        let base = if selected {
-            theme.selected()
-        } else if record.status != Status::Active {
-            theme.dim()
-        } else {
-            Style::new()
+        let base = match look {
+            Look::Selected => theme.selected(),
+            Look::Partial => theme.dim().add_modifier(Modifier::ITALIC),
+            Look::Listed if record.status != Status::Active => theme.dim(),
+            Look::Listed => Style::new(),
         };
         let mut spans = Vec::new();
-        if record.is_stale(today) {
+        if record.status == Status::Defunct {
+            spans.push(Span::styled("x ", base.patch(theme.error())));
+        } else if record.is_stale(paint.now.date()) {
             spans.push(Span::styled("! ", base.patch(theme.stale())));
         } else {
             spans.push(Span::styled("  ", base));
         }
-        let name = fit(&record.name, name_width);
+        let name = fit(&record.name, self.name);
         let name_len = name.chars().count();
         spans.extend(marked(&name, &positions(Part::Name), base, paint));
-        spans.push(Span::styled(" ".repeat(name_width - name_len + 1), base));
+        spans.push(Span::styled(" ".repeat(self.name - name_len + 1), base));
         let category = record.category.label();
         spans.extend(marked(category, &positions(Part::Category), base, paint));
         spans.push(Span::styled(
-            " ".repeat(category_width - category.chars().count() + 1),
+            " ".repeat(self.category.saturating_sub(category.chars().count()) + 1),
             base,
         ));
-        let city = fit(&record.city, city_width);
+        let city = fit(&record.city, self.city);
         let city_len = city.chars().count();
         spans.extend(marked(&city, &positions(Part::City), base, paint));
-        let used = 2 + name_width + 1 + category_width + 1 + city_len;
-        spans.push(Span::styled(" ".repeat(width.saturating_sub(used)), base));
-        lines.push(Line::from(spans));
+        let used = 2 + self.name + 1 + self.category + 1 + city_len;
+        spans.push(Span::styled(" ".repeat(self.width.saturating_sub(used)), base));
+        Line::from(spans)
     }
-    frame.render_widget(paragraph(lines), list);
 }

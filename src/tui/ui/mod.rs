@@ -166,6 +166,12 @@ fn status_line(frame: &mut Frame, area: Rect, main: &MainScreen, app: &App, pain
             } else {
                 left.push(Span::raw(format!("{} / {total} records", results.total)));
             }
+            if results.ids.is_empty() && results.partial_total > 0 {
+                left.push(Span::raw(format!(
+                    " · {} match part of it",
+                    results.partial_total
+                )));
+            }
             if main.browse.searching() {
                 left.push(Span::raw(" · searching…"));
             }

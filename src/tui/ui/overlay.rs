@@ -250,10 +250,16 @@ pub(super) fn help(frame: &mut Frame, area: Rect, context: Context, scroll: u16,
             ]));
         }
         lines.push(Line::raw(""));
+        if shown == Context::List {
+            lines.extend(searching_help(paint));
+        }
     }
     lines.push(Line::from(Span::styled("Marks", theme.title())));
     lines.push(Line::raw(
         "  !  not verified in the last 6 months, or never: check before referring",
+    ));
+    lines.push(Line::raw(
+        "  x  defunct: closed, do not refer (listed last)",
     ));
     lines.push(Line::raw(
         "  Matched letters of a search are highlighted. The screen locks itself when idle.",
@@ -266,6 +272,23 @@ pub(super) fn help(frame: &mut Frame, area: Rect, context: Context, scroll: u16,
             ..inner
         },
     );
+}
+
+/// How to search, after the keys of the list.
+fn searching_help(paint: Paint) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::from(Span::styled("Searching", paint.theme.title()))];
+    for line in [
+        "  Type words or a sentence: lawyer who speaks french in paris.",
+        "  Small words (who, in, que, de…) are optional; a city, a category",
+        "  or \"speaks X\" asks for it. The line under the search says how",
+        "  it was read. Filters: city: cat: lang: tag: country:, \"exact",
+        "  words\", !word to leave out. When nothing matches in full, the",
+        "  records matching part of it are listed apart, never exported.",
+        "",
+    ] {
+        lines.push(Line::raw(line));
+    }
+    lines
 }
 
 /// The last row of `area`, where a screen's footer goes.

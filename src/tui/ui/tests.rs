@@ -412,3 +412,4 @@ fn no_color_draws_without_colours_and_still_marks_selection_and_matches() {
 
 mod bundles;
 mod hostile;
+mod reading;
