@@ -347,7 +347,9 @@ mod tests {
 
         // The first step down asks for more, keeping the selection.
         browse.move_by(1, rows);
-        let more = browse.take_request(&finder, rows).expect("more is asked for");
+        let more = browse
+            .take_request(&finder, rows)
+            .expect("more is asked for");
         // Only once, while the longer list is on its way; moving on
         // meanwhile is not undone when it comes.
         browse.move_by(3, rows);
@@ -376,7 +378,9 @@ mod tests {
         assert_eq!(browse.selected, 0);
         // A taller screen asks for the rows it shows.
         browse.list_more_if_near_the_end(2 * rows);
-        let taller = browse.take_request(&finder, 2 * rows).expect("a taller screen");
+        let taller = browse
+            .take_request(&finder, 2 * rows)
+            .expect("a taller screen");
         browse.found(taller.run(), 2 * rows);
         assert!(browse.results.ids.len() >= 2 * rows);
     }

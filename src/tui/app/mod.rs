@@ -308,7 +308,8 @@ impl App {
         match &mut self.screen {
             Screen::Open(main) => {
                 let finder = std::sync::Arc::clone(&main.session.finder);
-                main.browse.take_request(&finder, super::layout::body_rows(self.size))
+                main.browse
+                    .take_request(&finder, super::layout::body_rows(self.size))
             }
             Screen::Locked(_) => None,
         }

@@ -148,7 +148,10 @@ fn nothing_in_full<'a>(main: &MainScreen, columns: &Columns, paint: Paint) -> Ve
     }
     let mut lines = Vec::new();
     if results.reading.missing.is_empty() {
-        lines.push(say("No record matches all of the search.".to_owned(), theme.bold()));
+        lines.push(say(
+            "No record matches all of the search.".to_owned(),
+            theme.bold(),
+        ));
     } else {
         for missing in results.reading.missing_lines() {
             lines.push(say(missing, theme.bold()));
@@ -245,7 +248,10 @@ impl Columns {
         let city_len = city.chars().count();
         spans.extend(marked(&city, &positions(Part::City), base, paint));
         let used = 2 + self.name + 1 + self.category + 1 + city_len;
-        spans.push(Span::styled(" ".repeat(self.width.saturating_sub(used)), base));
+        spans.push(Span::styled(
+            " ".repeat(self.width.saturating_sub(used)),
+            base,
+        ));
         Line::from(spans)
     }
 }
