@@ -9,7 +9,9 @@ use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
 use pamphlet::model::{country_name, Record, RecordInput, LANGUAGES};
-use pamphlet::search::{category_words, fold, Field, Index, Part, Query, Searcher};
+use pamphlet::search::{
+    category_words, fold, more_language_names, Field, Index, Part, Query, Searcher,
+};
 use proptest::prelude::*;
 use time::macros::datetime;
 use uuid::Uuid;
@@ -57,6 +59,7 @@ fn plain(record: &Record) -> Plain {
                 names.push(fold(code));
                 names.push(fold(english));
                 names.extend(others.iter().map(|o| fold(o)));
+                names.extend(more_language_names(code).iter().map(|o| fold(o)));
             }
         }
     }
@@ -157,7 +160,10 @@ fn part_met(part: &Part, record: &Plain) -> bool {
                 .fields
                 .iter()
                 .any(|(_, text)| words(text).any(|w| word_meets(word, w)))
-                || record.names.iter().any(|n| words(n).any(|w| word_meets(word, w)))
+                || record
+                    .names
+                    .iter()
+                    .any(|n| words(n).any(|w| word_meets(word, w)))
         }
         Part::Category { category, word } => {
             // Found as written: the word that grades it, the last.
@@ -284,10 +290,10 @@ proptest! {
         let (Ok(a), Ok(b)) = (Query::parse(&before), Query::parse(&after)) else {
             return Ok(());
         };
-        // Only where the small words stand alone, after a query that asks
-        // for something.
+        // Only where the small words stand alone and were read as optional
+        // (small words alone are the search, and then required).
         let ok = b.terms().len() == a.terms().len() + 2
-            && index.search(&a, 0).reading.parts.iter().any(|p| !matches!(p, Part::Excluded { .. }));
+            && index.search(&b, 0).reading.optional.len() >= 2;
         if ok {
             let without: BTreeSet<Uuid> = index.search(&a, usize::MAX).hits.iter().map(|h| h.id).collect();
             let with: BTreeSet<Uuid> = index.search(&b, usize::MAX).hits.iter().map(|h| h.id).collect();

@@ -48,7 +48,10 @@ impl Best {
 
     fn done(self) -> Option<(i64, Field)> {
         let field = self.field?;
-        Some((points(self.how, self.weight, self.fields.count_ones()), field))
+        Some((
+            points(self.how, self.weight, self.fields.count_ones()),
+            field,
+        ))
     }
 }
 
@@ -86,7 +89,10 @@ impl WordTable {
                 at(&self.categories, usize::from(slot.category)),
                 Field::Category,
             );
-            best.see(at(&self.countries, usize::from(slot.country)), Field::Country);
+            best.see(
+                at(&self.countries, usize::from(slot.country)),
+                Field::Country,
+            );
             for &l in slot.languages.iter() {
                 best.see(at(&self.languages, usize::from(l)), Field::Languages);
             }
@@ -131,7 +137,10 @@ impl Test {
             }
             Test::City { city, ids } => {
                 if row.field_bytes(CITY) == city.as_bytes() {
-                    return Some((points(How::Same as u8, Field::City.weight(), 1), Field::City));
+                    return Some((
+                        points(How::Same as u8, Field::City.weight(), 1),
+                        Field::City,
+                    ));
                 }
                 // Or every word of it in the name or organization
                 // (`Portland Ana`, `Seattle–Portland Rideshare`).
@@ -142,8 +151,12 @@ impl Test {
                             .is_ok()
                     })
                 };
-                (!ids.is_empty() && ids.iter().all(|&id| named(id)))
-                    .then(|| (points(How::Same as u8, Field::Name.weight(), 1), Field::Name))
+                (!ids.is_empty() && ids.iter().all(|&id| named(id))).then(|| {
+                    (
+                        points(How::Same as u8, Field::Name.weight(), 1),
+                        Field::Name,
+                    )
+                })
             }
             Test::Text {
                 finder,
@@ -182,7 +195,11 @@ impl Test {
                     if on(&coded[2], usize::from(slot.country)) {
                         best.see(same, Field::Country);
                     }
-                    if slot.languages.iter().any(|&l| on(&coded[1], usize::from(l))) {
+                    if slot
+                        .languages
+                        .iter()
+                        .any(|&l| on(&coded[1], usize::from(l)))
+                    {
                         best.see(same, Field::Languages);
                     }
                 }

@@ -72,11 +72,11 @@ pub use fold::fold;
 pub use highlight::FieldMatch;
 pub use hits::{Hit, Matches, Within};
 pub use index::Index;
+pub use query::{CodeSet, Notice, Query, QueryError, Scope, Term, MAX_QUERY_CHARS};
 pub use reading::{Part, Reading};
 pub use rules::How;
-pub use query::{CodeSet, Notice, Query, QueryError, Scope, Term, MAX_QUERY_CHARS};
 pub use searcher::Searcher;
-pub use vocab::category_words;
+pub use vocab::{category_words, more_language_names};
 
 #[cfg(test)]
 mod tests;

@@ -14,8 +14,8 @@ use super::query::{CodeSet, Query, Scope, Term};
 use super::reading::{Part, Reading};
 use super::rules::{How, Leeway, Probe};
 use super::vocab::{
-    category_index, category_named, is_speak, is_stopword, language_named, own_name_key, vocab,
-    Entry,
+    category_index, category_misspelled, category_named, is_speak, is_stopword, language_named,
+    own_name_key, vocab, Entry,
 };
 use super::words::Dictionary;
 
@@ -57,7 +57,10 @@ pub(crate) enum Test {
     },
     /// A city the directory holds, as the whole city field; with the
     /// dictionary numbers of its words.
-    City { city: String, ids: Vec<u32> },
+    City {
+        city: String,
+        ids: Vec<u32>,
+    },
     /// Text that must occur as written from the start of a word: a quoted
     /// phrase, or a `city:`/`tag:` value. Everywhere, it also meets the
     /// names of coded values that contain it (`coded`).
@@ -110,8 +113,7 @@ fn coded_table(probe: &Probe<'_>, entries: &[Entry], own: usize) -> (Vec<u8>, u6
                 for w in key.split(' ') {
                     let how = if k == own {
                         probe.meets(w, super::fold::char_mask(w), w.chars().count())
-                    } else if w == probe.text
-                        || (probe.leeway.typing && w.starts_with(probe.text))
+                    } else if w == probe.text || (probe.leeway.typing && w.starts_with(probe.text))
                     {
                         Some(How::Vocabulary)
                     } else {
@@ -262,11 +264,7 @@ impl Reader<'_> {
 
     /// A category or language read from a word of a sentence.
     fn coded(&mut self, field: Field, index: usize, words: &[&Term], part: Part) {
-        let text = words
-            .iter()
-            .map(|t| t.text())
-            .collect::<Vec<_>>()
-            .join(" ");
+        let text = words.iter().map(|t| t.text()).collect::<Vec<_>>().join(" ");
         // The last word graded: "bail fund" by `fund`, "speaks french" by
         // `french`.
         let table = words.last().map(|t| {
@@ -303,7 +301,13 @@ impl Reader<'_> {
                 let sig = format!("y|{city}");
                 let part = Part::City { city: city.clone() };
                 let word = city.clone();
-                self.push(Role::Required, Test::City { city, ids }, sig, &word, Some(part));
+                self.push(
+                    Role::Required,
+                    Test::City { city, ids },
+                    sig,
+                    &word,
+                    Some(part),
+                );
                 i += n;
                 continue;
             }
@@ -328,7 +332,12 @@ impl Reader<'_> {
                 i += 1;
                 continue;
             }
-            if let Some((cat, n)) = category_named(&texts[i..]) {
+            let misspelled = if words[i].typing() {
+                None
+            } else {
+                category_misspelled(text).map(|c| (c, 1))
+            };
+            if let Some((cat, n)) = category_named(&texts[i..]).or(misspelled) {
                 let part = Part::Category {
                     category: crate::model::Category::ALL[cat].as_str().to_owned(),
                     word: texts[i..i + n].join(" "),

@@ -26,7 +26,13 @@ impl Index {
 
     /// The matches, with the partial ones and the words no record has
     /// when nothing matched in full.
-    pub(crate) fn finish(&self, plan: &Plan, hits: Vec<Hit>, total: usize, limit: usize) -> Matches {
+    pub(crate) fn finish(
+        &self,
+        plan: &Plan,
+        hits: Vec<Hit>,
+        total: usize,
+        limit: usize,
+    ) -> Matches {
         let mut matches = Matches {
             hits,
             total,

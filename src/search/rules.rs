@@ -246,7 +246,10 @@ mod tests {
     fn exclusions_are_strict() {
         let probe = Probe::new("bail", Leeway::for_word("bail", false, false));
         assert_eq!(probe.meets("beautiful", char_mask("beautiful"), 9), None);
-        assert_eq!(probe.meets("bails", char_mask("bails"), 5), Some(How::Prefix));
+        assert_eq!(
+            probe.meets("bails", char_mask("bails"), 5),
+            Some(How::Prefix)
+        );
         let loose = Probe::new("bail", Leeway::for_word("bail", false, true));
         assert_eq!(
             loose.meets("beautiful", char_mask("beautiful"), 9),

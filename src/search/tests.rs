@@ -50,10 +50,7 @@ fn a_whole_word_beats_a_word_start_and_letters_inside_a_word_do_not_match() {
     let index = Index::build(&records);
     // Matching is by word (issue 12): "Mariana" holds `ana` inside a word
     // and "Adrian Alves" only scattered, and neither is a match any more.
-    assert_eq!(
-        names(&records, &index, "ana"),
-        ["Ana Ruiz", "Anabel Ruiz"]
-    );
+    assert_eq!(names(&records, &index, "ana"), ["Ana Ruiz", "Anabel Ruiz"]);
 }
 
 #[test]

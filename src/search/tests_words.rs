@@ -71,10 +71,14 @@ fn letters_scattered_across_a_word_or_words_no_longer_match() {
 fn same_word_beats_prefix_beats_typo_beats_abbreviation() {
     // Verified in the reverse order, so the tie order would swap them.
     let records = vec![
-        record("Portland Aid", |r| r.verified_on = Some("2020-01-01".into())),
+        record("Portland Aid", |r| {
+            r.verified_on = Some("2020-01-01".into())
+        }),
         record("Portlandia", |r| r.verified_on = Some("2021-01-01".into())),
         record("Portlnad", |r| r.verified_on = Some("2022-01-01".into())),
-        record("Pxorxtxlxaxnxd", |r| r.verified_on = Some("2023-01-01".into())),
+        record("Pxorxtxlxaxnxd", |r| {
+            r.verified_on = Some("2023-01-01".into())
+        }),
         record("Xortland", |r| r.verified_on = Some("2024-01-01".into())),
     ];
     let index = Index::build(&records);
@@ -127,7 +131,8 @@ fn atlanta_finds_nothing_in_the_sample_and_says_why() {
     assert_eq!(found.partial.len(), found.partial_total);
     for hit in &found.partial {
         let record = records.iter().find(|r| r.id == hit.id).expect("a record");
-        let named = fold(&record.name).contains("clinic") || fold(&record.organization).contains("clinic");
+        let named =
+            fold(&record.name).contains("clinic") || fold(&record.organization).contains("clinic");
         assert!(
             record.category == crate::model::Category::Clinic || named,
             "{}",
@@ -159,7 +164,10 @@ fn a_sentence_is_read_into_its_parts() {
         ]
     );
     assert_eq!(reading.optional, ["who", "in"]);
-    assert_eq!(reading.to_string(), "lawyer · speaks French · Paris (optional: who, in)");
+    assert_eq!(
+        reading.to_string(),
+        "lawyer · speaks French · Paris (optional: who, in)"
+    );
     assert!(!found.hits.is_empty());
     for hit in &found.hits {
         let record = records.iter().find(|r| r.id == hit.id).expect("a record");
@@ -184,9 +192,11 @@ fn a_sentence_is_read_into_its_parts() {
         );
     }
     let found = search(&index, "abogada que habla español en madrid");
-    assert!(found.reading.parts.iter().any(
-        |p| matches!(p, Part::Language { language, .. } if language == "es")
-    ));
+    assert!(found
+        .reading
+        .parts
+        .iter()
+        .any(|p| matches!(p, Part::Language { language, .. } if language == "es")));
     assert!(found.reading.to_string().starts_with("lawyer"));
 }
 

@@ -40,8 +40,8 @@ pub fn category_words(category: Category) -> &'static [&'static str] {
         ],
         Category::Clinic => &[
             "clinic", "doctor", "health", "medical", "nurse", "clinique", "clínica", "médico",
-            "médecin", "santé", "salud", "saúde", "clinics", "doctors", "médica", "klinik",
-            "arzt", "ärztin",
+            "médecin", "santé", "salud", "saúde", "clinics", "doctors", "médica", "klinik", "arzt",
+            "ärztin",
         ],
         Category::Therapist => &[
             "therapist",
@@ -83,7 +83,13 @@ pub fn category_words(category: Category) -> &'static [&'static str] {
             "dolmetscherin",
         ],
         Category::BailFund => &[
-            "bail fund", "bail", "bond", "fianza", "caution", "fiança", "kaution",
+            "bail fund",
+            "bail",
+            "bond",
+            "fianza",
+            "caution",
+            "fiança",
+            "kaution",
         ],
         Category::Housing => &[
             "housing",
@@ -113,7 +119,7 @@ pub fn category_words(category: Category) -> &'static [&'static str] {
 
 /// Names of common languages in English, Spanish, French, Portuguese and
 /// German, besides those the model's table gives.
-fn more_language_names(code: &str) -> &'static [&'static str] {
+pub fn more_language_names(code: &str) -> &'static [&'static str] {
     match code {
         "en" => &["inglés", "anglais", "inglês", "englisch"],
         "es" => &["espagnol", "espanhol", "spanisch"],
@@ -246,22 +252,19 @@ pub(crate) fn resolve(entries: &[Entry], value: &str, whole_only: bool) -> Vec<b
 /// query, counted when they match and never required. Folded.
 const STOPWORDS: &[&str] = &[
     // English
-    "a", "an", "and", "any", "are", "at", "be", "by", "can", "do", "does", "find", "for",
-    "from", "has", "have", "help", "i", "in", "is", "it", "me", "my", "near", "need", "of",
-    "on", "or", "please", "some", "someone", "that", "the", "to", "who", "which", "with",
-    "where", "what", "looking", "speak", "speaks", "speaking", "someone",
-    // Spanish
-    "al", "con", "de", "del", "el", "en", "es", "la", "las", "lo", "los", "para", "por",
-    "que", "un", "una", "unos", "y", "o", "habla", "hablan", "hablar", "busco", "cerca",
+    "a", "an", "and", "any", "are", "at", "be", "by", "can", "do", "does", "find", "for", "from",
+    "has", "have", "help", "i", "in", "is", "it", "me", "my", "near", "need", "of", "on", "or",
+    "please", "some", "someone", "that", "the", "to", "who", "which", "with", "where", "what",
+    "looking", "speak", "speaks", "speaking", "someone", // Spanish
+    "al", "con", "de", "del", "el", "en", "es", "la", "las", "lo", "los", "para", "por", "que",
+    "un", "una", "unos", "y", "o", "habla", "hablan", "hablar", "busco", "cerca",
     // French
-    "au", "aux", "avec", "dans", "des", "du", "est", "et", "le", "les", "ou", "parle",
-    "parlent", "parler", "pour", "qui", "sur", "une", "cherche", "pres",
-    // Portuguese
-    "ao", "com", "da", "das", "do", "dos", "e", "em", "na", "nas", "no", "nos", "os", "um",
-    "uma", "fala", "falam", "falar", "perto", "procuro",
-    // German
-    "am", "auf", "bei", "das", "dem", "den", "der", "die", "ein", "eine", "einen", "einem",
-    "fur", "im", "ist", "mit", "und", "von", "zu", "spricht", "sprechen", "sucht", "suche",
+    "au", "aux", "avec", "dans", "des", "du", "est", "et", "le", "les", "ou", "parle", "parlent",
+    "parler", "pour", "qui", "sur", "une", "cherche", "pres", // Portuguese
+    "ao", "com", "da", "das", "do", "dos", "e", "em", "na", "nas", "no", "nos", "os", "um", "uma",
+    "fala", "falam", "falar", "perto", "procuro", // German
+    "am", "auf", "bei", "das", "dem", "den", "der", "die", "ein", "eine", "einen", "einem", "fur",
+    "im", "ist", "mit", "und", "von", "zu", "spricht", "sprechen", "sucht", "suche",
 ];
 
 /// "speaks X" in the five languages: the word before a language's name.
@@ -306,6 +309,27 @@ pub(crate) fn category_named(words: &[&str]) -> Option<(usize, usize)> {
         }
     }
     None
+}
+
+/// The category whose own name (`clinic`, `lawyer`…) a word of four or
+/// more letters spells with a typo or abbreviates (`clnic`, `lawyr`): read
+/// as that category, as its right spelling would be.
+pub(crate) fn category_misspelled(word: &str) -> Option<usize> {
+    use super::rules::{How, Leeway, Probe};
+    if word.chars().count() < 4 {
+        return None;
+    }
+    let probe = Probe::new(word, Leeway::for_word(word, false, true));
+    vocab().categories.iter().position(|e| {
+        e.keys.first().is_some_and(|own| {
+            own != "other"
+                && !own.contains(' ')
+                && matches!(
+                    probe.meets(own, super::fold::char_mask(own), own.chars().count()),
+                    Some(How::Typo | How::Abbreviation)
+                )
+        })
+    })
 }
 
 /// Which key of an entry is its own name rather than a synonym or code:

@@ -197,7 +197,12 @@ impl Dictionary {
     }
 
     pub(crate) fn heap_bytes(&self) -> usize {
-        let words: usize = self.entries.iter().filter_map(Entry::text).map(str::len).sum();
+        let words: usize = self
+            .entries
+            .iter()
+            .filter_map(Entry::text)
+            .map(str::len)
+            .sum();
         let cities: usize = self.cities.keys().map(|c| c.0.len() + 40).sum();
         words
             + self.entries.capacity() * std::mem::size_of::<Entry>()
