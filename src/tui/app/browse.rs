@@ -70,6 +70,7 @@ pub struct Results {
     pub(crate) error: Option<String>,
 }
 
+#[derive(Default)]
 pub struct Browse {
     pub(crate) query: TextInput,
     pub(crate) filter: Filter,
@@ -85,22 +86,6 @@ pub struct Browse {
     rows: Option<usize>,
     /// The search wanted only lengthens the list: the selection stays.
     more: bool,
-}
-
-impl Default for Browse {
-    fn default() -> Browse {
-        Browse {
-            query: TextInput::default(),
-            filter: Filter::default(),
-            results: Results::default(),
-            selected: 0,
-            offset: 0,
-            generation: 0,
-            wanted: None,
-            rows: None,
-            more: false,
-        }
-    }
 }
 
 impl Browse {
