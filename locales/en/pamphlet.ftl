@@ -382,7 +382,7 @@ sheet-fact-notes = Notes
 sheet-fact-verified_on = Checked
 
 ## How a search read its query
-reading-optional = optional: { $words }
+reading-optional = (optional: { $words })
 reading-missing = no record mentions "{ $word }"
 reading-speaks = speaks { $language }
 reading-word = "{ $word }"
@@ -489,3 +489,11 @@ tui-status-partial = { $shown } shown of { $matching } matching / { $total ->
     [one] { $total } record
    *[other] { $total } records
 }
+tui-list-read-as = Read as: { $reading }
+tui-list-none-in-full = No record matches all of the search.
+tui-list-fewer-words = Esc clears the search; fewer or shorter words find more.
+tui-list-partial-heading = Matching only part of the search ({ $count }), not selectable, never exported:
+tui-status-part-match = { $count } match part of it
+tui-help-defunct = defunct: closed, do not refer (listed last)
+tui-help-searching-title = Searching
+tui-help-searching = Type words or a sentence: lawyer who speaks french in paris. Small words (who, in, que, de…) are optional; a city, a category or "speaks X" asks for it. The line over the list says how it was read. Filters: city: cat: lang: tag: country:, "exact words", !word to leave out. When nothing matches in full, records matching part of it are listed apart and never exported.

@@ -383,7 +383,7 @@ sheet-fact-notes = Notas
 sheet-fact-verified_on = Verificado
 
 ## How a search read its query
-reading-optional = opcionales: { $words }
+reading-optional = (opcionales: { $words })
 reading-missing = ninguna ficha menciona "{ $word }"
 reading-speaks = habla { $language }
 reading-word = "{ $word }"
@@ -490,3 +490,11 @@ tui-status-partial = { $shown } mostradas de { $matching } / { $total ->
     [one] { $total } ficha
    *[other] { $total } fichas
 }
+tui-list-read-as = Entendido como: { $reading }
+tui-list-none-in-full = Ninguna ficha coincide con toda la búsqueda.
+tui-list-fewer-words = Esc borra la búsqueda; menos palabras, o más cortas, encuentran más.
+tui-list-partial-heading = Solo coinciden con parte de la búsqueda ({ $count }); no se pueden elegir ni exportar:
+tui-status-part-match = { $count } coinciden en parte
+tui-help-defunct = cerrado: ya no existe, no derivar (al final de la lista)
+tui-help-searching-title = Buscar
+tui-help-searching = Escriba palabras o una frase: abogada que habla francés en parís. Las palabras pequeñas (que, en, de…) son opcionales; una ciudad, una categoría o "habla X" piden eso. La línea sobre la lista dice cómo se entendió. Filtros: city: cat: lang: tag: country:, "palabras exactas", !palabra para dejar fuera. Si nada coincide del todo, las fichas que coinciden en parte aparecen aparte y nunca se exportan.

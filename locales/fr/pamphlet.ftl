@@ -387,7 +387,7 @@ sheet-fact-notes = Notes
 sheet-fact-verified_on = Vérifié
 
 ## How a search read its query
-reading-optional = facultatifs : { $words }
+reading-optional = (facultatifs : { $words })
 reading-missing = aucune fiche ne mentionne « { $word } »
 reading-speaks = parle { $language }
 reading-word = « { $word } »
@@ -494,3 +494,11 @@ tui-status-partial = { $shown } affichées sur { $matching } / { $total ->
     [one] { $total } fiche
    *[other] { $total } fiches
 }
+tui-list-read-as = Compris comme : { $reading }
+tui-list-none-in-full = Aucune fiche ne correspond à toute la recherche.
+tui-list-fewer-words = Esc efface la recherche ; moins de mots, ou plus courts, trouvent plus.
+tui-list-partial-heading = Ne correspondent qu’à une partie ({ $count }) ; ni choisies, ni exportées :
+tui-status-part-match = { $count } en partie
+tui-help-defunct = fermée : n’existe plus, ne pas orienter (en fin de liste)
+tui-help-searching-title = Chercher
+tui-help-searching = Tapez des mots ou une phrase : avocat qui parle anglais à paris. Les petits mots (qui, à, de…) sont facultatifs ; une ville, une catégorie ou « parle X » les demandent. La ligne au-dessus de la liste dit comment la recherche a été comprise. Filtres : city: cat: lang: tag: country:, "mots exacts", !mot pour exclure. Si rien ne correspond en entier, les fiches qui correspondent en partie sont listées à part et jamais exportées.

@@ -383,7 +383,7 @@ sheet-fact-notes = Observações
 sheet-fact-verified_on = Verificado
 
 ## How a search read its query
-reading-optional = opcionais: { $words }
+reading-optional = (opcionais: { $words })
 reading-missing = nenhuma ficha menciona "{ $word }"
 reading-speaks = fala { $language }
 reading-word = "{ $word }"
@@ -490,3 +490,11 @@ tui-status-partial = { $shown } mostradas de { $matching } / { $total ->
     [one] { $total } ficha
    *[other] { $total } fichas
 }
+tui-list-read-as = Entendido como: { $reading }
+tui-list-none-in-full = Nenhuma ficha corresponde à busca inteira.
+tui-list-fewer-words = Esc limpa a busca; menos palavras, ou mais curtas, encontram mais.
+tui-list-partial-heading = Correspondem só a parte da busca ({ $count }); não podem ser escolhidas nem exportadas:
+tui-status-part-match = { $count } em parte
+tui-help-defunct = fechada: não existe mais, não encaminhe (no fim da lista)
+tui-help-searching-title = Buscar
+tui-help-searching = Digite palavras ou uma frase: advogada que fala inglês em são paulo. Palavras pequenas (que, em, de…) são opcionais; uma cidade, uma categoria ou "fala X" pedem isso. A linha acima da lista diz como a busca foi entendida. Filtros: city: cat: lang: tag: country:, "palavras exatas", !palavra para deixar de fora. Se nada corresponde por inteiro, as fichas que correspondem em parte aparecem à parte e nunca são exportadas.

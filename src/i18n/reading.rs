@@ -10,14 +10,18 @@ use super::Lang;
 impl Lang {
     /// `clinic · Portland · speaks Spanish (optional: who, in)`.
     pub fn reading(self, reading: &Reading) -> String {
-        let mut parts: Vec<String> = reading.parts.iter().map(|p| self.part(p)).collect();
+        let parts: Vec<String> = reading.parts.iter().map(|p| self.part(p)).collect();
+        let mut text = parts.join(" · ");
         if !reading.optional.is_empty() {
-            parts.push(self.text(
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(&self.text(
                 "reading-optional",
                 &[("words", reading.optional.join(", ").into())],
             ));
         }
-        parts.join(" · ")
+        text
     }
 
     /// `no record mentions "oslo"`, one line per word no record has.

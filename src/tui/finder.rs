@@ -19,11 +19,17 @@ use crate::search::{self, Field, Index, Searcher};
 /// still counts them all.
 pub const MAX_ROWS: usize = 5_000;
 
-/// How many results a list asks for first; scrolling near the end of them
-/// asks for more, up to [`MAX_ROWS`]. Ranking exactly the best 5,000 of
-/// 100,000 records at every keystroke took several times as long as
-/// ranking the best few hundred, for rows almost nobody scrolls to.
-pub const FIRST_ROWS: usize = 250;
+/// How many results a new query asks for when the list shows `shown`
+/// rows: those rows and no more. Moving the selection asks for more (see
+/// `Browse`), four times as many at a time, up to [`MAX_ROWS`]. Every
+/// keystroke ranks exactly the rows it asks for, and each row past what
+/// the screen shows is paid for at every key for a row nobody may scroll
+/// to: with the fuzzy search of November 2026, asking for 250 instead of
+/// a screenful took about 40% more CPU per key at the 95th percentile, at
+/// 100,000 records over `bench_tui`'s keys; ranking 5,000, several times.
+pub fn first_rows(shown: usize) -> usize {
+    shown.clamp(1, MAX_ROWS)
+}
 
 /// A query ready to run, parsed once per keystroke, with the text it was
 /// read from.
@@ -103,10 +109,17 @@ pub struct Highlight {
 /// What the results of a search are.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Found {
-    /// Best first, at most [`MAX_ROWS`].
+    /// The full matches, best first, at most [`MAX_ROWS`]: the only rows
+    /// a person can select, and what an export of the search takes.
     pub ids: Vec<Uuid>,
-    /// How many records matched in all.
+    /// How many records matched in full.
     pub total: usize,
+    /// Only when nothing matches in full: records that match part of the
+    /// query, best first. Listed apart, never selected, never exported.
+    pub partial: Vec<Uuid>,
+    pub partial_total: usize,
+    /// How the search read the query, and the words no record has.
+    pub reading: search::Reading,
 }
 
 /// The search index over the unlocked records, and what the filters need.
@@ -160,11 +173,15 @@ impl Finder {
         Found {
             ids: matches.hits.iter().map(|hit| hit.id).collect(),
             total: matches.total,
+            partial: matches.partial.iter().map(|hit| hit.id).collect(),
+            partial_total: matches.partial_total,
+            reading: matches.reading,
         }
     }
 
-    /// Every record that matches the query and the filter, not only the
-    /// rows a list holds: what an export of "the records listed" takes.
+    /// Every record that matches the query and the filter in full, not
+    /// only the rows a list holds: what an export of "the records listed"
+    /// takes. Partial matches are never among them.
     pub fn all_matching(&self, query: &Query, filter: &Filter) -> Vec<Uuid> {
         self.index
             .search_within(&query.parsed, filter, usize::MAX)

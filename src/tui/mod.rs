@@ -131,7 +131,7 @@ fn now() -> OffsetDateTime {
 enum Message {
     Terminal(Event),
     Unlocked(Box<Result<Session, VaultError>>),
-    Found(SearchOutcome),
+    Found(Box<SearchOutcome>),
     /// A signal asks to stop.
     Stop(StopSignal),
     /// The terminal stopped giving events.
@@ -231,7 +231,7 @@ fn handle(app: &mut App, message: Message) -> Result<(), TuiError> {
             }
         }
         Message::Unlocked(result) => app.unlocked_with(*result),
-        Message::Found(outcome) => app.found(outcome),
+        Message::Found(outcome) => app.found(*outcome),
         Message::Stop(signal) => return Err(TuiError::Stopped(signal)),
         Message::InputClosed => return Err(TuiError::Worker("input")),
     }
@@ -312,7 +312,7 @@ fn spawn_searcher(results: Sender<Message>) -> io::Result<Sender<SearchRequest>>
                 while let Ok(newer) = requests.try_recv() {
                     request = newer;
                 }
-                if results.send(Message::Found(request.run())).is_err() {
+                if results.send(Message::Found(Box::new(request.run()))).is_err() {
                     return;
                 }
             }

@@ -8,7 +8,8 @@ use std::sync::{Arc, RwLock};
 use uuid::Uuid;
 
 use crate::model::Category;
-use crate::tui::finder::{Filter, Finder, Found, Query, FIRST_ROWS, MAX_ROWS};
+use crate::search::Reading;
+use crate::tui::finder::{first_rows, Filter, Finder, Found, Query, MAX_ROWS};
 use crate::tui::input::{TextEdit, TextInput};
 
 /// A search to run off the UI thread.
@@ -60,9 +61,16 @@ pub struct Results {
     pub(crate) ids: Vec<Uuid>,
     /// How many matched, which may be more than the list holds.
     pub(crate) total: usize,
+    /// Only when nothing matched in full: records that match part of the
+    /// query, shown apart below, never selected and never exported.
+    pub(crate) partial: Vec<Uuid>,
+    pub(crate) partial_total: usize,
+    /// How the search read the query.
+    pub(crate) reading: Reading,
     pub(crate) error: Option<String>,
 }
 
+#[derive(Default)]
 pub struct Browse {
     pub(crate) query: TextInput,
     pub(crate) filter: Filter,
@@ -72,27 +80,12 @@ pub struct Browse {
     generation: u64,
     /// A search is wanted; the id to keep selected, if any.
     wanted: Option<Option<Uuid>>,
-    /// How many results to ask for: [`FIRST_ROWS`] for a new query, more
-    /// as the selection nears the end of those listed.
-    rows: usize,
+    /// How many results to ask for: `None` for a new query, which asks
+    /// for a screenful ([`first_rows`]) when the request is taken; more as
+    /// the selection nears the end of those listed.
+    rows: Option<usize>,
     /// The search wanted only lengthens the list: the selection stays.
     more: bool,
-}
-
-impl Default for Browse {
-    fn default() -> Browse {
-        Browse {
-            query: TextInput::default(),
-            filter: Filter::default(),
-            results: Results::default(),
-            selected: 0,
-            offset: 0,
-            generation: 0,
-            wanted: None,
-            rows: FIRST_ROWS,
-            more: false,
-        }
-    }
 }
 
 impl Browse {
@@ -106,23 +99,27 @@ impl Browse {
     /// Asks for the search to run again for a new query or filter: from
     /// the first results.
     fn search_anew(&mut self) {
-        self.rows = FIRST_ROWS;
+        self.rows = None;
         self.research(None);
     }
 
     /// Asks for more results once the selection is within two screens of
-    /// the end of those listed, if there are more. Only once per batch:
-    /// until the bigger list arrives, the list is shorter than asked for.
-    fn list_more_if_near_the_end(&mut self, rows: usize) {
+    /// the end of those listed (or the screen shows more rows than are
+    /// listed), if there are more. Only once per batch: until the bigger
+    /// list arrives, the list is shorter than asked for.
+    pub fn list_more_if_near_the_end(&mut self, rows: usize) {
         // The list shown is about to be replaced: lengthening it would ask
         // for the new query's results while keeping this one's place.
         if self.searching() {
             return;
         }
+        let Some(asked) = self.rows else {
+            return;
+        };
         let listed = self.results.ids.len();
         let near_end = self.selected + 2 * rows.max(1) >= listed;
-        if near_end && listed == self.rows && listed < self.results.total && self.rows < MAX_ROWS {
-            self.rows = (self.rows * 4).min(MAX_ROWS);
+        if near_end && listed == asked && listed < self.results.total && asked < MAX_ROWS {
+            self.rows = Some((asked * 4).max(rows).min(MAX_ROWS));
             self.research(None);
             self.more = true;
         }
@@ -144,14 +141,21 @@ impl Browse {
         self.more = false;
     }
 
-    pub fn take_request(&mut self, finder: &Arc<RwLock<Finder>>) -> Option<SearchRequest> {
+    /// The search wanted, if any; a new query asks for the `shown` rows
+    /// the list has room for.
+    pub fn take_request(
+        &mut self,
+        finder: &Arc<RwLock<Finder>>,
+        shown: usize,
+    ) -> Option<SearchRequest> {
         let keep = self.wanted.take()?;
+        let rows = *self.rows.get_or_insert_with(|| first_rows(shown));
         Some(SearchRequest {
             generation: self.generation,
             text: self.query.text().to_owned(),
             filter: self.filter.clone(),
             keep,
-            rows: self.rows,
+            rows,
             more: self.more,
             finder: Arc::clone(finder),
         })
@@ -184,6 +188,9 @@ impl Browse {
             query,
             ids: outcome.found.ids,
             total: outcome.found.total,
+            partial: outcome.found.partial,
+            partial_total: outcome.found.partial_total,
+            reading: outcome.found.reading,
             error,
         };
         // A longer list of the same results, or the same list again after
@@ -191,6 +198,10 @@ impl Browse {
         let kept_in_place = (outcome.more || outcome.keep.is_some()) && self.selected == before.0;
         self.offset = if kept_in_place { before.1 } else { 0 };
         self.keep_in_view(rows);
+        // The screen grew taller while this search ran.
+        if self.results.ids.len() < rows {
+            self.list_more_if_near_the_end(rows);
+        }
     }
 
     /// Edits the search text; a change searches again.
@@ -290,9 +301,9 @@ mod tests {
     fn older_results_never_replace_newer_ones() {
         let finder = Arc::new(RwLock::new(Finder::build([])));
         let mut browse = Browse::new();
-        let first = browse.take_request(&finder).unwrap();
+        let first = browse.take_request(&finder, 10).unwrap();
         browse.edit(TextEdit::Insert('x'));
-        let second = browse.take_request(&finder).unwrap();
+        let second = browse.take_request(&finder, 10).unwrap();
         assert!(browse.searching());
         browse.found(second.run(), 10);
         assert_eq!(browse.results.query.text(), "x");
@@ -306,42 +317,57 @@ mod tests {
         let records: Vec<crate::model::Record> = crate::generate::generate(3, 1_200).collect();
         let finder = Arc::new(RwLock::new(Finder::build(&records)));
         let mut browse = Browse::new();
-        let first = browse.take_request(&finder).unwrap();
+        let first = browse.take_request(&finder, rows).unwrap();
         browse.found(first.run(), rows);
         (finder, browse)
     }
 
     #[test]
-    fn scrolling_near_the_end_of_the_list_asks_for_more_and_stays_in_place() {
+    fn a_new_query_asks_for_a_screenful_and_scrolling_asks_for_more_in_place() {
         let rows = 20;
         let (finder, mut browse) = listing_1200(rows);
-        assert_eq!(browse.results.ids.len(), FIRST_ROWS);
+        assert_eq!(browse.results.ids.len(), rows);
         assert_eq!(browse.results.total, 1_200);
         let listed_first = browse.results.ids.clone();
 
-        // More than two screens from the end: nothing more is asked for.
-        browse.move_by(200, rows);
-        assert!(browse.take_request(&finder).is_none());
-        // Within two screens of the end: more, keeping the selection.
-        browse.move_by(15, rows);
-        let more = browse.take_request(&finder).expect("more is asked for");
+        // The first step down asks for more, keeping the selection.
+        browse.move_by(1, rows);
+        let more = browse
+            .take_request(&finder, rows)
+            .expect("more is asked for");
         // Only once, while the longer list is on its way; moving on
         // meanwhile is not undone when it comes.
         browse.move_by(3, rows);
-        assert!(browse.take_request(&finder).is_none());
+        assert!(browse.take_request(&finder, rows).is_none());
         let (selected, offset, id) = (browse.selected, browse.offset, browse.selected_id());
         browse.found(more.run(), rows);
-        assert_eq!(browse.results.ids.len(), FIRST_ROWS * 4);
-        assert_eq!(browse.results.ids[..FIRST_ROWS], listed_first[..]);
+        assert_eq!(browse.results.ids.len(), rows * 4);
+        assert_eq!(browse.results.ids[..rows], listed_first[..]);
         assert_eq!((browse.selected, browse.offset), (selected, offset));
         assert_eq!(browse.selected_id(), id);
 
-        // A new query starts from the first results again.
+        // More than two screens from the end: nothing more is asked for.
+        browse.move_by(30, rows);
+        assert!(browse.take_request(&finder, rows).is_none());
+        // Within two screens of the end: four times as many again.
+        browse.move_by(10, rows);
+        let more = browse.take_request(&finder, rows).expect("more again");
+        browse.found(more.run(), rows);
+        assert_eq!(browse.results.ids.len(), rows * 16);
+
+        // A new query starts from a screenful again.
         browse.edit(TextEdit::Insert('a'));
-        let anew = browse.take_request(&finder).unwrap();
+        let anew = browse.take_request(&finder, rows).unwrap();
         browse.found(anew.run(), rows);
-        assert!(browse.results.ids.len() <= FIRST_ROWS);
+        assert_eq!(browse.results.ids.len(), rows);
         assert_eq!(browse.selected, 0);
+        // A taller screen asks for the rows it shows.
+        browse.list_more_if_near_the_end(2 * rows);
+        let taller = browse
+            .take_request(&finder, 2 * rows)
+            .expect("a taller screen");
+        browse.found(taller.run(), 2 * rows);
+        assert!(browse.results.ids.len() >= 2 * rows);
     }
 
     #[test]
@@ -349,10 +375,10 @@ mod tests {
         let rows = 20;
         let (finder, mut browse) = listing_1200(rows);
         browse.edit(TextEdit::Insert('e'));
-        let pending = browse.take_request(&finder).unwrap();
+        let pending = browse.take_request(&finder, rows).unwrap();
         // Scrolling the old list while the new query runs asks for nothing.
         browse.move_by(240, rows);
-        assert!(browse.take_request(&finder).is_none());
+        assert!(browse.take_request(&finder, rows).is_none());
         browse.found(pending.run(), rows);
         assert_eq!(browse.results.query.text(), "e");
         assert_eq!((browse.selected, browse.offset), (0, 0));

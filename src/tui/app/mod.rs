@@ -267,6 +267,8 @@ impl App {
         if let Screen::Open(main) = &mut self.screen {
             let rows = super::layout::body_rows(self.size);
             main.browse.keep_in_view(rows);
+            // A taller screen may show more rows than were asked for.
+            main.browse.list_more_if_near_the_end(rows);
             if let View::Form(form) = &mut main.view {
                 form.keep_in_view(rows + 1);
             }
@@ -320,7 +322,8 @@ impl App {
         match &mut self.screen {
             Screen::Open(main) => {
                 let finder = std::sync::Arc::clone(&main.session.finder);
-                main.browse.take_request(&finder)
+                main.browse
+                    .take_request(&finder, super::layout::body_rows(self.size))
             }
             Screen::Locked(_) => None,
         }

@@ -170,7 +170,9 @@ fn status_line(frame: &mut Frame, area: Rect, main: &MainScreen, app: &App, pain
         Some(notice) if notice.error => left.push((notice.text.clone(), theme.error())),
         Some(notice) => left.push((notice.text.clone(), theme.bold())),
         None => {
-            let count = if shown < results.total {
+            // The list fetches rows as the selection nears its end, so
+            // what it holds says nothing, unless it can hold no more.
+            let count = if shown >= crate::tui::finder::MAX_ROWS && shown < results.total {
                 t!(
                     paint.lang,
                     "tui-status-partial",
@@ -179,9 +181,13 @@ fn status_line(frame: &mut Frame, area: Rect, main: &MainScreen, app: &App, pain
                     total = total
                 )
             } else {
-                t!(paint.lang, "tui-status-count", shown = shown, total = total)
+                t!(paint.lang, "tui-status-count", shown = results.total, total = total)
             };
             left.push((count, ratatui::style::Style::new()));
+            if results.ids.is_empty() && results.partial_total > 0 {
+                let part = t!(paint.lang, "tui-status-part-match", count = results.partial_total);
+                left.push((format!(" · {part}"), ratatui::style::Style::new()));
+            }
             if main.browse.searching() {
                 let searching = t!(paint.lang, "tui-status-searching");
                 left.push((format!(" · {searching}"), ratatui::style::Style::new()));

@@ -306,6 +306,16 @@ pub(super) fn help_lines(context: Context, width: usize, paint: Paint) -> Vec<Li
             row(&mut lines, &keys, what);
         }
         lines.push(Line::raw(""));
+        if matches!(section.title, HelpTitle::Here(Context::List)) {
+            lines.push(Line::from(Span::styled(
+                t!(lang, "tui-help-searching-title"),
+                theme.title(),
+            )));
+            for piece in wrap(&t!(lang, "tui-help-searching"), width.saturating_sub(2)) {
+                lines.push(Line::raw(format!("  {piece}")));
+            }
+            lines.push(Line::raw(""));
+        }
     }
     let title = t!(lang, "tui-help-mouse-and-marks");
     lines.push(Line::from(Span::styled(title, theme.title())));
@@ -315,6 +325,7 @@ pub(super) fn help_lines(context: Context, width: usize, paint: Paint) -> Vec<Li
         "tui-help-mouse",
     );
     row(&mut lines, "!", "tui-help-stale");
+    row(&mut lines, "x", "tui-help-defunct");
     row(&mut lines, "", "tui-help-marks");
     lines
 }

@@ -415,3 +415,4 @@ mod bundles;
 mod clean;
 mod hostile;
 mod languages;
+mod reading;

@@ -198,3 +198,52 @@ fn resize_keeps_the_selection_in_view() {
     // Six rows leave two for the list.
     assert_eq!((browse.selected, browse.offset), (3, 2));
 }
+
+#[test]
+fn results_carry_the_reading_and_part_matches_apart_which_are_never_selected() {
+    let mut fixture = open();
+    type_text(&mut fixture.app, "clinic in portland");
+    let results = &main(&fixture.app).browse.results;
+    assert_eq!(shown_names(&fixture.app), ["Clínica Libre"]);
+    assert!(results.reading.optional.contains(&"in".to_owned()));
+    assert!(results.partial.is_empty(), "full matches: no partial group");
+
+    fixture.app.update(Action::Text(TextEdit::DeleteToStart));
+    type_text(&mut fixture.app, "clinic oslo");
+    let results = &main(&fixture.app).browse.results;
+    assert!(results.ids.is_empty());
+    assert_eq!(results.reading.missing, ["oslo"]);
+    assert_eq!(results.partial.len(), 2, "the two clinics match part of it");
+    assert_eq!(results.partial_total, 2);
+    // Moving, clicking and Enter select none of them.
+    fixture.app.update(Action::Down);
+    fixture.app.update(Action::Click { column: 4, row: 5 });
+    fixture.app.update(Action::Enter);
+    assert!(main(&fixture.app).selected().is_none());
+    assert_eq!(fixture.app.context(), Context::List);
+}
+
+#[test]
+fn export_of_a_search_with_no_full_match_carries_nothing() {
+    let mut fixture = open();
+    let listed = |app: &App| match &main(app).dialog {
+        Some(Dialog::Export(dialog)) => dialog.ids.clone(),
+        _ => panic!("no export dialog"),
+    };
+    type_text(&mut fixture.app, "clinic oslo");
+    assert!(!main(&fixture.app).browse.results.partial.is_empty());
+    fixture.app.update(Action::Export);
+    assert!(listed(&fixture.app).is_empty(), "partial matches exported");
+    fixture.app.update(Action::Back);
+
+    // The same clinics are exported once the search matches them in full.
+    fixture.app.update(Action::Text(TextEdit::DeleteToStart));
+    type_text(&mut fixture.app, "clinic");
+    fixture.app.update(Action::Export);
+    let mut exported = listed(&fixture.app);
+    let mut shown = main(&fixture.app).browse.results.ids.clone();
+    exported.sort();
+    shown.sort();
+    assert_eq!(exported.len(), 2);
+    assert_eq!(exported, shown);
+}
