@@ -178,8 +178,7 @@ impl From<KeyFileError> for Failure {
             E::WrongPassphrase => {
                 Failure::new(msg!("vault-wrong-passphrase")).hint(msg!("hint-case-sensitive"))
             }
-            E::Damaged(_) => Failure::new(msg!("key-damaged"))
-                .hint(msg!("hint-restore-key")),
+            E::Damaged(_) => Failure::new(msg!("key-damaged")).hint(msg!("hint-restore-key")),
             E::ExcessiveWork { required, target } => Failure::new(msg!(
                 "key-excessive-work",
                 required = required,

@@ -55,7 +55,11 @@ pub fn select(vault: &Vault, query: &str, lang: Lang) -> Result<Vec<uuid::Uuid>,
         if matches.partial_total > 0 {
             eprintln!(
                 "{}",
-                pamphlet::t!(lang, "select-partial-not-taken", count = matches.partial_total)
+                pamphlet::t!(
+                    lang,
+                    "select-partial-not-taken",
+                    count = matches.partial_total
+                )
             );
         }
     }

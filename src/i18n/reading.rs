@@ -42,12 +42,13 @@ impl Lang {
                 self.text("reading-speaks", &[("language", name.into())])
             }
             Part::Word { word } => self.text("reading-word", &[("word", word.as_str().into())]),
-            Part::Phrase { text } => {
-                self.text("reading-phrase", &[("text", text.as_str().into())])
-            }
+            Part::Phrase { text } => self.text("reading-phrase", &[("text", text.as_str().into())]),
             Part::Filter { field, value } => self.text(
                 "reading-filter",
-                &[("field", field.as_str().into()), ("value", value.as_str().into())],
+                &[
+                    ("field", field.as_str().into()),
+                    ("value", value.as_str().into()),
+                ],
             ),
             Part::Excluded { text } => {
                 self.text("reading-excluded", &[("text", text.as_str().into())])

@@ -312,7 +312,10 @@ fn spawn_searcher(results: Sender<Message>) -> io::Result<Sender<SearchRequest>>
                 while let Ok(newer) = requests.try_recv() {
                     request = newer;
                 }
-                if results.send(Message::Found(Box::new(request.run()))).is_err() {
+                if results
+                    .send(Message::Found(Box::new(request.run())))
+                    .is_err()
+                {
                     return;
                 }
             }

@@ -267,7 +267,10 @@ pub fn export_csv(context: &Context, args: ExportCsvArgs, out: &mut Output) -> O
     let query = args.query.join(" ");
     let records = selected(&vault, &query, &[], context.lang)?;
     if records.is_empty() && !query.trim().is_empty() {
-        eprintln!("{}", t!(context.lang, "export-csv-nothing", query = query.as_str()));
+        eprintln!(
+            "{}",
+            t!(context.lang, "export-csv-nothing", query = query.as_str())
+        );
     }
     match &args.out {
         Some(path) => {

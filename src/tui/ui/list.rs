@@ -165,7 +165,11 @@ fn nothing_in_full<'a>(main: &MainScreen, columns: &Columns, paint: Paint) -> Ve
     }
     lines.push(Line::raw(""));
     lines.push(say(
-        t!(lang, "tui-list-partial-heading", count = results.partial_total),
+        t!(
+            lang,
+            "tui-list-partial-heading",
+            count = results.partial_total
+        ),
         theme.title(),
     ));
     for id in &results.partial {

@@ -181,11 +181,20 @@ fn status_line(frame: &mut Frame, area: Rect, main: &MainScreen, app: &App, pain
                     total = total
                 )
             } else {
-                t!(paint.lang, "tui-status-count", shown = results.total, total = total)
+                t!(
+                    paint.lang,
+                    "tui-status-count",
+                    shown = results.total,
+                    total = total
+                )
             };
             left.push((count, ratatui::style::Style::new()));
             if results.ids.is_empty() && results.partial_total > 0 {
-                let part = t!(paint.lang, "tui-status-part-match", count = results.partial_total);
+                let part = t!(
+                    paint.lang,
+                    "tui-status-part-match",
+                    count = results.partial_total
+                );
                 left.push((format!(" · {part}"), ratatui::style::Style::new()));
             }
             if main.browse.searching() {
