@@ -60,6 +60,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         color: true,
         places: pamphlet::tui::places::Places::from_env(),
         bundle_scrypt_log_n: None,
+        lang: pamphlet::i18n::Lang::En,
     };
     let started = Instant::now();
     let mut app = App::unlocked(config, vault, now);
