@@ -178,8 +178,7 @@ impl From<KeyFileError> for Failure {
             E::WrongPassphrase => {
                 Failure::new(msg!("vault-wrong-passphrase")).hint(msg!("hint-case-sensitive"))
             }
-            E::Damaged(_) => Failure::new(msg!("key-damaged"))
-                .hint(msg!("hint-restore-key")),
+            E::Damaged(_) => Failure::new(msg!("key-damaged")).hint(msg!("hint-restore-key")),
             E::ExcessiveWork { required, target } => Failure::new(msg!(
                 "key-excessive-work",
                 required = required,
@@ -274,6 +273,18 @@ impl From<BundleError> for Failure {
             }
             E::BadRecipient(text) => Failure::usage(msg!("bundle-bad-recipient", text = text))
                 .hint(msg!("hint-recipient")),
+            E::ExcessiveWork { log_n, max } => {
+                Failure::new(msg!("bundle-excessive-work", log_n = log_n, max = max)).hint(msg!(
+                    "hint-excessive-work",
+                    memory = pamphlet::bundle::limits::scrypt_memory(log_n)
+                ))
+            }
+            E::TooLarge(detail) => Failure::new(msg!("bundle-too-large", detail = detail))
+                .hint(msg!("hint-bundle-too-large")),
+            E::VaultLimit { after, limit } => {
+                Failure::new(msg!("bundle-vault-limit", after = after, limit = limit))
+                    .hint(msg!("hint-allow-large"))
+            }
             E::Vault(inner) => Failure::from(inner),
             E::Io(error) => Failure::from(error),
             other => Failure::new(msg!("detail", detail = other.to_string()))
