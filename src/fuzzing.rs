@@ -9,7 +9,9 @@ use std::str::FromStr;
 
 use time::macros::datetime;
 
-use crate::bundle::{self, Decryption};
+use age::secrecy::SecretString;
+
+use crate::bundle::{self, Decryption, Limits};
 use crate::model::Record;
 use crate::search::Query;
 use crate::vault::codec;
@@ -30,26 +32,42 @@ const FUZZ_VAULT_ID: [u8; 16] = [0x17; 16];
 
 /// The first byte of a bundle input that asks for the archive layer (no age).
 pub const BUNDLE_ARCHIVE: u8 = 1;
+/// The first byte of a bundle input that asks for an age file decrypted
+/// with [`FUZZ_PASSPHRASE`].
+pub const BUNDLE_PASSPHRASE: u8 = 2;
 /// The first byte of a sealed-value input that asks for the plaintext layer.
 pub const SEALED_PLAINTEXT: u8 = 1;
 
+/// The meeting passphrase of passphrase seed bundles. It protects nothing.
+pub const FUZZ_PASSPHRASE: &str = "fuzzing only";
+
+/// The limits the bundle target opens with: the checks of
+/// [`Limits::STANDARD`], at sizes a fuzzer reaches in a few steps and an
+/// execution affords (scrypt at 2^8 costs 256 KiB, not 1 GiB).
+pub const FUZZ_LIMITS: Limits = Limits {
+    scrypt_log_n: 8,
+    records: 16,
+    records_bytes: 64 * 1024,
+};
+
 /// The bundle reader. After a first byte that chooses the layer: an age file
-/// (decrypted with [`FUZZ_IDENTITY`], no passphrase), or with
-/// [`BUNDLE_ARCHIVE`] the tar archive inside one. Returns the number of
-/// records of a bundle that opened.
+/// (decrypted with [`FUZZ_IDENTITY`], no passphrase), with
+/// [`BUNDLE_ARCHIVE`] the tar archive inside one, or with
+/// [`BUNDLE_PASSPHRASE`] an age file for [`FUZZ_PASSPHRASE`]. Opened within
+/// [`FUZZ_LIMITS`]. Returns the number of records of a bundle that opened.
 pub fn open_bundle_bytes(data: &[u8]) -> Result<usize, String> {
+    let identity = age::x25519::Identity::from_str(FUZZ_IDENTITY).ok();
+    let passphrase = SecretString::from(FUZZ_PASSPHRASE.to_owned());
     let opened = match data.split_first() {
-        Some((&BUNDLE_ARCHIVE, archive)) => bundle::open_archive(archive),
-        Some((_, file)) => {
-            let identity = age::x25519::Identity::from_str(FUZZ_IDENTITY).ok();
-            bundle::open_bytes(
-                file,
-                Decryption {
-                    identity: identity.as_ref(),
-                    passphrase: None,
-                },
-            )
-        }
+        Some((&BUNDLE_ARCHIVE, archive)) => bundle::open_archive(archive, &FUZZ_LIMITS),
+        Some((&layer, file)) => bundle::open_bytes_within(
+            file,
+            Decryption {
+                identity: identity.as_ref(),
+                passphrase: (layer == BUNDLE_PASSPHRASE).then_some(&passphrase),
+            },
+            &FUZZ_LIMITS,
+        ),
         None => return Err("empty input".to_owned()),
     };
     opened

@@ -14,7 +14,7 @@ use std::str::FromStr;
 use std::sync::OnceLock;
 
 use pamphlet::bundle::{self, Encryption, ExportOptions};
-use pamphlet::fuzzing::{self, BUNDLE_ARCHIVE};
+use pamphlet::fuzzing::{self, BUNDLE_ARCHIVE, BUNDLE_PASSPHRASE, FUZZ_LIMITS};
 use pamphlet::model::Record;
 use pamphlet::vault::{Vault, WorkFactor};
 use proptest::prelude::*;
@@ -23,11 +23,13 @@ use time::macros::datetime;
 
 const RECORDS: usize = 12;
 
-/// A real bundle of `RECORDS` records encrypted to the fuzzing identity, and
-/// the tar archive inside it.
+/// A real bundle of `RECORDS` records encrypted to the fuzzing identity, the
+/// tar archive inside it, and the same records in a bundle for the fuzzing
+/// passphrase.
 struct Seeds {
     bundle: Vec<u8>,
     archive: Vec<u8>,
+    passphrase_bundle: Vec<u8>,
     records: Vec<Record>,
 }
 
@@ -51,6 +53,19 @@ fn seeds() -> &'static Seeds {
             ),
         )
         .unwrap();
+        let passphrase_bundle = bundle::export(
+            &mut vault,
+            &ids,
+            ExportOptions::new(
+                Encryption::Passphrase(
+                    SecretString::from(fuzzing::FUZZ_PASSPHRASE.to_owned()),
+                    WorkFactor::log_n(4),
+                ),
+                datetime!(2026-11-30 12:00 UTC),
+            ),
+        )
+        .unwrap()
+        .bytes;
         let identity = age::x25519::Identity::from_str(fuzzing::FUZZ_IDENTITY).unwrap();
         let mut archive = Vec::new();
         let decryptor = age::Decryptor::new(&summary.bytes[..]).unwrap();
@@ -61,6 +76,7 @@ fn seeds() -> &'static Seeds {
         Seeds {
             bundle: summary.bytes,
             archive,
+            passphrase_bundle,
             records,
         }
     })
@@ -77,6 +93,46 @@ fn json_lines(records: &[Record]) -> String {
         .iter()
         .map(|record| record.to_json_line() + "\n")
         .collect()
+}
+
+/// `file` with the work factor on its scrypt stanza replaced.
+fn with_scrypt_log_n(file: &[u8], log_n: u8) -> Vec<u8> {
+    let start = memchr::memmem::find(file, b"-> scrypt ").unwrap();
+    let end = start + memchr::memchr(b'\n', &file[start..]).unwrap();
+    let line = std::str::from_utf8(&file[start..end]).unwrap();
+    let (stanza, _) = line.rsplit_once(' ').unwrap();
+    [
+        &file[..start],
+        format!("{stanza} {log_n}").as_bytes(),
+        &file[end..],
+    ]
+    .concat()
+}
+
+/// `data` with the first `from` replaced by `to`, which is as long.
+fn replace_once(data: &[u8], from: &str, to: &str) -> Vec<u8> {
+    assert_eq!(from.len(), to.len(), "the tar header's size stays right");
+    let at = memchr::memmem::find(data, from.as_bytes()).unwrap();
+    [&data[..at], to.as_bytes(), &data[at + from.len()..]].concat()
+}
+
+/// The archive with the size in records.jsonl's header set to `size`.
+fn with_records_size(archive: &[u8], size: u64) -> Vec<u8> {
+    let mut archive = archive.to_vec();
+    let mut offset = 0;
+    loop {
+        let block: &mut [u8; 512] = (&mut archive[offset..offset + 512]).try_into().unwrap();
+        let header = tar::Header::from_byte_slice(block);
+        let entry_size = header.entry_size().unwrap();
+        if header.path().unwrap().to_str() == Some("records.jsonl") {
+            let mut header = header.clone();
+            header.set_size(size);
+            header.set_cksum();
+            archive[offset..offset + 512].copy_from_slice(header.as_bytes());
+            return archive;
+        }
+        offset += 512 + entry_size.div_ceil(512) as usize * 512;
+    }
 }
 
 /// An error is one line: it goes to stderr after `error: `.
@@ -96,6 +152,10 @@ fn the_seeds_themselves_are_accepted() {
     );
     assert_eq!(
         fuzzing::open_bundle_bytes(&with_layer(BUNDLE_ARCHIVE, &seeds.archive)),
+        Ok(RECORDS)
+    );
+    assert_eq!(
+        fuzzing::open_bundle_bytes(&with_layer(BUNDLE_PASSPHRASE, &seeds.passphrase_bundle)),
         Ok(RECORDS)
     );
     let sealed = fuzzing::sealed_seed(&seeds.records);
@@ -220,7 +280,7 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 2048, ..ProptestConfig::default() })]
 
     #[test]
-    fn arbitrary_bytes_are_never_a_bundle(layer in 0u8..2, bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+    fn arbitrary_bytes_are_never_a_bundle(layer in 0u8..3, bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
         let result = fuzzing::open_bundle_bytes(&with_layer(layer, &bytes));
         prop_assert!(result.is_err());
         prop_assert!(one_line(&result), "{:?}", result);
@@ -258,6 +318,34 @@ proptest! {
         if let Ok(count) = result {
             prop_assert_eq!(count, RECORDS);
         }
+    }
+
+    #[test]
+    fn more_scrypt_work_than_the_cap_is_refused_from_the_header(log_n in FUZZ_LIMITS.scrypt_log_n + 1..64) {
+        let result = fuzzing::open_bundle_bytes(&with_layer(
+            BUNDLE_PASSPHRASE,
+            &with_scrypt_log_n(&seeds().passphrase_bundle, log_n),
+        ));
+        let expected = format!("asks for scrypt work factor {log_n}, but pamphlet opens bundles of at most {}", FUZZ_LIMITS.scrypt_log_n);
+        prop_assert!(matches!(&result, Err(message) if message.contains(&expected)), "{:?}", result);
+    }
+
+    #[test]
+    fn a_manifest_counting_past_the_cap_is_refused_before_its_signature(count in FUZZ_LIMITS.records + 1..100) {
+        // The count is signed, but checked first: the change is seen as too
+        // many records, not as a bad signature.
+        let archive = replace_once(&seeds().archive, &format!("\"record_count\": {RECORDS},"), &format!("\"record_count\": {count},"));
+        let result = fuzzing::open_bundle_bytes(&with_layer(BUNDLE_ARCHIVE, &archive));
+        let expected = format!("more than {} records", FUZZ_LIMITS.records);
+        prop_assert!(matches!(&result, Err(message) if message.contains(&expected)), "{:?}", result);
+    }
+
+    #[test]
+    fn records_past_the_byte_cap_are_refused_from_the_header(size in FUZZ_LIMITS.records_bytes + 1..1 << 40) {
+        let archive = with_records_size(&seeds().archive, size);
+        let result = fuzzing::open_bundle_bytes(&with_layer(BUNDLE_ARCHIVE, &archive));
+        let expected = format!("records.jsonl is {size} bytes, more than the 64 KiB");
+        prop_assert!(matches!(&result, Err(message) if message.contains(&expected)), "{:?}", result);
     }
 
     #[test]
@@ -347,6 +435,11 @@ fn write_fuzz_seeds() {
         "bundle",
         "archive",
         &with_layer(BUNDLE_ARCHIVE, &seeds.archive),
+    );
+    write(
+        "bundle",
+        "passphrase",
+        &with_layer(BUNDLE_PASSPHRASE, &seeds.passphrase_bundle),
     );
     write("sealed", "bucket", &fuzzing::sealed_seed(&seeds.records));
     let several: Vec<Record> = pamphlet::generate::generate(9, 6000).collect();

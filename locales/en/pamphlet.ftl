@@ -224,6 +224,7 @@ verify-import = import:
 verify-would-be-refused = would be refused: { $why }
 default-signer-name = signer { $fingerprint }
 cli-dry-run-changed-nothing = dry run: nothing was changed
+cli-dry-run-vault-limit = import: would be refused: importing would grow the vault to { $after } records, past the limit of { $limit } (--allow-large allows it)
 cli-now-trusting = now trusting { $name } ({ $fingerprint })
 cli-imported = imported: { $summary }
 cli-bundle-from = { $count ->
@@ -265,6 +266,12 @@ bundle-expired = the bundle expired on { $day }
 hint-expired = ask the signer for a newer bundle; nothing was imported
 bundle-bad-recipient = not an age recipient: { $text }
 hint-recipient = an age recipient starts with age1; `pamphlet keys show` prints yours
+bundle-excessive-work = the bundle's passphrase asks for scrypt work factor { $log_n }, but pamphlet opens bundles of at most { $max }
+hint-excessive-work = opening it would take { $memory } of memory; ask the sender to export it again with pamphlet, or to your age recipient (`pamphlet keys show`)
+bundle-too-large = the bundle is too large: { $detail }
+hint-bundle-too-large = a bundle holds at most 200,000 records and 160 MiB: ask the sender to split it with narrower queries, by city or need
+bundle-vault-limit = importing would grow the vault to { $after } records, past the limit of { $limit }
+hint-allow-large = give --allow-large to import it anyway: every record is held in memory and searched on every keystroke
 
 ## Keys
 

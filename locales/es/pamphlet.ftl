@@ -225,6 +225,7 @@ verify-import = importar:
 verify-would-be-refused = se rechazaría: { $why }
 default-signer-name = firmante { $fingerprint }
 cli-dry-run-changed-nothing = prueba: no se cambió nada
+cli-dry-run-vault-limit = importación: se rechazaría: llevaría la bóveda a { $after } registros, más allá del límite de { $limit } (--allow-large lo permite)
 cli-now-trusting = ahora confía en { $name } ({ $fingerprint })
 cli-imported = importado: { $summary }
 cli-bundle-from = { $count ->
@@ -266,6 +267,12 @@ bundle-expired = el paquete venció el { $day }
 hint-expired = pida a quien firma un paquete más nuevo; no se importó nada
 bundle-bad-recipient = no es un destinatario age: { $text }
 hint-recipient = un destinatario age empieza por age1; `pamphlet keys show` muestra el suyo
+bundle-excessive-work = la frase de paso del paquete pide un factor de trabajo scrypt de { $log_n }, pero pamphlet abre paquetes de como mucho { $max }
+hint-excessive-work = abrirlo ocuparía { $memory } de memoria; pida a quien lo envió que lo exporte de nuevo con pamphlet, o a su destinatario age (`pamphlet keys show`)
+bundle-too-large = el paquete es demasiado grande: { $detail }
+hint-bundle-too-large = un paquete lleva como mucho 200.000 registros y 160 MiB: pida a quien lo envió que lo divida con búsquedas más estrechas, por ciudad o necesidad
+bundle-vault-limit = importarlo llevaría la bóveda a { $after } registros, más allá del límite de { $limit }
+hint-allow-large = use --allow-large para importarlo de todos modos: cada registro se guarda en memoria y se busca con cada tecla
 
 ## Keys
 

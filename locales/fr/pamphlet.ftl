@@ -229,6 +229,7 @@ verify-import = import :
 verify-would-be-refused = serait refusé : { $why }
 default-signer-name = signataire { $fingerprint }
 cli-dry-run-changed-nothing = essai : rien n'a été modifié
+cli-dry-run-vault-limit = import : serait refusé : porterait le coffre à { $after } fiches, au-delà de la limite de { $limit } (--allow-large le permet)
 cli-now-trusting = vous faites maintenant confiance à { $name } ({ $fingerprint })
 cli-imported = importé : { $summary }
 cli-bundle-from = { $count ->
@@ -270,6 +271,12 @@ bundle-expired = le paquet a expiré le { $day }
 hint-expired = demandez un paquet plus récent à la personne qui signe ; rien n'a été importé
 bundle-bad-recipient = ce n'est pas un destinataire age : { $text }
 hint-recipient = un destinataire age commence par age1 ; `pamphlet keys show` affiche le vôtre
+bundle-excessive-work = la phrase de passe du paquet demande un facteur de travail scrypt de { $log_n }, mais pamphlet ouvre des paquets d'au plus { $max }
+hint-excessive-work = l'ouvrir prendrait { $memory } de mémoire ; demandez à l'expéditeur de l'exporter à nouveau avec pamphlet, ou vers votre destinataire age (`pamphlet keys show`)
+bundle-too-large = le paquet est trop grand : { $detail }
+hint-bundle-too-large = un paquet contient au plus 200 000 fiches et 160 Mio : demandez à l'expéditeur de le diviser avec des recherches plus étroites, par ville ou par besoin
+bundle-vault-limit = l'importer porterait le coffre à { $after } fiches, au-delà de la limite de { $limit }
+hint-allow-large = ajoutez --allow-large pour l'importer quand même : chaque fiche est gardée en mémoire et cherchée à chaque touche
 
 ## Keys
 

@@ -225,6 +225,7 @@ verify-import = importar:
 verify-would-be-refused = seria recusado: { $why }
 default-signer-name = signatário { $fingerprint }
 cli-dry-run-changed-nothing = teste: nada foi alterado
+cli-dry-run-vault-limit = importação: seria recusada: levaria o cofre a { $after } registros, além do limite de { $limit } (--allow-large permite)
 cli-now-trusting = agora você confia em { $name } ({ $fingerprint })
 cli-imported = importado: { $summary }
 cli-bundle-from = { $count ->
@@ -266,6 +267,12 @@ bundle-expired = o pacote venceu em { $day }
 hint-expired = peça a quem assina um pacote mais novo; nada foi importado
 bundle-bad-recipient = não é um destinatário age: { $text }
 hint-recipient = um destinatário age começa com age1; `pamphlet keys show` mostra o seu
+bundle-excessive-work = a frase-senha do pacote pede um fator de trabalho scrypt de { $log_n }, mas o pamphlet abre pacotes de no máximo { $max }
+hint-excessive-work = abri-lo ocuparia { $memory } de memória; peça a quem enviou que o exporte de novo com o pamphlet, ou para o seu destinatário age (`pamphlet keys show`)
+bundle-too-large = o pacote é grande demais: { $detail }
+hint-bundle-too-large = um pacote leva no máximo 200.000 registros e 160 MiB: peça a quem enviou que o divida com buscas mais estreitas, por cidade ou necessidade
+bundle-vault-limit = importá-lo levaria o cofre a { $after } registros, além do limite de { $limit }
+hint-allow-large = use --allow-large para importá-lo mesmo assim: cada registro fica na memória e é buscado a cada tecla
 
 ## Keys
 

@@ -7,6 +7,7 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 use super::format::{self, Contents, Manifest};
+use super::limits::{clamp_scrypt_work, scrypt_work_factor, MAX_BUNDLE_RECORDS, MAX_RECORDS_BYTES};
 use super::BundleError;
 use crate::model::Record;
 use crate::vault::{Vault, WorkFactor};
@@ -106,6 +107,13 @@ pub fn export(
     let mut selected: Vec<&Record> = ids.iter().filter_map(|id| vault.get(id)).collect();
     selected.sort_by_key(|record| record.id);
     selected.dedup_by_key(|record| record.id);
+    // No bundle that a reader would refuse is made, or numbered.
+    if selected.len() as u64 > MAX_BUNDLE_RECORDS {
+        return Err(BundleError::TooLarge(format!(
+            "{} records selected, more than the {MAX_BUNDLE_RECORDS} one bundle may hold",
+            selected.len()
+        )));
+    }
     let mut records = Vec::with_capacity(selected.len() * 400);
     for record in &selected {
         let mut record = (*record).clone();
@@ -114,6 +122,12 @@ pub fn export(
         records.push(b'\n');
     }
     let record_count = selected.len() as u64;
+    if records.len() as u64 > MAX_RECORDS_BYTES {
+        return Err(BundleError::TooLarge(format!(
+            "the records selected take {} bytes, more than the {MAX_RECORDS_BYTES} one bundle may hold",
+            records.len()
+        )));
+    }
 
     let mut trust = vault.trust().clone();
     trust.last_exported += 1;
@@ -155,19 +169,48 @@ pub fn export(
 }
 
 fn encrypt(plaintext: &[u8], encryption: Encryption) -> Result<Vec<u8>, BundleError> {
-    let encryptor = match encryption {
+    match encryption {
         Encryption::Passphrase(passphrase, work) => {
-            let mut recipient = age::scrypt::Recipient::new(passphrase);
-            if let Some(log_n) = work.value() {
-                recipient.set_work_factor(log_n);
+            // age calibrates to this machine when no work factor is asked
+            // for; a fast machine's calibration may pass what every reader
+            // accepts, and then the bundle is made again at the cap.
+            let asked = work.value();
+            let first =
+                encrypt_to_passphrase(plaintext, &passphrase, clamp_scrypt_work(asked, None))?;
+            match clamp_scrypt_work(asked, scrypt_work_factor(&first)) {
+                Some(log_n) if asked.is_none() => {
+                    encrypt_to_passphrase(plaintext, &passphrase, Some(log_n))
+                }
+                _ => Ok(first),
             }
-            age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))
         }
-        Encryption::Recipients(recipients) => {
-            age::Encryptor::with_recipients(recipients.iter().map(|r| r as &dyn age::Recipient))
-        }
+        Encryption::Recipients(recipients) => encrypt_to(
+            plaintext,
+            recipients.iter().map(|r| r as &dyn age::Recipient),
+        ),
     }
-    .map_err(BundleError::Encrypt)?;
+}
+
+fn encrypt_to_passphrase(
+    plaintext: &[u8],
+    passphrase: &SecretString,
+    log_n: Option<u8>,
+) -> Result<Vec<u8>, BundleError> {
+    let mut recipient = age::scrypt::Recipient::new(passphrase.clone());
+    if let Some(log_n) = log_n {
+        recipient.set_work_factor(log_n);
+    }
+    encrypt_to(
+        plaintext,
+        std::iter::once(&recipient as &dyn age::Recipient),
+    )
+}
+
+fn encrypt_to<'a>(
+    plaintext: &[u8],
+    recipients: impl Iterator<Item = &'a dyn age::Recipient>,
+) -> Result<Vec<u8>, BundleError> {
+    let encryptor = age::Encryptor::with_recipients(recipients).map_err(BundleError::Encrypt)?;
     let mut out = Vec::with_capacity(plaintext.len() + plaintext.len() / 4096 + 1024);
     let mut writer = encryptor.wrap_output(&mut out)?;
     writer.write_all(plaintext)?;

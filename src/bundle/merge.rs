@@ -13,6 +13,7 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 use super::export::unredact;
+use super::limits::{check_growth, MAX_VAULT_RECORDS};
 use super::{check_acceptable, BundleError, OpenedBundle, Signer};
 use crate::model::{short_id, Record};
 use crate::vault::{record_hash, Provenance, TrustedKey, Vault};
@@ -150,6 +151,10 @@ pub struct Counts {
 pub struct Plan {
     pub items: Vec<PlanItem>,
     pub prefer: Prefer,
+    /// The most records the vault may hold once the plan is applied:
+    /// [`MAX_VAULT_RECORDS`] unless the caller says otherwise
+    /// ([`Plan::allow_large`]).
+    vault_limit: Option<usize>,
 }
 
 impl Plan {
@@ -169,6 +174,26 @@ impl Plan {
     /// How many records applying the plan would write.
     pub fn writes(&self) -> usize {
         self.items.iter().filter(|item| item.takes_bundle).count()
+    }
+
+    /// Lets the plan grow the vault past [`MAX_VAULT_RECORDS`]: the
+    /// organizer said so (`import --allow-large`).
+    pub fn allow_large(mut self) -> Plan {
+        self.vault_limit = None;
+        self
+    }
+
+    /// A lower limit than [`MAX_VAULT_RECORDS`], for tests; never a higher
+    /// one.
+    pub fn limit_vault_to(mut self, records: usize) -> Plan {
+        self.vault_limit = Some(records.min(self.vault_limit.unwrap_or(usize::MAX)));
+        self
+    }
+
+    /// Refuses the plan if it would grow `vault` past its limit. `apply`
+    /// checks this; callers ask first to say so before the review.
+    pub fn check_growth(&self, vault: &Vault) -> Result<(), BundleError> {
+        check_growth(vault.len(), self.counts().new, self.vault_limit)
     }
 }
 
@@ -213,7 +238,11 @@ pub fn plan(vault: &Vault, bundle: &OpenedBundle, prefer: Prefer) -> Plan {
             }
         })
         .collect();
-    Plan { items, prefer }
+    Plan {
+        items,
+        prefer,
+        vault_limit: Some(MAX_VAULT_RECORDS),
+    }
 }
 
 /// Why `signer`'s different version of `local` is a conflict, or `None`
@@ -287,6 +316,7 @@ pub fn apply(
         None => Signer::MustBeTrusted,
     };
     check_acceptable(bundle, vault.trust(), signer, now)?;
+    plan.check_growth(vault)?;
     let mut trust = vault.trust().clone();
     if trust.by_key(&manifest.signer).is_none() {
         let name = trust_as.unwrap_or("unnamed").trim().to_owned();

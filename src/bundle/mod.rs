@@ -8,6 +8,7 @@
 
 mod export;
 mod format;
+pub mod limits;
 mod merge;
 mod open;
 
@@ -17,18 +18,15 @@ use time::OffsetDateTime;
 
 pub use export::{export, Encryption, ExportOptions, ExportSummary, REDACTABLE};
 pub use format::{Manifest, FORMAT_NAME, FORMAT_VERSION};
+pub use limits::{Limits, MAX_BUNDLE_BYTES, MAX_VAULT_RECORDS};
 pub use merge::{
     apply, plan, ConflictReason, Counts, ImportSummary, Outcome, Plan, PlanItem, Prefer,
 };
 #[cfg(any(test, feature = "testkit"))]
 pub(crate) use open::open_archive;
-pub use open::{open, open_bytes, Decryption, OpenedBundle};
+pub use open::{open, open_bytes, open_bytes_within, open_within, Decryption, OpenedBundle};
 
 use crate::vault::{TrustState, Vault, VaultError};
-
-/// The largest bundle file accepted; anything bigger is refused before a
-/// byte is decrypted.
-pub const MAX_BUNDLE_BYTES: u64 = 300 * 1024 * 1024;
 
 /// What went wrong with a bundle. Each says what to do about it at the edge;
 /// none quotes a secret or a record.
@@ -50,6 +48,21 @@ pub enum BundleError {
     /// eyes only; nothing shown to a person follows it.
     #[error("the bundle does not decrypt: wrong passphrase, or the file is damaged")]
     Undecryptable(#[source] age::DecryptError),
+    /// A passphrase bundle asks for more scrypt work than any bundle may
+    /// ([`limits::MAX_SCRYPT_LOG_N`]): refused from the header, before the
+    /// work, which would take seconds and gigabytes. The work factor is in
+    /// the clear in every age header, so saying it reveals nothing.
+    #[error("the bundle's passphrase asks for scrypt work factor {log_n}, but pamphlet opens bundles of at most {max}")]
+    ExcessiveWork { log_n: u8, max: u8 },
+    /// The bundle holds more records or bytes than any bundle may
+    /// ([`limits`]): refused before they are read or parsed, whoever
+    /// signed it.
+    #[error("the bundle is too large: {0}")]
+    TooLarge(String),
+    /// Importing would grow the vault past [`MAX_VAULT_RECORDS`] records
+    /// (or the plan's own limit) without the caller allowing it.
+    #[error("importing would grow the vault to {after} records, past the limit of {limit}")]
+    VaultLimit { after: usize, limit: usize },
     /// Decrypted, but its contents are not a well-formed bundle.
     #[error("the bundle is malformed: {0}")]
     Malformed(String),

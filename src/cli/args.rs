@@ -282,6 +282,9 @@ pub struct ImportArgs {
     /// Which side wins when both changed a record
     #[arg(long, value_enum, default_value_t = PreferArg::Local)]
     pub prefer: PreferArg,
+    /// Let the import grow the vault past 200,000 records
+    #[arg(long)]
+    pub allow_large: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -273,6 +273,18 @@ impl From<BundleError> for Failure {
             }
             E::BadRecipient(text) => Failure::usage(msg!("bundle-bad-recipient", text = text))
                 .hint(msg!("hint-recipient")),
+            E::ExcessiveWork { log_n, max } => {
+                Failure::new(msg!("bundle-excessive-work", log_n = log_n, max = max)).hint(msg!(
+                    "hint-excessive-work",
+                    memory = pamphlet::bundle::limits::scrypt_memory(log_n)
+                ))
+            }
+            E::TooLarge(detail) => Failure::new(msg!("bundle-too-large", detail = detail))
+                .hint(msg!("hint-bundle-too-large")),
+            E::VaultLimit { after, limit } => {
+                Failure::new(msg!("bundle-vault-limit", after = after, limit = limit))
+                    .hint(msg!("hint-allow-large"))
+            }
             E::Vault(inner) => Failure::from(inner),
             E::Io(error) => Failure::from(error),
             other => Failure::new(msg!("detail", detail = other.to_string()))

@@ -51,6 +51,9 @@ pub enum JsonError {
         #[source]
         source: crate::model::FieldError,
     },
+    /// The input holds more records than the caller allows.
+    #[error("more than {limit} records")]
+    TooMany { limit: usize },
     /// Two records in the input share an id.
     #[error("{at}: id {id} was already used by {first}")]
     DuplicateId {
@@ -64,23 +67,34 @@ pub enum JsonError {
 /// `updated_at`. Blank lines in JSON Lines are skipped; a leading UTF-8 BOM
 /// is ignored. Records are parsed and validated on all cores.
 pub fn parse_records(text: &str, now: OffsetDateTime) -> Result<Vec<Record>, JsonError> {
+    parse_records_at_most(text, now, usize::MAX)
+}
+
+/// [`parse_records`], refusing more than `limit` records before parsing
+/// any: the records are counted as the text is split, so a file of
+/// millions of tiny records costs no more than `limit` of them. For
+/// bundles, whose manifest says how many records they hold.
+pub fn parse_records_at_most(
+    text: &str,
+    now: OffsetDateTime,
+    limit: usize,
+) -> Result<Vec<Record>, JsonError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let items: Vec<(Position, &str)> = if text.trim_start().starts_with('[') {
-        let raw: Vec<&RawValue> = serde_json::from_str(text).map_err(|e| JsonError::Syntax {
-            line: e.line(),
-            column: e.column(),
-            problem: strip_position(&e),
-        })?;
-        raw.into_iter()
-            .enumerate()
-            .map(|(i, value)| (Position::Index(i + 1), value.get()))
-            .collect()
+    let items = if text.trim_start().starts_with('[') {
+        split_array(text, limit)?
     } else {
-        text.lines()
+        let mut items = Vec::new();
+        let lines = text
+            .lines()
             .enumerate()
-            .filter(|(_, line)| !line.trim().is_empty())
-            .map(|(i, line)| (Position::Line(i + 1), line))
-            .collect()
+            .filter(|(_, line)| !line.trim().is_empty());
+        for (i, line) in lines {
+            if items.len() == limit {
+                return Err(JsonError::TooMany { limit });
+            }
+            items.push((Position::Line(i + 1), line));
+        }
+        items
     };
     let records = crate::parallel::map(&items, |(at, text)| parse_one(at, text, now))?;
 
@@ -95,6 +109,55 @@ pub fn parse_records(text: &str, now: OffsetDateTime) -> Result<Vec<Record>, Jso
         }
     }
     Ok(records)
+}
+
+/// The elements of a JSON array, unparsed, at most `limit` of them.
+fn split_array(text: &str, limit: usize) -> Result<Vec<(Position, &str)>, JsonError> {
+    let over = std::cell::Cell::new(false);
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let raw =
+        serde::Deserializer::deserialize_seq(&mut deserializer, AtMost { limit, over: &over })
+            .and_then(|raw| deserializer.end().map(|()| raw));
+    if over.get() {
+        return Err(JsonError::TooMany { limit });
+    }
+    let raw = raw.map_err(|e| JsonError::Syntax {
+        line: e.line(),
+        column: e.column(),
+        problem: strip_position(&e),
+    })?;
+    Ok(raw
+        .into_iter()
+        .enumerate()
+        .map(|(i, value)| (Position::Index(i + 1), value.get()))
+        .collect())
+}
+
+/// Collects the elements of a JSON array as raw text, stopping at the
+/// first past `limit` (and saying so in `over`).
+struct AtMost<'c> {
+    limit: usize,
+    over: &'c std::cell::Cell<bool>,
+}
+
+impl<'de> serde::de::Visitor<'de> for AtMost<'_> {
+    type Value = Vec<&'de RawValue>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a JSON array of records")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut raw = Vec::new();
+        while let Some(value) = seq.next_element::<&'de RawValue>()? {
+            if raw.len() == self.limit {
+                self.over.set(true);
+                return Err(serde::de::Error::custom("too many records"));
+            }
+            raw.push(value);
+        }
+        Ok(raw)
+    }
 }
 
 /// Parses and validates one record's JSON text.
@@ -212,6 +275,37 @@ mod tests {
 
         let err = parse_records("[1]", now()).unwrap_err().to_string();
         assert_eq!(err, "record 1: expected a JSON object");
+    }
+
+    #[test]
+    fn more_records_than_the_limit_are_refused_before_any_is_parsed() {
+        let line = "{\"name\":\"Ana\",\"category\":\"clinic\"}\n";
+        let lines = line.repeat(3);
+        assert_eq!(parse_records_at_most(&lines, now(), 3).unwrap().len(), 3);
+        let err = parse_records_at_most(&lines, now(), 2).unwrap_err();
+        assert!(matches!(err, JsonError::TooMany { limit: 2 }), "{err:?}");
+        assert_eq!(err.to_string(), "more than 2 records");
+        // Counted before parsing: a bad fourth line is not what is said.
+        let bad = format!("{lines}{{\"name\":");
+        let err = parse_records_at_most(&bad, now(), 3).unwrap_err();
+        assert!(matches!(err, JsonError::TooMany { limit: 3 }), "{err:?}");
+        // Blank lines are not records.
+        assert!(parse_records_at_most(&format!("\n{lines}\n\n"), now(), 3).is_ok());
+
+        let array = format!("[{}]", lines.trim_end().replace('\n', ","));
+        assert_eq!(parse_records_at_most(&array, now(), 3).unwrap().len(), 3);
+        let err = parse_records_at_most(&array, now(), 2).unwrap_err();
+        assert!(matches!(err, JsonError::TooMany { limit: 2 }), "{err:?}");
+        let unclosed = format!(
+            "[{},{}",
+            lines.trim_end().replace('\n', ","),
+            line.trim_end()
+        );
+        let err = parse_records_at_most(&unclosed, now(), 3).unwrap_err();
+        assert!(matches!(err, JsonError::TooMany { limit: 3 }), "{err:?}");
+        let err = parse_records_at_most("[] []", now(), 3).unwrap_err();
+        assert!(matches!(err, JsonError::Syntax { .. }), "{err:?}");
+        assert_eq!(parse_records_at_most("[]", now(), 0).unwrap().len(), 0);
     }
 
     #[test]

@@ -275,35 +275,53 @@ impl Vault {
     /// Adds or replaces records by id, all or nothing. Records identical to
     /// the stored ones are not rewritten.
     pub fn put_all(&mut self, records: Vec<Record>) -> Result<PutSummary, VaultError> {
-        let mut summary = PutSummary::default();
-        let mut changed = Vec::with_capacity(records.len());
-        for record in records {
-            match self.records.get(&record.id) {
-                Some(existing) if *existing == record => summary.unchanged += 1,
-                Some(_) => {
-                    summary.updated += 1;
-                    changed.push(record);
-                }
-                None => {
-                    summary.added += 1;
-                    changed.push(record);
-                }
-            }
+        let (summary, upserts) = self.changed(records);
+        if !upserts.is_empty() {
+            self.commit(upserts, &[], None)?;
         }
-        if changed.is_empty() {
+        Ok(summary)
+    }
+
+    /// `put_all`, then locks the vault: for a command that writes and ends
+    /// (`pamphlet load`). The records leave memory once sealed, before sled
+    /// writes them, so that a large load holds either the records or sled's
+    /// write, never both: sled's atomic write of 100,000 records takes
+    /// about 2.5 times their sealed size again.
+    pub fn put_all_and_lock(mut self, records: Vec<Record>) -> Result<PutSummary, VaultError> {
+        let (summary, upserts) = self.changed(records);
+        if upserts.is_empty() {
             return Ok(summary);
         }
-        // A local edit keeps the record's provenance: import compares
-        // against it to notice the edit.
-        let upserts = changed
-            .into_iter()
-            .map(|record| {
-                let vouched = self.provenance.get(&record.id).cloned();
-                (record, vouched)
-            })
-            .collect();
-        self.commit(upserts, &[], None)?;
+        let members = self.members(&upserts, &[]);
+        let sealed = self.seal(&members, &upserts, None)?;
+        // Dropping a record clears it.
+        drop(upserts);
+        self.records = HashMap::new();
+        self.provenance = HashMap::new();
+        self.store.write(sealed).map_err(|e| gone(&self.dir, e))?;
         Ok(summary)
+    }
+
+    /// The records of `records` that differ from the stored ones, each with
+    /// the provenance it keeps, and how many were new, changed and the same.
+    fn changed(&self, records: Vec<Record>) -> (PutSummary, Vec<(Record, Option<Provenance>)>) {
+        let mut summary = PutSummary::default();
+        let mut upserts = Vec::with_capacity(records.len());
+        for record in records {
+            match self.records.get(&record.id) {
+                Some(existing) if *existing == record => {
+                    summary.unchanged += 1;
+                    continue;
+                }
+                Some(_) => summary.updated += 1,
+                None => summary.added += 1,
+            }
+            // A local edit keeps the record's provenance: import compares
+            // against it to notice the edit.
+            let vouched = self.provenance.get(&record.id).cloned();
+            upserts.push((record, vouched));
+        }
+        (summary, upserts)
     }
 
     /// Adds or replaces one record.
@@ -417,55 +435,9 @@ impl Vault {
         removals: &[Uuid],
         trust: Option<TrustState>,
     ) -> Result<(), VaultError> {
-        // The new member list of every bucket the change touches.
-        let mut members: BTreeMap<Bucket, Vec<Uuid>> = BTreeMap::new();
-        let current = |bucket: Bucket| {
-            self.buckets
-                .get(usize::from(bucket))
-                .cloned()
-                .unwrap_or_default()
-        };
-        for (record, _) in &upserts {
-            let bucket = self.sealer.bucket(&record.id);
-            let ids = members.entry(bucket).or_insert_with(|| current(bucket));
-            if !ids.contains(&record.id) {
-                ids.push(record.id);
-            }
-        }
-        for id in removals {
-            let bucket = self.sealer.bucket(id);
-            members
-                .entry(bucket)
-                .or_insert_with(|| current(bucket))
-                .retain(|member| member != id);
-        }
-        let incoming: HashMap<Uuid, &(Record, Option<Provenance>)> =
-            upserts.iter().map(|entry| (entry.0.id, entry)).collect();
-        let buckets = members
-            .iter()
-            .map(|(bucket, ids)| {
-                let contents = ids
-                    .iter()
-                    .filter_map(|id| match incoming.get(id) {
-                        Some((record, vouched)) => Some((record, vouched.as_ref())),
-                        None => self
-                            .records
-                            .get(id)
-                            .map(|record| (record, self.provenance.get(id))),
-                    })
-                    .collect();
-                (*bucket, contents)
-            })
-            .collect();
-        let changes = Changes {
-            buckets,
-            trust: trust.as_ref(),
-        };
-        self.store
-            .commit(&self.sealer, &changes)
-            .map_err(|e| gone(&self.dir, e))?;
-        drop(changes);
-        drop(incoming);
+        let members = self.members(&upserts, removals);
+        let sealed = self.seal(&members, &upserts, trust.as_ref())?;
+        self.store.write(sealed).map_err(|e| gone(&self.dir, e))?;
 
         for id in removals {
             self.records.remove(id);
@@ -487,6 +459,68 @@ impl Vault {
             self.trust = trust;
         }
         Ok(())
+    }
+
+    /// The new member list of every bucket a change touches.
+    fn members(
+        &self,
+        upserts: &[(Record, Option<Provenance>)],
+        removals: &[Uuid],
+    ) -> BTreeMap<Bucket, Vec<Uuid>> {
+        let mut members: BTreeMap<Bucket, Vec<Uuid>> = BTreeMap::new();
+        let current = |bucket: Bucket| {
+            self.buckets
+                .get(usize::from(bucket))
+                .cloned()
+                .unwrap_or_default()
+        };
+        for (record, _) in upserts {
+            let bucket = self.sealer.bucket(&record.id);
+            let ids = members.entry(bucket).or_insert_with(|| current(bucket));
+            if !ids.contains(&record.id) {
+                ids.push(record.id);
+            }
+        }
+        for id in removals {
+            let bucket = self.sealer.bucket(id);
+            members
+                .entry(bucket)
+                .or_insert_with(|| current(bucket))
+                .retain(|member| member != id);
+        }
+        members
+    }
+
+    /// Seals the buckets in `members`, each record taken from `upserts`
+    /// or else from memory, and the trust state; writes nothing.
+    fn seal(
+        &self,
+        members: &BTreeMap<Bucket, Vec<Uuid>>,
+        upserts: &[(Record, Option<Provenance>)],
+        trust: Option<&TrustState>,
+    ) -> Result<store::Sealed, VaultError> {
+        let incoming: HashMap<Uuid, &(Record, Option<Provenance>)> =
+            upserts.iter().map(|entry| (entry.0.id, entry)).collect();
+        let buckets = members
+            .iter()
+            .map(|(bucket, ids)| {
+                let contents = ids
+                    .iter()
+                    .filter_map(|id| match incoming.get(id) {
+                        Some((record, vouched)) => Some((record, vouched.as_ref())),
+                        None => self
+                            .records
+                            .get(id)
+                            .map(|record| (record, self.provenance.get(id))),
+                    })
+                    .collect();
+                (*bucket, contents)
+            })
+            .collect();
+        let changes = Changes { buckets, trust };
+        self.store
+            .seal(&self.sealer, &changes)
+            .map_err(|e| gone(&self.dir, e))
     }
 
     /// The age identity that opens bundles sent to this vault. It is not

@@ -114,15 +114,12 @@ impl Store {
             buckets: (0..BUCKETS).map(|bucket| (bucket, Vec::new())).collect(),
             trust: Some(&empty),
         };
-        store.write(
-            sealer,
-            &changes,
-            Inventory::blank(),
-            Clear {
-                format: Some(STORE_FORMAT),
-                vault_id: None,
-            },
-        )?;
+        let clear = Clear {
+            format: Some(STORE_FORMAT),
+            vault_id: None,
+        };
+        let sealed = store.seal_with(sealer, &changes, Inventory::blank(), clear)?;
+        store.write(sealed)?;
         Ok(store)
     }
 
@@ -285,7 +282,8 @@ impl Store {
             format: Some(STORE_FORMAT),
             vault_id: None,
         };
-        self.write(sealer, &changes, Inventory::blank(), clear)
+        let sealed = self.seal_with(sealer, &changes, Inventory::blank(), clear)?;
+        self.write(sealed)
     }
 
     /// Reads every bucket, a batch at a time, opening each batch across the
@@ -323,10 +321,21 @@ impl Store {
     }
 
     /// Applies `changes` as one transaction across the trees, durable on
-    /// return: after a crash, all of it is there or none of it.
+    /// return: after a crash, all of it is there or none of it. (The vault
+    /// seals and writes in two steps; the store's tests in one.)
+    #[cfg(test)]
     pub fn commit(&mut self, sealer: &Sealer, changes: &Changes<'_>) -> Result<(), VaultError> {
-        let base = self.inventory.clone();
-        self.write(sealer, changes, base, Clear::default())
+        let sealed = self.seal(sealer, changes)?;
+        self.write(sealed)
+    }
+
+    /// Seals `changes` and the inventory they make, writing nothing: the
+    /// first half of a commit. What it returns no longer
+    /// borrows the records, which a caller that ends (`pamphlet load`) may
+    /// then drop before [`write`](Self::write), so that a large change is
+    /// never held in memory beside sled's copy of it.
+    pub fn seal(&self, sealer: &Sealer, changes: &Changes<'_>) -> Result<Sealed, VaultError> {
+        self.seal_with(sealer, changes, self.inventory.clone(), Clear::default())
     }
 
     /// A rekey's one transaction: every bucket and the keyring sealed under
@@ -356,19 +365,19 @@ impl Store {
             format: None,
             vault_id: Some(*vault_id),
         };
-        self.write(sealer, changes, Inventory::blank(), clear)
+        let sealed = self.seal_with(sealer, changes, Inventory::blank(), clear)?;
+        self.write(sealed)
     }
 
     /// Seals the changed buckets and keyring, and `base` (the inventory
-    /// they change) updated for them, and writes them with `clear` in one
-    /// transaction, flushed before it returns.
-    fn write(
-        &mut self,
+    /// they change) updated for them, with `clear`, for one [`write`](Self::write).
+    fn seal_with(
+        &self,
         sealer: &Sealer,
         changes: &Changes<'_>,
         base: Inventory,
         clear: Clear,
-    ) -> Result<(), VaultError> {
+    ) -> Result<Sealed, VaultError> {
         let sealed = parallel::map(&changes.buckets, |(bucket, members)| {
             let key = bucket.to_be_bytes();
             let stored: Vec<StoredRef<'_>> = members
@@ -380,7 +389,10 @@ impl Store {
                 .collect();
             let plaintext = codec::encode(&stored).map_err(encode_error)?;
             let value = sealer.seal(RECORDS_TREE, &key, &plaintext);
-            Ok::<_, VaultError>((*bucket, seal::digest(&value), value))
+            let digest = seal::digest(&value);
+            // Made sled's own value here, on the thread that sealed it: a
+            // copy on the writing thread would hold every bucket twice.
+            Ok::<_, VaultError>((*bucket, digest, sled::IVec::from(value)))
         })?;
         let mut inventory = base;
         let mut records = Batch::default();
@@ -407,6 +419,25 @@ impl Store {
         if let Some(vault_id) = clear.vault_id {
             clear_batch.insert(VAULT_ID_KEY, &vault_id[..]);
         }
+        Ok(Sealed {
+            clear: clear_batch,
+            records,
+            meta,
+            inventory,
+        })
+    }
+
+    /// Writes what [`seal`](Self::seal) made in one transaction across the
+    /// trees, flushed before it returns: after a crash, all of it is there
+    /// or none of it. Every write of the vault goes through here, and the
+    /// inventory kept in memory is the sealed one only once it is written.
+    pub fn write(&mut self, sealed: Sealed) -> Result<(), VaultError> {
+        let Sealed {
+            clear: clear_batch,
+            records,
+            meta,
+            inventory,
+        } = sealed;
         let default: &Tree = &self.db;
         (default, &self.records, &self.meta)
             .transaction(|(clear_tx, records_tx, meta_tx)| {
@@ -423,6 +454,15 @@ impl Store {
         self.inventory = inventory;
         Ok(())
     }
+}
+
+/// A change sealed by [`Store::seal`], ready for [`Store::write`]: the
+/// batches of the three trees, and the inventory they make.
+pub struct Sealed {
+    clear: Batch,
+    records: Batch,
+    meta: Batch,
+    inventory: Inventory,
 }
 
 /// What a write changes in the default tree, in the clear, beside the

@@ -176,7 +176,7 @@ pub fn import(context: &Context, args: ImportArgs, out: &mut Output) -> CommandR
         PreferArg::Local => Prefer::Local,
         PreferArg::Bundle => Prefer::Bundle,
     };
-    let plan = bundle::plan(&vault, &opened, prefer);
+    let plan = vault_limit(bundle::plan(&vault, &opened, prefer), args.allow_large);
     let counts = plan.counts();
     if args.json {
         let mut report = serde_json::json!({
@@ -209,6 +209,18 @@ pub fn import(context: &Context, args: ImportArgs, out: &mut Output) -> CommandR
     }
     print_plan(&plan, &opened, lang, out)?;
     if args.dry_run {
+        if let Err(BundleError::VaultLimit { after, limit }) = plan.check_growth(&vault) {
+            writeln!(
+                out,
+                "{}",
+                t!(
+                    lang,
+                    "cli-dry-run-vault-limit",
+                    after = after,
+                    limit = limit
+                )
+            )?;
+        }
         writeln!(out, "{}", t!(lang, "cli-dry-run-changed-nothing"))?;
         return Ok(());
     }
@@ -232,6 +244,25 @@ pub fn import(context: &Context, args: ImportArgs, out: &mut Output) -> CommandR
         t!(lang, "cli-imported", summary = summary.to_string())
     )?;
     Ok(())
+}
+
+/// The test suite's way to reach the vault limit with a few records: it
+/// can lower the limit, never raise it.
+const TEST_VAULT_LIMIT_ENV: &str = "PAMPHLET_TEST_MAX_VAULT_RECORDS";
+
+/// The plan with the vault limit `import` applies: none with
+/// `--allow-large`, else `MAX_VAULT_RECORDS` or the test's lower one.
+fn vault_limit(plan: bundle::Plan, allow_large: bool) -> bundle::Plan {
+    if allow_large {
+        return plan.allow_large();
+    }
+    match std::env::var(TEST_VAULT_LIMIT_ENV)
+        .ok()
+        .and_then(|text| text.parse().ok())
+    {
+        Some(limit) => plan.limit_vault_to(limit),
+        None => plan,
+    }
 }
 
 /// What `verify --json` and `import --json` say about a bundle.

@@ -81,8 +81,8 @@ pub fn load(context: &Context, file: &Path, out: &mut Output) -> Outcome {
     let records =
         parse_records(&text, context.now).map_err(|e| json_failure(display_input(file), e))?;
     drop(text);
-    let mut vault = context.unlock()?;
-    let summary = vault.put_all(records)?;
+    let vault = context.unlock()?;
+    let summary = vault.put_all_and_lock(records)?;
     writeln!(out, "{}", put_summary(&summary).in_lang(context.lang))?;
     Ok(())
 }

@@ -62,6 +62,8 @@ pub struct ImportDialog {
     pub(crate) problem: Option<String>,
     /// Whether the bundle asked for a passphrase.
     needs_passphrase: bool,
+    /// A lower vault limit than the standard one, for tests.
+    pub(crate) vault_limit: Option<usize>,
 }
 
 impl ImportDialog {
@@ -74,6 +76,7 @@ impl ImportDialog {
             phase: ImportPhase::Path,
             problem: None,
             needs_passphrase: false,
+            vault_limit: None,
         }
     }
 
@@ -209,7 +212,14 @@ impl ImportDialog {
             .trust()
             .by_key(&opened.manifest.signer)
             .map(|key| key.name.clone());
-        let plan = bundle::plan(vault, &opened, Prefer::Local);
+        let mut plan = bundle::plan(vault, &opened, Prefer::Local);
+        if let Some(limit) = self.vault_limit {
+            plan = plan.limit_vault_to(limit);
+        }
+        // The UI offers no way past the vault limit; the command line does.
+        if let Err(error) = plan.check_growth(vault) {
+            return ImportPhase::Refused(refusal(&error));
+        }
         ImportPhase::Review(Box::new(Review {
             bundle: opened,
             plan,
@@ -323,6 +333,13 @@ fn refusal(error: &BundleError) -> String {
         BundleError::Expired(_) => " Ask the signer for a fresh bundle.",
         BundleError::BadSignature(_) | BundleError::Mismatch(_) => {
             " Do not use this file; tell the signer."
+        }
+        BundleError::ExcessiveWork { .. } => {
+            " Ask the sender to export it again with pamphlet, or to your age recipient."
+        }
+        BundleError::TooLarge(_) => " Ask the sender to split it with narrower queries.",
+        BundleError::VaultLimit { .. } => {
+            " This screen cannot import it; the command line can, if you mean it: pamphlet import --allow-large FILE."
         }
         _ => "",
     };

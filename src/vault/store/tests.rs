@@ -224,3 +224,47 @@ fn a_new_store_has_every_bucket_and_no_more_bytes_for_a_few_hundred_records() {
         }
     }
 }
+
+fn change_of<'a>(sealer: &Sealer, record: &'a Record) -> Changes<'a> {
+    Changes {
+        buckets: vec![(sealer.bucket(&record.id), vec![(record, None)])],
+        trust: None,
+    }
+}
+
+#[test]
+fn a_sealed_change_changes_nothing_until_written() {
+    let temp = tempfile::tempdir().unwrap();
+    let path = temp.path().join("db");
+    let sealer = sealer();
+    let mut store = Store::create(&path, &VAULT_ID, &sealer).unwrap();
+    let records: Vec<Record> = crate::generate::generate(5, 2).collect();
+    assert_ne!(sealer.bucket(&records[0].id), sealer.bucket(&records[1].id));
+
+    // Sealed and dropped: nothing on disk, and the inventory in memory is
+    // still the written one, so that the next write leaves a vault that
+    // opens (a sealed inventory taken for written would not).
+    let dropped = store
+        .seal(&sealer, &change_of(&sealer, &records[0]))
+        .unwrap();
+    drop(dropped);
+    let kept = store
+        .seal(&sealer, &change_of(&sealer, &records[1]))
+        .unwrap();
+    store.write(kept).unwrap();
+    drop(store);
+    let (mut store, contents) = Store::open(&path, &VAULT_ID, &sealer).unwrap();
+    assert_eq!(sorted(&contents), vec![records[1].clone()]);
+
+    // Written, the inventory in memory is the new one: the next write
+    // keeps the first record's bucket listed, and the vault opens whole.
+    let first = store
+        .seal(&sealer, &change_of(&sealer, &records[0]))
+        .unwrap();
+    store.write(first).unwrap();
+    drop(store);
+    let (_, contents) = Store::open(&path, &VAULT_ID, &sealer).unwrap();
+    let mut wanted = records.clone();
+    wanted.sort_by_key(|record| record.id);
+    assert_eq!(sorted(&contents), wanted);
+}

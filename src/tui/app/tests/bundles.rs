@@ -484,6 +484,44 @@ fn a_replayed_bundle_is_refused_and_the_vault_is_unchanged() {
 }
 
 #[test]
+fn a_bundle_that_would_grow_the_vault_past_its_limit_is_refused_naming_the_flag() {
+    let (mut fixture, mut rosa) = open_trusting_rosa();
+    let recipient = bundle::public_identity(&main(&fixture.app).session.vault).recipient;
+    let path = rosas_bundle(&fixture, &mut rosa, Some(&recipient));
+    let trust = main(&fixture.app).session.vault.trust().clone();
+    for (limit, refused) in [(4, true), (5, false)] {
+        fixture.app.update(Action::Import);
+        replace_field(&mut fixture.app, path.to_str().unwrap());
+        let Screen::Open(main) = &mut fixture.app.screen else {
+            panic!("locked");
+        };
+        let Some(Dialog::Import(dialog)) = &mut main.dialog else {
+            panic!("no import dialog");
+        };
+        dialog.vault_limit = Some(limit);
+        fixture.app.update(Action::Enter);
+        assert!(fixture.app.work());
+        match &import_dialog(&fixture.app).phase {
+            ImportPhase::Refused(reason) if refused => {
+                assert!(
+                    reason.contains("grow the vault to 5 records, past the limit of 4")
+                        && reason.contains("pamphlet import --allow-large")
+                        && reason.ends_with("Nothing was imported."),
+                    "{reason}"
+                );
+            }
+            ImportPhase::Review(review) if !refused => {
+                assert_eq!(review.plan.counts().new, 1, "at the limit itself");
+            }
+            _ => panic!("limit {limit}: neither refused nor reviewed as expected"),
+        }
+        fixture.app.update(Action::Back);
+    }
+    assert_eq!(main(&fixture.app).session.vault.len(), 4);
+    assert_eq!(main(&fixture.app).session.vault.trust(), &trust);
+}
+
+#[test]
 fn missing_damaged_and_foreign_bundles_are_refused_in_the_dialog() {
     let mut fixture = open();
     let mut rosa = signer_vault(&temp_of(&fixture).join("rosa"));
