@@ -172,8 +172,8 @@ cli-no-match = no records match "{ $query }"
 cli-more-matches = { $count } of { $total } matches shown; --limit N shows more
 cli-passphrase-changed = passphrase changed
 cli-rekeyed = { $count ->
-    [one] sealed { $count } record under a new vault key; copies of the old key.age open nothing now, so back up the new one
-   *[other] sealed { $count } records under a new vault key; copies of the old key.age open nothing now, so back up the new one
+    [one] sealed { $count } record under a new vault key; pamphlet refuses the old key.age from now on; back up the new one (old copies inside the database file are not erased yet: see SECURITY.md)
+   *[other] sealed { $count } records under a new vault key; pamphlet refuses the old key.age from now on; back up the new one (old copies inside the database file are not erased yet: see SECURITY.md)
 }
 query-too-long = the query is { $count } characters long; a search can be at most { $max }
 hint-query-too-long = search for fewer words at a time

@@ -173,8 +173,8 @@ cli-no-match = ninguna ficha coincide con "{ $query }"
 cli-more-matches = se muestran { $count } de { $total } resultados; --limit N muestra más
 cli-passphrase-changed = se cambió la frase secreta
 cli-rekeyed = { $count ->
-    [one] { $count } ficha sellada con una nueva llave de la bóveda; las copias del key.age anterior ya no abren nada, así que haga una copia de seguridad del nuevo
-   *[other] { $count } fichas selladas con una nueva llave de la bóveda; las copias del key.age anterior ya no abren nada, así que haga una copia de seguridad del nuevo
+    [one] { $count } ficha sellada con una nueva llave de la bóveda; pamphlet ya no acepta el key.age anterior; haga una copia de seguridad del nuevo (las copias antiguas dentro del archivo de la base de datos aún no se borran: vea SECURITY.md)
+   *[other] { $count } fichas selladas con una nueva llave de la bóveda; pamphlet ya no acepta el key.age anterior; haga una copia de seguridad del nuevo (las copias antiguas dentro del archivo de la base de datos aún no se borran: vea SECURITY.md)
 }
 query-too-long = la búsqueda tiene { $count } caracteres; como máximo puede tener { $max }
 hint-query-too-long = busque menos palabras a la vez

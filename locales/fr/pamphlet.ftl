@@ -177,8 +177,8 @@ cli-no-match = aucune fiche ne correspond à « { $query } »
 cli-more-matches = { $count } résultats affichés sur { $total } ; --limit N en montre plus
 cli-passphrase-changed = phrase secrète changée
 cli-rekeyed = { $count ->
-    [one] { $count } fiche scellée sous une nouvelle clé du coffre ; les copies de l'ancien key.age n'ouvrent plus rien, sauvegardez donc le nouveau
-   *[other] { $count } fiches scellées sous une nouvelle clé du coffre ; les copies de l'ancien key.age n'ouvrent plus rien, sauvegardez donc le nouveau
+    [one] { $count } fiche scellée sous une nouvelle clé du coffre ; pamphlet refuse désormais l'ancien key.age ; sauvegardez le nouveau (les anciennes copies dans le fichier de la base ne sont pas encore effacées : voir SECURITY.md)
+   *[other] { $count } fiches scellées sous une nouvelle clé du coffre ; pamphlet refuse désormais l'ancien key.age ; sauvegardez le nouveau (les anciennes copies dans le fichier de la base ne sont pas encore effacées : voir SECURITY.md)
 }
 query-too-long = la recherche fait { $count } caractères ; elle peut en avoir au plus { $max }
 hint-query-too-long = cherchez moins de mots à la fois

@@ -173,8 +173,8 @@ cli-no-match = nenhuma ficha corresponde a "{ $query }"
 cli-more-matches = mostrando { $count } de { $total } resultados; --limit N mostra mais
 cli-passphrase-changed = frase secreta alterada
 cli-rekeyed = { $count ->
-    [one] { $count } ficha selada com uma nova chave do cofre; cópias do key.age antigo não abrem mais nada, então faça uma cópia de segurança do novo
-   *[other] { $count } fichas seladas com uma nova chave do cofre; cópias do key.age antigo não abrem mais nada, então faça uma cópia de segurança do novo
+    [one] { $count } ficha selada com uma nova chave do cofre; o pamphlet não aceita mais o key.age antigo; faça uma cópia de segurança do novo (cópias antigas dentro do arquivo do banco de dados ainda não são apagadas: veja SECURITY.md)
+   *[other] { $count } fichas seladas com uma nova chave do cofre; o pamphlet não aceita mais o key.age antigo; faça uma cópia de segurança do novo (cópias antigas dentro do arquivo do banco de dados ainda não são apagadas: veja SECURITY.md)
 }
 query-too-long = a busca tem { $count } caracteres; ela pode ter no máximo { $max }
 hint-query-too-long = busque menos palavras de cada vez
