@@ -344,7 +344,7 @@ fn scan_or_skip(pid: u32) -> Option<Scan> {
 fn browse(tmux: &Tmux) {
     tmux.type_text(QUERY);
     tmux.wait_until("the search results", |screen| {
-        screen.contains(&format!("Results for “{QUERY}”")) && screen.contains("Casa Zyxqnam01")
+        screen.contains(&format!("Read as: \"{QUERY}\"")) && screen.contains("Casa Zyxqnam01")
     });
     for _ in 0..2 {
         tmux.keys(&["Enter"]);
@@ -354,7 +354,7 @@ fn browse(tmux: &Tmux) {
                 .all(|label| screen.contains(label))
         });
         tmux.keys(&["Escape"]);
-        tmux.wait_for(&format!("Results for “{QUERY}”"));
+        tmux.wait_for(&format!("Read as: \"{QUERY}\""));
         tmux.keys(&["Down"]);
     }
     tmux.keys(&["C-e"]);
@@ -430,7 +430,7 @@ fn the_idle_lock_leaves_no_record_text_in_memory() {
     // enough to search, open a record and scan before it locks.
     let (tmux, pid) = open_ui(&vault, "PAMPHLET_TEST_LOCK_AFTER_SECS=8");
     tmux.type_text(QUERY);
-    tmux.wait_for(&format!("Results for “{QUERY}”"));
+    tmux.wait_for(&format!("Read as: \"{QUERY}\""));
     tmux.keys(&["Enter"]);
     tmux.wait_for("Description");
     if !assert_seen_while_open(pid) {
