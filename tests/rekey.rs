@@ -341,3 +341,60 @@ fn a_hand_made_next_key_file_changes_nothing() {
         assert_eq!(fs::read(vault.dir.join("key.age")).unwrap(), old_key);
     }
 }
+
+/// `key.age` with the work factor on its scrypt stanza set to `log_n`:
+/// what age checks before any work (the header's MAC no longer matches,
+/// which is only seen after the work).
+fn with_work_factor(key_file: &[u8], log_n: u8) -> Vec<u8> {
+    let text = String::from_utf8_lossy(&key_file[..200]).into_owned();
+    let line = text.lines().find(|l| l.starts_with("-> scrypt ")).unwrap();
+    let (stanza, _) = line.rsplit_once(' ').unwrap();
+    let at = key_file
+        .windows(line.len())
+        .position(|w| w == line.as_bytes())
+        .unwrap();
+    let mut costly = key_file[..at].to_vec();
+    costly.extend_from_slice(format!("{stanza} {log_n}").as_bytes());
+    costly.extend_from_slice(&key_file[at + line.len()..]);
+    costly
+}
+
+/// A `key.next.age` asking for scrypt work factor 21 (2 GiB, about 12 s)
+/// is refused from its header: the unlock does not do that work.
+#[test]
+fn a_next_key_file_asking_for_too_much_work_is_refused_before_the_work() {
+    let vault = TestVault::new();
+    let key = fs::read(vault.dir.join("key.age")).unwrap();
+    fs::write(vault.dir.join("key.next.age"), with_work_factor(&key, 21)).unwrap();
+    let started = Instant::now();
+    let open = Vault::unlock(&vault.dir, &passphrase()).unwrap();
+    let took = started.elapsed();
+    drop(open);
+    assert!(
+        took < Duration::from_secs(3),
+        "the unlock took {took:?}: the work was done"
+    );
+    assert_eq!(names(&vault.dir), ["db", "key.age"]);
+}
+
+/// After a rekey cut short once the database switched, a damaged
+/// `key.next.age` is named as such, not as a damaged or wrong `key.age`.
+#[test]
+fn a_damaged_next_key_file_is_named_when_the_database_needs_it() {
+    let vault = TestVault::new();
+    let old_key = fs::read(vault.dir.join("key.age")).unwrap();
+    vault.cmd().arg("rekey").assert().success();
+    let mut new_key = fs::read(vault.dir.join("key.age")).unwrap();
+    let last = new_key.len() - 1;
+    new_key[last] ^= 0x55;
+    fs::write(vault.dir.join("key.next.age"), &new_key).unwrap();
+    fs::write(vault.dir.join("key.age"), &old_key).unwrap();
+    vault
+        .cmd()
+        .arg("dump")
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("key.next.age"))
+        .stderr(predicate::str::contains("key.age is damaged").not())
+        .stderr(predicate::str::contains("does not belong").not());
+}

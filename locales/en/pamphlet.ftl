@@ -131,6 +131,12 @@ key-damaged = key.age is damaged
 key-excessive-work = key.age asks for scrypt work factor { $required }, more than this machine accepts (about { $target })
 key-io = key.age could not be read or written: { $reason }
 key-other = the vault's keys: { $detail }
+next-key-damaged = key.next.age, the new key of a rekey that was cut short, is damaged
+next-key-excessive-work = key.next.age asks for scrypt work factor { $required }, more than pamphlet accepts of it ({ $target })
+next-key-io = key.next.age could not be read: { $reason }
+hint-restore-vault-dir = the database was switched to the key in key.next.age; restore the whole vault directory from a backup
+vault-wiped = the vault was wiped while this command ran
+hint-vault-wiped = nothing is left to change; run pamphlet init to start a new vault, or restore the vault directory from a backup
 record-id-taken = a record with id { $id } exists already
 hint-edit-instead = change it with `pamphlet edit`, or leave out the id
 record-vanished = the record was removed while this command ran
@@ -172,8 +178,8 @@ cli-no-match = no records match "{ $query }"
 cli-more-matches = { $count } of { $total } matches shown; --limit N shows more
 cli-passphrase-changed = passphrase changed
 cli-rekeyed = { $count ->
-    [one] sealed { $count } record under a new vault key; pamphlet refuses the old key.age from now on; back up the new one (old copies inside the database file are not erased yet: see SECURITY.md)
-   *[other] sealed { $count } records under a new vault key; pamphlet refuses the old key.age from now on; back up the new one (old copies inside the database file are not erased yet: see SECURITY.md)
+    [one] sealed { $count } record under a new vault key; pamphlet refuses the old key.age from now on; back up the new one (the database was rewritten without the old copies; copies outside pamphlet's reach, such as backups, may remain: see SECURITY.md)
+   *[other] sealed { $count } records under a new vault key; pamphlet refuses the old key.age from now on; back up the new one (the database was rewritten without the old copies; copies outside pamphlet's reach, such as backups, may remain: see SECURITY.md)
 }
 query-too-long = the query is { $count } characters long; a search can be at most { $max }
 hint-query-too-long = search for fewer words at a time

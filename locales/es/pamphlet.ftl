@@ -132,6 +132,12 @@ key-damaged = key.age está dañado
 key-excessive-work = key.age pide un factor de trabajo scrypt de { $required }, más de lo que acepta esta computadora (unos { $target })
 key-io = no se pudo leer o escribir key.age: { $reason }
 key-other = las claves de la bóveda: { $detail }
+next-key-damaged = key.next.age, la nueva llave de un cambio de llave interrumpido, está dañado
+next-key-excessive-work = key.next.age pide un factor de trabajo scrypt de { $required }, más de lo que pamphlet acepta de él ({ $target })
+next-key-io = no se pudo leer key.next.age: { $reason }
+hint-restore-vault-dir = la base de datos ya usa la llave de key.next.age; restaure toda la carpeta de la bóveda desde una copia de respaldo
+vault-wiped = la bóveda se borró mientras se ejecutaba esta orden
+hint-vault-wiped = no queda nada que cambiar; ejecute pamphlet init para empezar una bóveda nueva, o restaure la carpeta de la bóveda desde una copia de respaldo
 record-id-taken = ya existe una ficha con el id { $id }
 hint-edit-instead = cámbiela con `pamphlet edit`, o no indique el id
 record-vanished = la ficha se borró mientras corría este comando
@@ -173,8 +179,8 @@ cli-no-match = ninguna ficha coincide con "{ $query }"
 cli-more-matches = se muestran { $count } de { $total } resultados; --limit N muestra más
 cli-passphrase-changed = se cambió la frase secreta
 cli-rekeyed = { $count ->
-    [one] { $count } ficha sellada con una nueva llave de la bóveda; pamphlet ya no acepta el key.age anterior; haga una copia de seguridad del nuevo (las copias antiguas dentro del archivo de la base de datos aún no se borran: vea SECURITY.md)
-   *[other] { $count } fichas selladas con una nueva llave de la bóveda; pamphlet ya no acepta el key.age anterior; haga una copia de seguridad del nuevo (las copias antiguas dentro del archivo de la base de datos aún no se borran: vea SECURITY.md)
+    [one] { $count } ficha sellada con una nueva llave de la bóveda; pamphlet ya no acepta el key.age anterior; haga una copia de seguridad del nuevo (la base de datos se reescribió sin las copias antiguas; pueden quedar copias fuera del alcance de pamphlet, como las copias de seguridad: vea SECURITY.md)
+   *[other] { $count } fichas selladas con una nueva llave de la bóveda; pamphlet ya no acepta el key.age anterior; haga una copia de seguridad del nuevo (la base de datos se reescribió sin las copias antiguas; pueden quedar copias fuera del alcance de pamphlet, como las copias de seguridad: vea SECURITY.md)
 }
 query-too-long = la búsqueda tiene { $count } caracteres; como máximo puede tener { $max }
 hint-query-too-long = busque menos palabras a la vez

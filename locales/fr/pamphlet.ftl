@@ -136,6 +136,12 @@ key-damaged = key.age est endommagé
 key-excessive-work = key.age demande un facteur de travail scrypt de { $required }, plus que cet ordinateur n'accepte (environ { $target })
 key-io = key.age n'a pas pu être lu ou écrit : { $reason }
 key-other = les clés du coffre : { $detail }
+next-key-damaged = key.next.age, la nouvelle clé d'un changement de clé interrompu, est endommagé
+next-key-excessive-work = key.next.age demande un facteur de travail scrypt de { $required }, plus que pamphlet n'en accepte ({ $target })
+next-key-io = key.next.age n'a pas pu être lu : { $reason }
+hint-restore-vault-dir = la base utilise déjà la clé de key.next.age ; restaurez tout le dossier du coffre depuis une sauvegarde
+vault-wiped = le coffre a été effacé pendant que cette commande s'exécutait
+hint-vault-wiped = il n'y a plus rien à modifier ; lancez pamphlet init pour créer un nouveau coffre, ou restaurez le dossier du coffre depuis une sauvegarde
 record-id-taken = une fiche avec l'identifiant { $id } existe déjà
 hint-edit-instead = modifiez-la avec `pamphlet edit`, ou n'indiquez pas d'identifiant
 record-vanished = la fiche a été supprimée pendant cette commande
@@ -177,8 +183,8 @@ cli-no-match = aucune fiche ne correspond à « { $query } »
 cli-more-matches = { $count } résultats affichés sur { $total } ; --limit N en montre plus
 cli-passphrase-changed = phrase secrète changée
 cli-rekeyed = { $count ->
-    [one] { $count } fiche scellée sous une nouvelle clé du coffre ; pamphlet refuse désormais l'ancien key.age ; sauvegardez le nouveau (les anciennes copies dans le fichier de la base ne sont pas encore effacées : voir SECURITY.md)
-   *[other] { $count } fiches scellées sous une nouvelle clé du coffre ; pamphlet refuse désormais l'ancien key.age ; sauvegardez le nouveau (les anciennes copies dans le fichier de la base ne sont pas encore effacées : voir SECURITY.md)
+    [one] { $count } fiche scellée sous une nouvelle clé du coffre ; pamphlet refuse désormais l'ancien key.age ; sauvegardez le nouveau (la base a été réécrite sans les anciennes copies ; des copies hors de portée de pamphlet, comme les sauvegardes, peuvent rester : voir SECURITY.md)
+   *[other] { $count } fiches scellées sous une nouvelle clé du coffre ; pamphlet refuse désormais l'ancien key.age ; sauvegardez le nouveau (la base a été réécrite sans les anciennes copies ; des copies hors de portée de pamphlet, comme les sauvegardes, peuvent rester : voir SECURITY.md)
 }
 query-too-long = la recherche fait { $count } caractères ; elle peut en avoir au plus { $max }
 hint-query-too-long = cherchez moins de mots à la fois

@@ -132,6 +132,12 @@ key-damaged = key.age está danificado
 key-excessive-work = key.age pede um fator de trabalho scrypt de { $required }, mais do que este computador aceita (cerca de { $target })
 key-io = não foi possível ler ou gravar key.age: { $reason }
 key-other = as chaves do cofre: { $detail }
+next-key-damaged = key.next.age, a nova chave de uma troca de chave interrompida, está danificado
+next-key-excessive-work = key.next.age pede um fator de trabalho scrypt de { $required }, mais do que o pamphlet aceita dele ({ $target })
+next-key-io = não foi possível ler key.next.age: { $reason }
+hint-restore-vault-dir = o banco de dados já usa a chave de key.next.age; restaure a pasta inteira do cofre a partir de um backup
+vault-wiped = o cofre foi apagado enquanto este comando era executado
+hint-vault-wiped = não há mais nada para mudar; execute pamphlet init para começar um cofre novo, ou restaure a pasta do cofre a partir de um backup
 record-id-taken = já existe uma ficha com o id { $id }
 hint-edit-instead = altere-a com `pamphlet edit`, ou não informe o id
 record-vanished = a ficha foi removida enquanto este comando rodava
@@ -173,8 +179,8 @@ cli-no-match = nenhuma ficha corresponde a "{ $query }"
 cli-more-matches = mostrando { $count } de { $total } resultados; --limit N mostra mais
 cli-passphrase-changed = frase secreta alterada
 cli-rekeyed = { $count ->
-    [one] { $count } ficha selada com uma nova chave do cofre; o pamphlet não aceita mais o key.age antigo; faça uma cópia de segurança do novo (cópias antigas dentro do arquivo do banco de dados ainda não são apagadas: veja SECURITY.md)
-   *[other] { $count } fichas seladas com uma nova chave do cofre; o pamphlet não aceita mais o key.age antigo; faça uma cópia de segurança do novo (cópias antigas dentro do arquivo do banco de dados ainda não são apagadas: veja SECURITY.md)
+    [one] { $count } ficha selada com uma nova chave do cofre; o pamphlet não aceita mais o key.age antigo; faça uma cópia de segurança do novo (o banco de dados foi reescrito sem as cópias antigas; cópias fora do alcance do pamphlet, como backups, podem restar: veja SECURITY.md)
+   *[other] { $count } fichas seladas com uma nova chave do cofre; o pamphlet não aceita mais o key.age antigo; faça uma cópia de segurança do novo (o banco de dados foi reescrito sem as cópias antigas; cópias fora do alcance do pamphlet, como backups, podem restar: veja SECURITY.md)
 }
 query-too-long = a busca tem { $count } caracteres; ela pode ter no máximo { $max }
 hint-query-too-long = busque menos palavras de cada vez

@@ -89,10 +89,17 @@ fn check_size(size: u64, limits: &Limits) -> Result<(), BundleError> {
 }
 
 fn decrypt(
-    reader: impl std::io::BufRead,
+    mut reader: impl std::io::BufRead,
     keys: Decryption<'_>,
     limits: &Limits,
 ) -> Result<Contents, BundleError> {
+    // The work a passphrase asks for, read from the header (its first
+    // lines, in the first buffer), to refuse too much before the
+    // passphrase is even asked for.
+    let asked = reader
+        .fill_buf()
+        .ok()
+        .and_then(super::limits::scrypt_work_factor);
     let decryptor = age::Decryptor::new_buffered(reader).map_err(|e| match e {
         age::DecryptError::Io(io) if io.kind() != std::io::ErrorKind::UnexpectedEof => {
             BundleError::Io(io)
@@ -102,7 +109,16 @@ fn decrypt(
         ),
     })?;
     let stream = if decryptor.is_scrypt() {
-        let passphrase = keys.passphrase.ok_or(BundleError::NeedsPassphrase)?;
+        let passphrase = match (keys.passphrase, asked) {
+            (_, Some(log_n)) if log_n > limits.scrypt_log_n => {
+                return Err(BundleError::ExcessiveWork {
+                    log_n,
+                    max: limits.scrypt_log_n,
+                })
+            }
+            (Some(passphrase), _) => passphrase,
+            (None, _) => return Err(BundleError::NeedsPassphrase),
+        };
         // age's own bound is four steps above this machine's calibration
         // (23 here: 8 GiB); a fixed one is the same everywhere, and age
         // checks it from the header before any work.
@@ -373,5 +389,18 @@ mod tests {
         )
         .unwrap_err();
         assert!(matches!(standard, BundleError::ExcessiveWork { .. }));
+        // Refused before a passphrase is asked for: not "needs a passphrase".
+        let unasked = open_bytes(
+            &costly,
+            Decryption {
+                identity: None,
+                passphrase: None,
+            },
+        )
+        .unwrap_err();
+        assert!(
+            matches!(unasked, BundleError::ExcessiveWork { .. }),
+            "{unasked:?}"
+        );
     }
 }

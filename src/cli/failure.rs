@@ -122,6 +122,8 @@ impl From<VaultError> for Failure {
                 Failure::new(msg!("vault-wrong-passphrase")).hint(msg!("hint-case-sensitive"))
             }
             E::KeyFile(inner) => inner.into(),
+            E::NextKeyFile(inner) => next_key_failure(inner),
+            E::Wiped => Failure::new(msg!("vault-wiped")).hint(msg!("hint-vault-wiped")),
             E::KeyMismatch => {
                 Failure::new(msg!("vault-key-mismatch")).hint(msg!("hint-restore-key"))
             }
@@ -169,6 +171,21 @@ impl Failure {
         self.message = self.message.arg("reason", io_reason(error));
         self
     }
+}
+
+/// `key.next.age` could not be read, and the database belongs to it.
+fn next_key_failure(error: KeyFileError) -> Failure {
+    use KeyFileError as E;
+    let failure = match error {
+        E::ExcessiveWork { required, target } => Failure::new(msg!(
+            "next-key-excessive-work",
+            required = required,
+            target = target
+        )),
+        E::Io(error) => Failure::new(msg!("next-key-io")).arg_reason(&error),
+        _ => Failure::new(msg!("next-key-damaged")),
+    };
+    failure.hint(msg!("hint-restore-vault-dir"))
 }
 
 impl From<KeyFileError> for Failure {

@@ -33,6 +33,11 @@ pub enum VaultError {
     /// `key.age` could not be read: damaged, truncated or too costly.
     #[error(transparent)]
     KeyFile(KeyFileError),
+    /// `key.next.age`, the new key of a rekey cut short after the database
+    /// had switched to it, could not be read: damaged, or asking for more
+    /// scrypt work than a rekey writes.
+    #[error("key.next.age: {0}")]
+    NextKeyFile(KeyFileError),
     /// `key.age` opened but belongs to another vault's database.
     #[error("key.age does not belong to the database beside it")]
     KeyMismatch,

@@ -239,7 +239,9 @@ pub fn wipe(dir: &Path) -> Result<(), VaultError> {
 fn remove_leftover_dirs(dir: &Path) -> io::Result<()> {
     for name in names_in(dir)? {
         let path = dir.join(&name);
-        let leftover = name == DB_DIR || name.starts_with(WIPED_PREFIX);
+        let leftover = name == DB_DIR
+            || name.starts_with(WIPED_PREFIX)
+            || name.starts_with(super::compact::COMPACT_PREFIX);
         if leftover && is_dir(&path) {
             remove_dir(&path)?;
         }
@@ -256,6 +258,7 @@ pub fn has_anything_to_wipe(dir: &Path) -> bool {
 fn is_part_of_a_vault(dir: &Path, name: &str) -> bool {
     name == DB_DIR
         || name.starts_with(WIPED_PREFIX)
+        || name.starts_with(super::compact::COMPACT_PREFIX)
         || (is_key_file(name) && !is_dir(&dir.join(name)))
 }
 

@@ -253,6 +253,17 @@ impl KeyMaterial {
 
     /// Reads and decrypts `path`. This is the slow step of unlocking.
     pub fn read(path: &Path, passphrase: &SecretString) -> Result<KeyMaterial, KeyFileError> {
+        KeyMaterial::read_capped(path, passphrase, None)
+    }
+
+    /// `read`, refusing from the header a file that asks for more scrypt
+    /// work than `max_log_n` (age's own bound, four steps above this
+    /// machine's calibration, when `None`).
+    pub(super) fn read_capped(
+        path: &Path,
+        passphrase: &SecretString,
+        max_log_n: Option<u8>,
+    ) -> Result<KeyMaterial, KeyFileError> {
         let mut sealed = Vec::new();
         fs::File::open(path)?
             .take(MAX_KEY_FILE_BYTES)
@@ -261,7 +272,10 @@ impl KeyMaterial {
         if !decryptor.is_scrypt() {
             return Err(KeyFileError::Damaged(KeyDamage::NotPassphrase));
         }
-        let identity = age::scrypt::Identity::new(passphrase.clone());
+        let mut identity = age::scrypt::Identity::new(passphrase.clone());
+        if let Some(max) = max_log_n {
+            identity.set_max_work_factor(max);
+        }
         let mut reader = decryptor
             .decrypt(std::iter::once(&identity as &dyn age::Identity))
             .map_err(map_decrypt_error)?;
@@ -273,6 +287,17 @@ impl KeyMaterial {
             codec::decode(&plaintext).map_err(|e| KeyFileError::Damaged(KeyDamage::Decode(e)))?;
         Ok(material)
     }
+}
+
+/// The most scrypt work a rekey's `key.next.age` may ask for, beside a
+/// `key.age` whose contents are `key_file`: as much as `key.age` asks, or
+/// the cap on bundles (20: 1 GiB, about 4 s), whichever is more. A rekey
+/// writes no more than this, so the key file it leaves always opens; one
+/// planted beside the vault cannot make each unlock spend seconds and
+/// gigabytes on it.
+pub(super) fn next_key_cap(key_file: &[u8]) -> u8 {
+    use crate::bundle::limits::{scrypt_work_factor, MAX_SCRYPT_LOG_N};
+    scrypt_work_factor(key_file).map_or(MAX_SCRYPT_LOG_N, |log_n| log_n.max(MAX_SCRYPT_LOG_N))
 }
 
 /// Whether two secrets (typed passphrases, say) are equal, compared in

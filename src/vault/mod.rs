@@ -14,6 +14,7 @@
 //! picks the key file that matches and finishes or discards the switch.
 
 pub(crate) mod codec;
+mod compact;
 mod error;
 mod files;
 pub(crate) mod inventory;
@@ -74,7 +75,9 @@ impl std::fmt::Display for PutSummary {
 /// it locks the vault again and clears the records from memory.
 pub struct Vault {
     dir: PathBuf,
-    store: Store,
+    /// Always there while the vault is open: taken only as it is dropped
+    /// or rebuilt.
+    store: Option<Store>,
     /// Which database `store` is, for writing key files beside it.
     db_mark: DbMark,
     sealer: Sealer,
@@ -115,7 +118,7 @@ impl Vault {
         })?;
         Ok(Vault {
             dir: dir.to_owned(),
-            store,
+            store: Some(store),
             db_mark,
             sealer,
             keys,
@@ -160,10 +163,14 @@ impl Vault {
     /// the two the database belongs to is seen when it is opened.
     pub fn unwrap_keys(dir: &Path, passphrase: &SecretString) -> Result<UnwrappedKeys, VaultError> {
         Vault::check(dir)?;
-        let current = KeyMaterial::read(&dir.join(KEY_FILE), passphrase)?;
+        let key_path = dir.join(KEY_FILE);
+        let current = KeyMaterial::read(&key_path, passphrase)?;
         let next_path = dir.join(NEXT_KEY_FILE);
         let next = match next_path.is_file() {
-            true => KeyMaterial::read(&next_path, passphrase).ok(),
+            true => {
+                let cap = keys::next_key_cap(&fs::read(&key_path).unwrap_or_default());
+                Some(KeyMaterial::read_capped(&next_path, passphrase, Some(cap)))
+            }
             false => None,
         };
         Ok(UnwrappedKeys { current, next })
@@ -200,7 +207,7 @@ impl Vault {
         }
         Ok(Vault {
             dir: dir.to_owned(),
-            store,
+            store: Some(store),
             db_mark,
             sealer,
             keys,
@@ -298,7 +305,9 @@ impl Vault {
         drop(upserts);
         self.records = HashMap::new();
         self.provenance = HashMap::new();
-        self.store.write(sealed).map_err(|e| gone(&self.dir, e))?;
+        self.store_mut()?
+            .write(sealed)
+            .map_err(|e| gone(&self.dir, e))?;
         Ok(summary)
     }
 
@@ -366,7 +375,12 @@ impl Vault {
         work: WorkFactor,
     ) -> Result<Vault, VaultError> {
         let next = self.keys.rotated();
-        let wrapped = next.wrap(passphrase, work)?;
+        let mut wrapped = next.wrap(passphrase, work)?;
+        // Never more work than an unlock accepts of key.next.age.
+        let cap = keys::next_key_cap(&fs::read(self.dir.join(KEY_FILE)).unwrap_or_default());
+        if crate::bundle::limits::scrypt_work_factor(&wrapped).is_some_and(|n| n > cap) {
+            wrapped = next.wrap(passphrase, WorkFactor::log_n(cap))?;
+        }
         let next_path = self.dir.join(NEXT_KEY_FILE);
         files::install(&self.dir, self.db_mark, || {
             fsio::write_atomically(&next_path, &wrapped, IfExists::Replace)
@@ -375,6 +389,8 @@ impl Vault {
         let buckets = self.resealed_buckets(&sealer);
         let changes = buckets.changes(&self.records, &self.provenance, &self.trust);
         self.store
+            .as_mut()
+            .ok_or(VaultError::Wiped)?
             .reseal(&sealer, &next.vault_id(), &changes)
             .map_err(|e| gone(&self.dir, e))?;
         drop(changes);
@@ -385,7 +401,30 @@ impl Vault {
         self.sealer = sealer;
         self.keys = next;
         self.buckets = buckets.members;
+        // Nothing sealed under the old key may stay in sled's files. Cut
+        // short here, the next unlock rebuilds it.
+        self.compact()?;
         Ok(self)
+    }
+
+    /// Rebuilds the database with only its live values when a write may
+    /// have left older ones in sled's files (see `compact`), and opens it
+    /// again.
+    fn compact(&mut self) -> Result<(), VaultError> {
+        let store = self.store.take().ok_or(VaultError::Wiped)?;
+        let (store, mark, outcome) =
+            compact_store(&self.dir, store, self.db_mark).map_err(|e| gone(&self.dir, e))?;
+        self.store = Some(store);
+        self.db_mark = mark;
+        outcome.map_err(|e| gone(&self.dir, e))
+    }
+
+    fn store_ref(&self) -> Result<&Store, VaultError> {
+        self.store.as_ref().ok_or(VaultError::Wiped)
+    }
+
+    fn store_mut(&mut self) -> Result<&mut Store, VaultError> {
+        self.store.as_mut().ok_or(VaultError::Wiped)
     }
 
     /// Where every record goes under `sealer`: the ids each bucket holds,
@@ -437,7 +476,8 @@ impl Vault {
     ) -> Result<(), VaultError> {
         let members = self.members(&upserts, removals);
         let sealed = self.seal(&members, &upserts, trust.as_ref())?;
-        self.store.write(sealed).map_err(|e| gone(&self.dir, e))?;
+        let dir = self.dir.clone();
+        self.store_mut()?.write(sealed).map_err(|e| gone(&dir, e))?;
 
         for id in removals {
             self.records.remove(id);
@@ -518,7 +558,7 @@ impl Vault {
             })
             .collect();
         let changes = Changes { buckets, trust };
-        self.store
+        self.store_ref()?
             .seal(&self.sealer, &changes)
             .map_err(|e| gone(&self.dir, e))
     }
@@ -556,6 +596,44 @@ impl Vault {
     pub fn id(&self) -> [u8; 16] {
         self.keys.vault_id()
     }
+}
+
+/// Locking a vault that was written to rebuilds its database first, so
+/// that what the writes replaced or removed does not stay in sled's files.
+/// Best effort: a rebuild that fails or is cut short is done at the next
+/// unlock.
+impl Drop for Vault {
+    fn drop(&mut self) {
+        if let Some(store) = self.store.take() {
+            if store.compaction_due().unwrap_or(false) {
+                let _ = store.compact(&self.dir);
+            }
+        }
+    }
+}
+
+/// `store`, rebuilt if a write may have left old values in its files, and
+/// opened again; with the mark of the database then in `dir`, and how the
+/// rebuild went: one that failed leaves the database as it was, to be
+/// rebuilt at the next lock or unlock.
+fn compact_store(
+    dir: &Path,
+    store: Store,
+    mark: DbMark,
+) -> Result<(Store, DbMark, Result<(), VaultError>), VaultError> {
+    if !store.compaction_due()? {
+        return Ok((store, mark, Ok(())));
+    }
+    let inventory = store.inventory().clone();
+    let outcome = store.compact(dir).map(drop);
+    if let Err(VaultError::Wiped) = outcome {
+        return Err(VaultError::Wiped);
+    }
+    if files::database_is_gone(dir) {
+        return Err(VaultError::Wiped);
+    }
+    let store = Store::reopen(&dir.join(DB_DIR), inventory)?;
+    Ok((store, DbMark::of(dir)?, outcome))
 }
 
 /// Makes the vault its owner's alone again where something loosened it (an

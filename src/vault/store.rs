@@ -43,6 +43,10 @@ pub const RECORDS_TREE: &str = "records";
 pub const META_TREE: &str = "meta";
 const TRUST_KEY: &[u8] = b"trust";
 const INVENTORY_KEY: &[u8] = b"inventory";
+/// In the default tree, in the clear: set by every write, left out when the
+/// database is rebuilt (see `compact`). A database that has it may hold
+/// old versions of sealed values.
+const COMPACT_DUE_KEY: &[u8] = b"compact_due";
 
 /// One record in a bucket: the record and, when it came from a bundle, who
 /// vouched for it. Borrowed for writing, owned for reading; both encode the
@@ -91,7 +95,7 @@ enum Envelope {
 }
 
 /// sled keeps at most this much of the database cached in memory.
-const CACHE_BYTES: u64 = 32 * 1024 * 1024;
+pub(super) const CACHE_BYTES: u64 = 32 * 1024 * 1024;
 
 /// An open database. Holding it holds sled's exclusive lock on the files.
 pub struct Store {
@@ -117,6 +121,7 @@ impl Store {
         let clear = Clear {
             format: Some(STORE_FORMAT),
             vault_id: None,
+            creating: true,
         };
         let sealed = store.seal_with(sealer, &changes, Inventory::blank(), clear)?;
         store.write(sealed)?;
@@ -281,6 +286,7 @@ impl Store {
         let clear = Clear {
             format: Some(STORE_FORMAT),
             vault_id: None,
+            creating: false,
         };
         let sealed = self.seal_with(sealer, &changes, Inventory::blank(), clear)?;
         self.write(sealed)
@@ -364,6 +370,7 @@ impl Store {
         let clear = Clear {
             format: None,
             vault_id: Some(*vault_id),
+            creating: false,
         };
         let sealed = self.seal_with(sealer, changes, Inventory::blank(), clear)?;
         self.write(sealed)
@@ -419,6 +426,11 @@ impl Store {
         if let Some(vault_id) = clear.vault_id {
             clear_batch.insert(VAULT_ID_KEY, &vault_id[..]);
         }
+        // Whatever this write replaces stays in sled's files until the
+        // database is rebuilt; a new one holds nothing old.
+        if !clear.creating {
+            clear_batch.insert(COMPACT_DUE_KEY, &[1u8][..]);
+        }
         Ok(Sealed {
             clear: clear_batch,
             records,
@@ -454,6 +466,37 @@ impl Store {
         self.inventory = inventory;
         Ok(())
     }
+
+    /// Whether a write since the database was last rebuilt may have left
+    /// old versions of sealed values in sled's files.
+    pub fn compaction_due(&self) -> Result<bool, VaultError> {
+        self.db.contains_key(COMPACT_DUE_KEY).map_err(storage)
+    }
+
+    /// Rebuilds the database of the vault in `dir` with only its live
+    /// values and swaps it in (see `compact`), closing this store. Returns
+    /// whether it did: not on a file system that cannot swap directories.
+    pub fn compact(self, dir: &Path) -> Result<bool, VaultError> {
+        let Store {
+            db, records, meta, ..
+        } = self;
+        drop(records);
+        drop(meta);
+        super::compact::rebuild(dir, db, COMPACT_DUE_KEY)
+    }
+
+    /// Opens the database at `path` again after [`compact`](Self::compact),
+    /// with the inventory it had: its contents were checked before.
+    pub fn reopen(path: &Path, inventory: Inventory) -> Result<Store, VaultError> {
+        let mut store = Store::with_trees(open_db(path, false)?)?;
+        store.inventory = inventory;
+        Ok(store)
+    }
+
+    /// The inventory as last written.
+    pub(super) fn inventory(&self) -> &Inventory {
+        &self.inventory
+    }
 }
 
 /// A change sealed by [`Store::seal`], ready for [`Store::write`]: the
@@ -473,6 +516,8 @@ struct Clear {
     format: Option<u32>,
     /// The vault id, when a rekey switches the database to a new key.
     vault_id: Option<[u8; 16]>,
+    /// Whether this write makes the database: nothing older is in it.
+    creating: bool,
 }
 
 /// One bucket as read at unlock: its number, the digest of its sealed value,

@@ -9,9 +9,10 @@ use std::path::Path;
 
 use uuid::Uuid;
 
+use super::compact;
 use super::error::VaultError;
 use super::files::{self, DbMark, DB_DIR, KEY_FILE, NEXT_KEY_FILE};
-use super::keys::KeyMaterial;
+use super::keys::{KeyFileError, KeyMaterial};
 use super::seal::{Sealer, BUCKETS};
 use super::store::{Bucket, BucketContents, Changes, Contents, Store};
 use super::trust::{Provenance, TrustState};
@@ -46,7 +47,9 @@ pub(super) fn open_store(dir: &Path, keys: UnwrappedKeys) -> Result<Opened, Vaul
     let ((store, contents, keys, sealer), switching) = match open(current) {
         Ok(opened) => (opened, false),
         Err(VaultError::KeyMismatch) => match next {
-            Some(next) => (open(next)?, true),
+            Some(Ok(next)) => (open(next)?, true),
+            // The database may belong to it: say which file failed.
+            Some(Err(error)) => return Err(VaultError::NextKeyFile(error)),
             None => return Err(VaultError::KeyMismatch),
         },
         Err(other) => return Err(other),
@@ -65,6 +68,12 @@ pub(super) fn open_store(dir: &Path, keys: UnwrappedKeys) -> Result<Opened, Vaul
         // nothing.
         files::destroy(&next_path)?;
     }
+    // A rebuild cut short left a directory; a write not followed by a
+    // rebuild left old values in sled's files. A rebuild that fails here
+    // (a full disk, say) does not keep the vault from opening: it is
+    // tried again at the next lock.
+    let _ = compact::destroy_leftovers(dir);
+    let (store, db_mark, _) = super::compact_store(dir, store, db_mark)?;
     Ok(Opened {
         store,
         contents,
@@ -99,7 +108,8 @@ pub(super) fn gone(dir: &Path, error: VaultError) -> VaultError {
 /// zeroized on drop.
 pub struct UnwrappedKeys {
     pub(super) current: KeyMaterial,
-    pub(super) next: Option<KeyMaterial>,
+    /// Read, or why not: only told if the database belongs to it.
+    pub(super) next: Option<Result<KeyMaterial, KeyFileError>>,
 }
 
 impl From<KeyMaterial> for UnwrappedKeys {
