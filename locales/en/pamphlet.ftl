@@ -510,3 +510,226 @@ tui-status-part-match = { $count } match part of it
 tui-help-defunct = defunct: closed, do not refer (listed last)
 tui-help-searching-title = Searching
 tui-help-searching = Type words or a sentence: lawyer who speaks french in paris. Small words (who, in, que, de…) are optional; a city, a category or "speaks X" asks for it. The line over the list says how it was read. Filters: city: cat: lang: tag: country:, "exact words", !word to leave out. When nothing matches in full, records matching part of it are listed apart and never exported.
+
+## The terminal UI: locked screen, questions, wiped
+
+tui-locked-start = The directory is locked.
+tui-locked = Locked.
+tui-locked-gone = The records are gone from memory.
+tui-locked-idle = Locked after { $minutes } min without a key.
+tui-passphrase-label = Passphrase:
+tui-unlocking = Unlocking… deriving the key takes a second or two.
+tui-unlock-type = Type the passphrase, then Enter.
+tui-unlock-wrong = Wrong passphrase. Try again.
+tui-unlock-in-use = The vault is in use by another pamphlet. Close it, then try again.
+tui-unlock-failed = Cannot unlock: { $reason }
+tui-demo-passphrase = Demo directory: the passphrase is “{ $passphrase }”.
+tui-delete-title = Delete?
+tui-delete-question = Delete “{ $name }”?
+tui-delete-for-good = It is removed from this vault for good.
+tui-discard-title = Throw away the changes?
+tui-discard-not-saved = What you typed in this form is not saved.
+tui-discard-save-hint = ^S in the form saves it.
+tui-discard-yes = throw them away
+tui-discard-yes-quit = throw them away and quit
+tui-wipe-title = Wipe the vault?
+tui-wipe-question = Destroy this vault now?
+tui-wipe-for-good = Everything in it is gone for good; no passphrase is needed.
+tui-wipe-prompt = Type { $word }, then Enter:
+tui-wipe-not-yet = Nothing is destroyed before that.
+tui-wipe-type-word = Type { $word }, then Enter. Esc keeps the vault.
+tui-not-wiped = Not wiped: { $reason }
+tui-wiped = The vault was wiped.
+tui-wiped-any-key = Any key quits.
+
+## Records: field labels, words, plans
+
+field-id = Id
+field-name = Name
+field-organization = Organization
+field-category = Category
+field-description = Description
+field-city = City
+field-region = Region
+field-country = Country
+field-address = Address
+field-phones = Phone
+field-email = Email
+field-website = Website
+field-languages = Languages
+field-hours = Hours
+field-cost = Cost
+field-notes = Notes
+field-tags = Tags
+field-verified_on = Verified on
+field-status = Status
+field-updated_at = Updated
+field-place = Place
+field-source = Source
+status-active = active
+status-inactive = inactive
+status-defunct = defunct
+verified-never = never
+verified-stale = { $day } (stale: over { $months } months ago)
+vouch-by = vouched for by { $source }
+vouch-source = { $name } (bundle #{ $sequence }, imported { $day })
+vouch-edited-here = edited here since
+plan-new = new
+plan-updated = updated
+plan-unchanged = unchanged
+plan-conflict = conflict
+plan-added-here = added here
+plan-taking-bundle = taking the bundle's
+plan-keeping-local = keeping the local one
+import-summary = { $new } new, { $updated } updated, { $unchanged } unchanged, { $conflicts } conflicts{ $kept ->
+    [local] {" "}(kept the local records)
+    [bundle] {" "}(took the bundle's records)
+   *[none] {""}
+}; { $written } records written
+
+## The terminal UI: record, form
+
+tui-detail-status = Status: { $status } — do not refer.
+tui-detail-stale-never = ! Stale: never verified.
+tui-detail-stale = ! Stale: last verified { $day } (over { $months } months ago).
+tui-detail-vouched = Vouched for by { $source }
+tui-form-add = Add a record
+tui-form-edit = Edit a record
+tui-form-keys = ^S saves, Esc cancels
+tui-form-fields = Fields
+tui-form-choose = choose
+tui-form-phone-n = Phone { $n }
+tui-hint-phone = number; type; note — like +1 503 555 0100; text
+tui-hint-choose = ←/→ to choose
+tui-hint-required = required
+tui-hint-country = two letters, like US or FR
+tui-hint-languages = names or codes, comma-separated
+tui-hint-tags = comma-separated, like no-id, walk-in (\, for a comma)
+tui-hint-verified-on = YYYY-MM-DD, or today
+
+## The terminal UI: export and import dialogs
+
+tui-label-records = Records
+tui-label-encrypt-to = Encrypt to
+tui-label-passphrase = Passphrase
+tui-label-again = Again
+tui-label-leave-out = Leave out
+tui-label-save-to = Save to
+tui-label-to = To
+tui-label-file = File
+tui-label-trust-as = Trust as
+tui-label-conflicts = Conflicts
+tui-label-signed-by = Signed by
+tui-label-fingerprint = Fingerprint
+tui-label-bundle = Bundle
+tui-export-every-record = every record
+tui-export-listed-by = listed by “{ $query }”
+tui-export-in = in { $within }
+tui-export-listed-by-in = listed by “{ $query }” in { $within }
+tui-export-within-city = { $city }
+tui-export-within-both = { $category } · { $city }
+tui-export-to-passphrase = a meeting passphrase
+tui-export-to-keyring = people in the keyring
+tui-export-no-recipients = Nobody in the keyring has an age recipient.
+tui-export-keys = Signed with your key. Space ticks a box; Enter exports.
+tui-export-working = { $count ->
+    [one] Signing and encrypting { $count } record, then writing the file… (a passphrase takes a second or two)
+   *[other] Signing and encrypting { $count } records, then writing the file… (a passphrase takes a second or two)
+}
+tui-export-done = { $count ->
+    [one] Exported { $count } record as bundle #{ $sequence } to { $file }.
+   *[other] Exported { $count } records as bundle #{ $sequence } to { $file }.
+}
+tui-export-carry = Carry it to the meeting; whoever imports it will see your fingerprint. Enter or Esc closes.
+tui-export-nothing = No records are listed, so there is nothing to export.
+tui-export-short = Type a meeting passphrase of at least { $min } characters, twice.
+tui-export-differ = The two passphrases differ. Type it again.
+tui-export-no-recipient = No one in the keyring has an age recipient: use a meeting passphrase (←/→ on Encrypt to).
+tui-export-choose-recipient = Choose at least one recipient with Space.
+tui-export-no-path = Say where the bundle goes.
+tui-export-is-folder = { $file } is a folder: add a file name.
+tui-export-exists = { $file } exists. Enter again replaces it; change the name to keep it.
+tui-no-folder = There is no folder { $dir }.
+tui-no-file = There is no file { $file }.
+tui-not-exported = Not exported: { $reason }
+tui-import-ask-path = The path of the bundle, then Enter. Nothing changes until you accept.
+tui-import-ask-passphrase = This bundle is encrypted to a meeting passphrase. Type it, then Enter.
+tui-import-type-path = Type the path of the bundle.
+tui-import-type-passphrase = Type the meeting passphrase.
+tui-import-undecryptable = It does not decrypt: a wrong passphrase, or a damaged file. Try again, or Esc.
+tui-import-opening = Decrypting and checking the signature… (a passphrase takes a second or two)
+tui-import-importing = Importing…
+tui-import-unknown-signer = someone not in your keyring
+tui-import-bundle-made = #{ $sequence }, made { $day }
+tui-import-bundle-expires = { $made }, expires { $day }
+tui-import-counts = { $count }: { $new } new, { $updated } updated, { $unchanged } unchanged, { $conflicts } in conflict
+tui-import-compare = Compare this fingerprint with the signer, aloud. Accepting trusts them from now on.
+tui-import-keep-local = keep the local records
+tui-import-take-bundle = take the bundle's records
+tui-import-tab-switches = Tab switches
+tui-import-review-keys = Enter accepts, in one step. Esc rejects, changing nothing.
+tui-import-changes = What changes ({ $count }) ─ ↑/↓ scroll
+tui-import-no-changes = Nothing: every record is as here.
+tui-import-name-signer = Compare the fingerprint aloud, then type a name to trust the signer as.
+tui-import-name-taken = The keyring already has someone named “{ $name }”. Choose another name.
+tui-import-refused = Refused.
+tui-import-refused-keys = Enter tries another file; Esc closes.
+tui-import-done-keys = The records are searchable now. Enter or Esc closes.
+tui-imported = Imported: { $summary }.
+tui-imported-trusting = Imported: { $summary }. Now trusting { $name } ({ $fingerprint }).
+tui-refused = { $reason } { $hint }
+tui-refused-no-hint = Nothing was imported.
+tui-refused-not-for-us = Ask the sender to export it to your age recipient (`pamphlet keys show`). Nothing was imported.
+tui-refused-replayed = Ask the signer for their newest bundle. Nothing was imported.
+tui-refused-expired = Ask the signer for a fresh bundle. Nothing was imported.
+tui-refused-tampered = Do not use this file; tell the signer. Nothing was imported.
+tui-refused-excessive-work = Ask the sender to export it again with pamphlet, or to your age recipient. Nothing was imported.
+tui-refused-too-large = Ask the sender to split it with narrower queries. Nothing was imported.
+tui-refused-vault-limit = This screen cannot import it; the command line can, if you mean it: pamphlet import --allow-large FILE. Nothing was imported.
+
+## The terminal UI: notices
+
+tui-saved = Saved “{ $name }”.
+tui-saved-not-listed = Saved “{ $name }”. The search does not list it: Esc clears the search.
+tui-no-changes = No changes to “{ $name }”.
+tui-not-saved = Not saved: { $reason }
+tui-nothing-changed = Nothing was changed.
+tui-nothing-deleted = Nothing was deleted.
+tui-nothing-exported = Nothing was exported.
+tui-nothing-imported = Nothing was imported.
+tui-none-selected = No record is selected.
+tui-deleted = Deleted “{ $name }”.
+tui-not-deleted = Not deleted: { $reason }
+tui-verified-already = “{ $name }” is already marked verified today.
+tui-verified-marked = Marked “{ $name }” verified today.
+tui-not-marked = Not marked: { $reason }
+
+## How a search was read
+
+query-notice-unknown-field = there is no `{ $field }:` filter, so its value was searched for everywhere (filters: city:, cat:, lang:, tag:, country:)
+query-notice-unclosed-quote = a quote is not closed: the phrase runs to the end of the query
+query-notice-unknown-category = no category is called "{ $value }", so nothing matches
+query-notice-unknown-language = no language is called "{ $value }", so nothing matches
+query-notice-unknown-country = no country is called "{ $value }", so nothing matches
+query-notice-unsearchable = "{ $text }" has no letters or digits to search for, so it was ignored
+
+## What a record's fields accept
+
+field-problem = field `{ $field }`: { $problem }
+input-required = is required
+input-not-timestamp = { $text } is not an RFC 3339 timestamp (like 2026-10-01T12:00:00Z)
+input-not-uuid = { $text } is not a UUID
+input-unknown-category = unknown category { $text } (expected one of: { $expected })
+input-not-country = { $text } is not an ISO 3166-1 alpha-2 country code (like US, FR, BR)
+input-not-language = { $text } is not an ISO 639-1 language code (like en, es, fr)
+input-not-date = { $text } is not a date in the form YYYY-MM-DD
+input-unknown-status = unknown status { $text } (expected active, inactive or defunct)
+input-phone-needs-number = a phone needs a number
+input-not-phone = { $text } does not look like a phone number
+input-unknown-phone-type = unknown phone type { $text } (expected one of: { $expected })
+input-too-many = has { $count } entries; at most { $max } are accepted
+input-too-long = is { $count } bytes long; at most { $max } are accepted
+input-line-break = is one line, but contains a line break (U+{ $code })
+input-tab = is one line, but contains a tab (U+0009)
+input-control = contains the control character U+{ $code }
+input-bidi = contains U+{ $code }, a bidirectional override that makes text read in another order than it is stored

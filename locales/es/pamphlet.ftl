@@ -414,7 +414,7 @@ export-csv-nothing = ninguna ficha coincide con "{ $query }"; no se escribió ni
 
 tui-key-help = ayuda
 tui-key-wipe = borrar la bóveda
-tui-key-wipe-now = borrar, tras escribir WIPE
+tui-key-wipe-now = borrar, tras escribir BORRAR
 tui-key-keep-vault = conservar la bóveda
 tui-key-unlock = abrir
 tui-key-open = abrir
@@ -444,7 +444,7 @@ tui-key-scroll-up = subir
 tui-key-scroll-down = bajar
 tui-key-page-up = página anterior
 tui-key-page-down = página siguiente
-tui-key-clear-passphrase = borrar la contraseña escrita
+tui-key-clear-passphrase = borrar la frase secreta escrita
 tui-key-clear-search = borrar la búsqueda, luego los filtros
 tui-key-back-to-list = volver a la lista
 tui-key-cancel = cancelar
@@ -461,10 +461,10 @@ tui-key-end = cursor al final
 tui-key-lock = bloquear
 tui-key-quit = salir
 tui-key-letters = letras
-tui-type-passphrase = escriba la contraseña (nunca se muestra)
+tui-type-passphrase = escriba la frase secreta (nunca se muestra)
 tui-type-search = buscan al instante (? abre la ayuda si la búsqueda está vacía)
-tui-type-secret-field = se escriben en el campo (las contraseñas nunca se muestran)
-tui-type-wipe = escriba WIPE (mayúsculas o minúsculas) para destruir la bóveda
+tui-type-secret-field = se escriben en el campo (las frases secretas nunca se muestran)
+tui-type-wipe = escriba BORRAR o WIPE (mayúsculas o minúsculas) para destruir la bóveda
 tui-type-field = se escriben en el campo
 tui-screen-unlock = Abrir
 tui-screen-list = Búsqueda y lista
@@ -511,3 +511,226 @@ tui-status-part-match = { $count } coinciden en parte
 tui-help-defunct = cerrado: ya no existe, no derivar (al final de la lista)
 tui-help-searching-title = Buscar
 tui-help-searching = Escriba palabras o una frase: abogada que habla francés en parís. Las palabras pequeñas (que, en, de…) son opcionales; una ciudad, una categoría o "habla X" piden eso. La línea sobre la lista dice cómo se entendió. Filtros: city: cat: lang: tag: country:, "palabras exactas", !palabra para dejar fuera. Si nada coincide del todo, las fichas que coinciden en parte aparecen aparte y nunca se exportan.
+
+## The terminal UI: locked screen, questions, wiped
+
+tui-locked-start = El directorio está bloqueado.
+tui-locked = Bloqueado.
+tui-locked-gone = Las fichas ya no están en la memoria.
+tui-locked-idle = Bloqueado tras { $minutes } min sin pulsar ninguna tecla.
+tui-passphrase-label = Frase secreta:
+tui-unlocking = Abriendo… obtener la clave tarda un par de segundos.
+tui-unlock-type = Escriba la frase secreta y pulse Enter.
+tui-unlock-wrong = La frase secreta no es esa. Inténtelo de nuevo.
+tui-unlock-in-use = Otro pamphlet está usando la bóveda. Ciérrelo e inténtelo de nuevo.
+tui-unlock-failed = No se puede abrir: { $reason }
+tui-demo-passphrase = Directorio de prueba: la frase secreta es “{ $passphrase }”.
+tui-delete-title = ¿Borrar?
+tui-delete-question = ¿Borrar “{ $name }”?
+tui-delete-for-good = Se quita de esta bóveda para siempre.
+tui-discard-title = ¿Descartar los cambios?
+tui-discard-not-saved = Lo que escribió en este formulario no está guardado.
+tui-discard-save-hint = ^S en el formulario lo guarda.
+tui-discard-yes = descartarlos
+tui-discard-yes-quit = descartarlos y salir
+tui-wipe-title = ¿Borrar la bóveda?
+tui-wipe-question = ¿Destruir esta bóveda ahora?
+tui-wipe-for-good = Todo lo que contiene se pierde para siempre; no hace falta la frase secreta.
+tui-wipe-prompt = Escriba { $word } y pulse Enter:
+tui-wipe-not-yet = Hasta entonces no se destruye nada.
+tui-wipe-type-word = Escriba { $word } y pulse Enter. Esc conserva la bóveda.
+tui-not-wiped = No se borró: { $reason }
+tui-wiped = La bóveda se borró.
+tui-wiped-any-key = Cualquier tecla sale.
+
+## Records: field labels, words, plans
+
+field-id = Id
+field-name = Nombre
+field-organization = Organización
+field-category = Categoría
+field-description = Descripción
+field-city = Ciudad
+field-region = Región
+field-country = País
+field-address = Dirección
+field-phones = Teléfono
+field-email = Correo
+field-website = Web
+field-languages = Idiomas
+field-hours = Horario
+field-cost = Costo
+field-notes = Notas
+field-tags = Etiquetas
+field-verified_on = Verificado
+field-status = Estado
+field-updated_at = Actualizado
+field-place = Lugar
+field-source = Fuente
+status-active = activo
+status-inactive = inactivo
+status-defunct = cerrado
+verified-never = nunca
+verified-stale = { $day } (sin verificar: hace más de { $months } meses)
+vouch-by = avalado por { $source }
+vouch-source = { $name } (paquete n.º { $sequence }, importado el { $day })
+vouch-edited-here = editado aquí desde entonces
+plan-new = nueva
+plan-updated = cambiada
+plan-unchanged = igual
+plan-conflict = conflicto
+plan-added-here = agregada aquí
+plan-taking-bundle = se toma la del paquete
+plan-keeping-local = se conserva la local
+import-summary = nuevas: { $new }, actualizadas: { $updated }, sin cambios: { $unchanged }, en conflicto: { $conflicts }{ $kept ->
+    [local] {" "}(se conservaron las fichas locales)
+    [bundle] {" "}(se tomaron las fichas del paquete)
+   *[none] {""}
+}; fichas escritas: { $written }
+
+## The terminal UI: record, form
+
+tui-detail-status = Estado: { $status }; no derivar.
+tui-detail-stale-never = ! Sin verificar: nunca se verificó.
+tui-detail-stale = ! Sin verificar: verificado por última vez el { $day } (hace más de { $months } meses).
+tui-detail-vouched = Avalado por { $source }
+tui-form-add = Añadir una ficha
+tui-form-edit = Editar una ficha
+tui-form-keys = ^S guarda, Esc cancela
+tui-form-fields = Campos
+tui-form-choose = elegir
+tui-form-phone-n = Teléfono { $n }
+tui-hint-phone = número; tipo; nota — como +1 503 555 0100; text
+tui-hint-choose = ←/→ para elegir
+tui-hint-required = obligatorio
+tui-hint-country = dos letras, como US o MX
+tui-hint-languages = nombres o códigos, separados por comas
+tui-hint-tags = separadas por comas, como no-id, walk-in (\, = coma)
+tui-hint-verified-on = AAAA-MM-DD, o today
+
+## The terminal UI: export and import dialogs
+
+tui-label-records = Fichas
+tui-label-encrypt-to = Cifrar para
+tui-label-passphrase = Frase secreta
+tui-label-again = Otra vez
+tui-label-leave-out = Dejar fuera
+tui-label-save-to = Guardar en
+tui-label-to = Para
+tui-label-file = Archivo
+tui-label-trust-as = Nombre
+tui-label-conflicts = Conflictos
+tui-label-signed-by = Firmado por
+tui-label-fingerprint = Huella
+tui-label-bundle = Paquete
+tui-export-every-record = todas las fichas
+tui-export-listed-by = que muestra “{ $query }”
+tui-export-in = en { $within }
+tui-export-listed-by-in = que muestra “{ $query }” en { $within }
+tui-export-within-city = { $city }
+tui-export-within-both = { $category } · { $city }
+tui-export-to-passphrase = una frase secreta de reunión
+tui-export-to-keyring = personas del llavero
+tui-export-no-recipients = Nadie en el llavero tiene un destinatario age.
+tui-export-keys = Firmado con su clave. Espacio marca una casilla; Enter exporta.
+tui-export-working = { $count ->
+    [one] Firmando y cifrando { $count } ficha, luego se escribe el archivo… (con frase secreta tarda un par de segundos)
+   *[other] Firmando y cifrando { $count } fichas, luego se escribe el archivo… (con frase secreta tarda un par de segundos)
+}
+tui-export-done = { $count ->
+    [one] Se exportó { $count } ficha como paquete n.º { $sequence } a { $file }.
+   *[other] Se exportaron { $count } fichas como paquete n.º { $sequence } a { $file }.
+}
+tui-export-carry = Llévelo a la reunión; quien lo importe verá su huella. Enter o Esc cierra.
+tui-export-nothing = No hay fichas en la lista, así que no hay nada que exportar.
+tui-export-short = Escriba dos veces una frase secreta de reunión de al menos { $min } caracteres.
+tui-export-differ = Las dos frases secretas no coinciden. Escríbala otra vez.
+tui-export-no-recipient = Nadie en el llavero tiene un destinatario age: use una frase secreta de reunión (←/→ en Cifrar para).
+tui-export-choose-recipient = Elija al menos un destinatario con Espacio.
+tui-export-no-path = Indique dónde se guarda el paquete.
+tui-export-is-folder = { $file } es una carpeta: añada un nombre de archivo.
+tui-export-exists = { $file } ya existe. Enter otra vez lo reemplaza; cambie el nombre para conservarlo.
+tui-no-folder = No existe la carpeta { $dir }.
+tui-no-file = No existe el archivo { $file }.
+tui-not-exported = No se exportó: { $reason }
+tui-import-ask-path = La ruta del paquete, luego Enter. Nada cambia hasta que acepte.
+tui-import-ask-passphrase = Este paquete está cifrado con una frase secreta de reunión. Escríbala y pulse Enter.
+tui-import-type-path = Escriba la ruta del paquete.
+tui-import-type-passphrase = Escriba la frase secreta de la reunión.
+tui-import-undecryptable = No se puede descifrar: frase secreta incorrecta o archivo dañado. Inténtelo de nuevo, o Esc.
+tui-import-opening = Descifrando y revisando la firma… (con frase secreta tarda un par de segundos)
+tui-import-importing = Importando…
+tui-import-unknown-signer = alguien que no está en su llavero
+tui-import-bundle-made = n.º { $sequence }, hecho el { $day }
+tui-import-bundle-expires = { $made }, vence el { $day }
+tui-import-counts = { $count } — nuevas { $new }, cambiadas { $updated }, iguales { $unchanged }, en conflicto { $conflicts }
+tui-import-compare = Compare esta huella con quien firmó, en voz alta. Al aceptar, confía en esa persona desde ahora.
+tui-import-keep-local = conservar las fichas locales
+tui-import-take-bundle = tomar las fichas del paquete
+tui-import-tab-switches = Tab cambia
+tui-import-review-keys = Enter acepta, en un solo paso. Esc rechaza, sin cambiar nada.
+tui-import-changes = Qué cambia ({ $count }) ─ ↑/↓ desplaza
+tui-import-no-changes = Nada: todas las fichas están como aquí.
+tui-import-name-signer = Compare la huella en voz alta y escriba un nombre para confiar en quien firmó.
+tui-import-name-taken = Ya hay alguien en el llavero llamado “{ $name }”. Elija otro nombre.
+tui-import-refused = Rechazado.
+tui-import-refused-keys = Enter prueba otro archivo; Esc cierra.
+tui-import-done-keys = Las fichas ya se pueden buscar. Enter o Esc cierra.
+tui-imported = Importado: { $summary }.
+tui-imported-trusting = Importado: { $summary }. Ahora confía en { $name } ({ $fingerprint }).
+tui-refused = { $reason } { $hint }
+tui-refused-no-hint = No se importó nada.
+tui-refused-not-for-us = Pida a quien lo envió que lo exporte a su destinatario age (`pamphlet keys show`). No se importó nada.
+tui-refused-replayed = Pida a quien firmó su paquete más reciente. No se importó nada.
+tui-refused-expired = Pida a quien firmó un paquete nuevo. No se importó nada.
+tui-refused-tampered = No use este archivo; avise a quien firmó. No se importó nada.
+tui-refused-excessive-work = Pida a quien lo envió que lo exporte otra vez con pamphlet, o a su destinatario age. No se importó nada.
+tui-refused-too-large = Pida a quien lo envió que lo divida con búsquedas más precisas. No se importó nada.
+tui-refused-vault-limit = Esta pantalla no puede importarlo; la línea de comandos sí, si de verdad lo quiere: pamphlet import --allow-large ARCHIVO. No se importó nada.
+
+## The terminal UI: notices
+
+tui-saved = Se guardó “{ $name }”.
+tui-saved-not-listed = Se guardó “{ $name }”. La búsqueda no la muestra: Esc borra la búsqueda.
+tui-no-changes = Sin cambios en “{ $name }”.
+tui-not-saved = No se guardó: { $reason }
+tui-nothing-changed = No se cambió nada.
+tui-nothing-deleted = No se borró nada.
+tui-nothing-exported = No se exportó nada.
+tui-nothing-imported = No se importó nada.
+tui-none-selected = No hay ninguna ficha seleccionada.
+tui-deleted = Se borró “{ $name }”.
+tui-not-deleted = No se borró: { $reason }
+tui-verified-already = “{ $name }” ya está marcada como verificada hoy.
+tui-verified-marked = “{ $name }” marcada como verificada hoy.
+tui-not-marked = No se marcó: { $reason }
+
+## How a search was read
+
+query-notice-unknown-field = no hay filtro `{ $field }:`, así que su valor se buscó en todas partes (filtros: city:, cat:, lang:, tag:, country:)
+query-notice-unclosed-quote = falta cerrar una comilla: la frase llega hasta el final de la búsqueda
+query-notice-unknown-category = ninguna categoría se llama "{ $value }", así que nada coincide
+query-notice-unknown-language = ningún idioma se llama "{ $value }", así que nada coincide
+query-notice-unknown-country = ningún país se llama "{ $value }", así que nada coincide
+query-notice-unsearchable = "{ $text }" no tiene letras ni números que buscar, así que se ignoró
+
+## What a record's fields accept
+
+field-problem = campo `{ $field }`: { $problem }
+input-required = es obligatorio
+input-not-timestamp = { $text } no es una marca de tiempo RFC 3339 (como 2026-10-01T12:00:00Z)
+input-not-uuid = { $text } no es un UUID
+input-unknown-category = categoría desconocida { $text } (se espera una de: { $expected })
+input-not-country = { $text } no es un código de país ISO 3166-1 de dos letras (como US, MX, BR)
+input-not-language = { $text } no es un código de idioma ISO 639-1 (como en, es, fr)
+input-not-date = { $text } no es una fecha con la forma AAAA-MM-DD
+input-unknown-status = estado desconocido { $text } (se espera active, inactive o defunct)
+input-phone-needs-number = un teléfono necesita un número
+input-not-phone = { $text } no parece un número de teléfono
+input-unknown-phone-type = tipo de teléfono desconocido { $text } (se espera uno de: { $expected })
+input-too-many = tiene { $count } elementos; se aceptan como máximo { $max }
+input-too-long = mide { $count } bytes; se aceptan como máximo { $max }
+input-line-break = es de una sola línea, pero contiene un salto de línea (U+{ $code })
+input-tab = es de una sola línea, pero contiene un tabulador (U+0009)
+input-control = contiene el carácter de control U+{ $code }
+input-bidi = contiene U+{ $code }, un cambio de dirección del texto que hace que se lea en otro orden del que está guardado

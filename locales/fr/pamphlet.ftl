@@ -48,9 +48,9 @@ month-12 = décembre
 ## Categories
 
 category-lawyer = avocat
-category-clinic = centre de santé
+category-clinic = clinique
 category-therapist = thérapeute
-category-translator = traducteur
+category-translator = interprète
 category-bail_fund = fonds de caution
 category-housing = logement
 category-support_group = groupe de soutien
@@ -382,9 +382,9 @@ sheet-no-city = Ville non précisée
 sheet-inactive = inactif
 sheet-phone = tél.
 sheet-category-lawyer = Avocats
-sheet-category-clinic = Centres de santé
+sheet-category-clinic = Cliniques
 sheet-category-therapist = Thérapeutes
-sheet-category-translator = Traducteurs
+sheet-category-translator = Interprètes
 sheet-category-bail_fund = Fonds de caution
 sheet-category-housing = Logement
 sheet-category-support_group = Groupes de soutien
@@ -418,7 +418,7 @@ export-csv-nothing = aucune fiche ne correspond à « { $query } » ; aucune fic
 
 tui-key-help = aide
 tui-key-wipe = effacer le coffre
-tui-key-wipe-now = effacer, une fois WIPE tapé
+tui-key-wipe-now = effacer, une fois EFFACER tapé
 tui-key-keep-vault = garder le coffre
 tui-key-unlock = ouvrir
 tui-key-open = ouvrir
@@ -468,7 +468,7 @@ tui-key-letters = lettres
 tui-type-passphrase = tapez la phrase secrète (jamais affichée)
 tui-type-search = cherchent aussitôt (? ouvre l’aide si la recherche est vide)
 tui-type-secret-field = s’écrivent dans le champ (les phrases secrètes ne sont jamais affichées)
-tui-type-wipe = tapez WIPE (majuscules ou minuscules) pour détruire le coffre
+tui-type-wipe = tapez EFFACER ou WIPE (majuscules ou minuscules) pour détruire le coffre
 tui-type-field = s’écrivent dans le champ
 tui-screen-unlock = Ouvrir
 tui-screen-list = Recherche et liste
@@ -515,3 +515,226 @@ tui-status-part-match = { $count } en partie
 tui-help-defunct = fermée : n’existe plus, ne pas orienter (en fin de liste)
 tui-help-searching-title = Chercher
 tui-help-searching = Tapez des mots ou une phrase : avocat qui parle anglais à paris. Les petits mots (qui, à, de…) sont facultatifs ; une ville, une catégorie ou « parle X » les demandent. La ligne au-dessus de la liste dit comment la recherche a été comprise. Filtres : city: cat: lang: tag: country:, "mots exacts", !mot pour exclure. Si rien ne correspond en entier, les fiches qui correspondent en partie sont listées à part et jamais exportées.
+
+## The terminal UI: locked screen, questions, wiped
+
+tui-locked-start = Le répertoire est verrouillé.
+tui-locked = Verrouillé.
+tui-locked-gone = Les fiches ne sont plus en mémoire.
+tui-locked-idle = Verrouillé après { $minutes } min sans toucher au clavier.
+tui-passphrase-label = Phrase secrète :
+tui-unlocking = Ouverture… le calcul de la clé prend une ou deux secondes.
+tui-unlock-type = Tapez la phrase secrète, puis Entrée.
+tui-unlock-wrong = Ce n’est pas la bonne phrase secrète. Réessayez.
+tui-unlock-in-use = Un autre pamphlet utilise le coffre. Fermez-le, puis réessayez.
+tui-unlock-failed = Impossible d’ouvrir : { $reason }
+tui-demo-passphrase = Répertoire d’essai : la phrase secrète est « { $passphrase } ».
+tui-delete-title = Supprimer ?
+tui-delete-question = Supprimer « { $name } » ?
+tui-delete-for-good = Elle est retirée de ce coffre pour de bon.
+tui-discard-title = Abandonner les modifications ?
+tui-discard-not-saved = Ce que vous avez tapé dans ce formulaire n’est pas enregistré.
+tui-discard-save-hint = ^S dans le formulaire l’enregistre.
+tui-discard-yes = les abandonner
+tui-discard-yes-quit = les abandonner et quitter
+tui-wipe-title = Effacer le coffre ?
+tui-wipe-question = Détruire ce coffre maintenant ?
+tui-wipe-for-good = Tout ce qu’il contient disparaît pour de bon ; aucune phrase secrète n’est demandée.
+tui-wipe-prompt = Tapez { $word }, puis Entrée :
+tui-wipe-not-yet = Rien n’est détruit avant.
+tui-wipe-type-word = Tapez { $word }, puis Entrée. Esc garde le coffre.
+tui-not-wiped = Pas effacé : { $reason }
+tui-wiped = Le coffre a été effacé.
+tui-wiped-any-key = Une touche quelconque pour quitter.
+
+## Records: field labels, words, plans
+
+field-id = Id
+field-name = Nom
+field-organization = Organisation
+field-category = Catégorie
+field-description = Description
+field-city = Ville
+field-region = Région
+field-country = Pays
+field-address = Adresse
+field-phones = Téléphone
+field-email = Courriel
+field-website = Site web
+field-languages = Langues
+field-hours = Horaires
+field-cost = Coût
+field-notes = Notes
+field-tags = Étiquettes
+field-verified_on = Vérifié le
+field-status = État
+field-updated_at = Mis à jour
+field-place = Lieu
+field-source = Source
+status-active = actif
+status-inactive = inactif
+status-defunct = fermé
+verified-never = jamais
+verified-stale = { $day } (à vérifier : il y a plus de { $months } mois)
+vouch-by = recommandé par { $source }
+vouch-source = { $name } (paquet nº { $sequence }, importé le { $day })
+vouch-edited-here = modifié ici depuis
+plan-new = nouvelle
+plan-updated = modifiée
+plan-unchanged = inchangée
+plan-conflict = conflit
+plan-added-here = ajoutée ici
+plan-taking-bundle = on prend celle du paquet
+plan-keeping-local = on garde la locale
+import-summary = nouvelles : { $new }, mises à jour : { $updated }, inchangées : { $unchanged }, en conflit : { $conflicts }{ $kept ->
+    [local] {" "}(fiches locales gardées)
+    [bundle] {" "}(fiches du paquet prises)
+   *[none] {""}
+} ; fiches écrites : { $written }
+
+## The terminal UI: record, form
+
+tui-detail-status = État : { $status } ; ne pas orienter.
+tui-detail-stale-never = ! À vérifier : jamais vérifiée.
+tui-detail-stale = ! À vérifier : vérifiée pour la dernière fois le { $day } (il y a plus de { $months } mois).
+tui-detail-vouched = Recommandée par { $source }
+tui-form-add = Ajouter une fiche
+tui-form-edit = Modifier une fiche
+tui-form-keys = ^S enregistre, Esc annule
+tui-form-fields = Champs
+tui-form-choose = choisir
+tui-form-phone-n = Téléphone { $n }
+tui-hint-phone = numéro ; type ; note — comme +1 503 555 0100; text
+tui-hint-choose = ←/→ pour choisir
+tui-hint-required = obligatoire
+tui-hint-country = deux lettres, comme FR ou BE
+tui-hint-languages = noms ou codes, séparés par des virgules
+tui-hint-tags = séparées par des virgules, comme no-id, walk-in (\, = virgule)
+tui-hint-verified-on = AAAA-MM-JJ, ou today
+
+## The terminal UI: export and import dialogs
+
+tui-label-records = Fiches
+tui-label-encrypt-to = Chiffrer pour
+tui-label-passphrase = Phrase secrète
+tui-label-again = Encore
+tui-label-leave-out = Omettre
+tui-label-save-to = Enregistrer
+tui-label-to = Pour
+tui-label-file = Fichier
+tui-label-trust-as = Nommer
+tui-label-conflicts = Conflits
+tui-label-signed-by = Signé par
+tui-label-fingerprint = Empreinte
+tui-label-bundle = Paquet
+tui-export-every-record = toutes les fiches
+tui-export-listed-by = listées par « { $query } »
+tui-export-in = dans { $within }
+tui-export-listed-by-in = listées par « { $query } » dans { $within }
+tui-export-within-city = { $city }
+tui-export-within-both = { $category } · { $city }
+tui-export-to-passphrase = une phrase secrète de réunion
+tui-export-to-keyring = des personnes du trousseau
+tui-export-no-recipients = Personne dans le trousseau n’a de destinataire age.
+tui-export-keys = Signé avec votre clé. Espace coche une case ; Entrée exporte.
+tui-export-working = { $count ->
+    [one] Signature et chiffrement de { $count } fiche, puis écriture du fichier… (une phrase secrète prend une ou deux secondes)
+   *[other] Signature et chiffrement de { $count } fiches, puis écriture du fichier… (une phrase secrète prend une ou deux secondes)
+}
+tui-export-done = { $count ->
+    [one] { $count } fiche exportée dans le paquet nº { $sequence }, vers { $file }.
+   *[other] { $count } fiches exportées dans le paquet nº { $sequence }, vers { $file }.
+}
+tui-export-carry = Apportez-le à la réunion ; qui l’importe verra votre empreinte. Entrée ou Esc ferme.
+tui-export-nothing = Aucune fiche n’est listée : il n’y a rien à exporter.
+tui-export-short = Tapez deux fois une phrase secrète de réunion d’au moins { $min } caractères.
+tui-export-differ = Les deux phrases secrètes diffèrent. Tapez-la à nouveau.
+tui-export-no-recipient = Personne dans le trousseau n’a de destinataire age : utilisez une phrase secrète de réunion (←/→ sur Chiffrer pour).
+tui-export-choose-recipient = Choisissez au moins un destinataire avec Espace.
+tui-export-no-path = Indiquez où va le paquet.
+tui-export-is-folder = { $file } est un dossier : ajoutez un nom de fichier.
+tui-export-exists = { $file } existe. Entrée à nouveau le remplace ; changez le nom pour le garder.
+tui-no-folder = Il n’y a pas de dossier { $dir }.
+tui-no-file = Il n’y a pas de fichier { $file }.
+tui-not-exported = Pas exporté : { $reason }
+tui-import-ask-path = Le chemin du paquet, puis Entrée. Rien ne change avant que vous acceptiez.
+tui-import-ask-passphrase = Ce paquet est chiffré par une phrase secrète de réunion. Tapez-la, puis Entrée.
+tui-import-type-path = Tapez le chemin du paquet.
+tui-import-type-passphrase = Tapez la phrase secrète de la réunion.
+tui-import-undecryptable = Impossible de le déchiffrer : mauvaise phrase secrète, ou fichier abîmé. Réessayez, ou Esc.
+tui-import-opening = Déchiffrement et vérification de la signature… (une phrase secrète prend une ou deux secondes)
+tui-import-importing = Importation…
+tui-import-unknown-signer = quelqu’un qui n’est pas dans votre trousseau
+tui-import-bundle-made = nº { $sequence }, fait le { $day }
+tui-import-bundle-expires = { $made }, expire le { $day }
+tui-import-counts = { $count } — nouvelles { $new }, modifiées { $updated }, inchangées { $unchanged }, en conflit { $conflicts }
+tui-import-compare = Comparez cette empreinte avec la personne qui a signé, à voix haute. Accepter lui fait confiance dès maintenant.
+tui-import-keep-local = garder les fiches locales
+tui-import-take-bundle = prendre les fiches du paquet
+tui-import-tab-switches = Tab bascule
+tui-import-review-keys = Entrée accepte, en une fois. Esc refuse, sans rien changer.
+tui-import-changes = Ce qui change ({ $count }) ─ ↑/↓ défile
+tui-import-no-changes = Rien : chaque fiche est comme ici.
+tui-import-name-signer = Comparez l’empreinte à voix haute, puis tapez le nom sous lequel faire confiance à cette personne.
+tui-import-name-taken = Le trousseau a déjà quelqu’un nommé « { $name } ». Choisissez un autre nom.
+tui-import-refused = Refusé.
+tui-import-refused-keys = Entrée essaie un autre fichier ; Esc ferme.
+tui-import-done-keys = Les fiches sont désormais cherchables. Entrée ou Esc ferme.
+tui-imported = Importé : { $summary }.
+tui-imported-trusting = Importé : { $summary }. Confiance accordée à { $name } ({ $fingerprint }).
+tui-refused = { $reason } { $hint }
+tui-refused-no-hint = Rien n’a été importé.
+tui-refused-not-for-us = Demandez à l’expéditeur de l’exporter vers votre destinataire age (`pamphlet keys show`). Rien n’a été importé.
+tui-refused-replayed = Demandez à la personne qui signe son paquet le plus récent. Rien n’a été importé.
+tui-refused-expired = Demandez à la personne qui signe un nouveau paquet. Rien n’a été importé.
+tui-refused-tampered = N’utilisez pas ce fichier ; prévenez la personne qui signe. Rien n’a été importé.
+tui-refused-excessive-work = Demandez à l’expéditeur de l’exporter à nouveau avec pamphlet, ou vers votre destinataire age. Rien n’a été importé.
+tui-refused-too-large = Demandez à l’expéditeur de le découper avec des recherches plus précises. Rien n’a été importé.
+tui-refused-vault-limit = Cet écran ne peut pas l’importer ; la ligne de commande le peut, si c’est voulu : pamphlet import --allow-large FICHIER. Rien n’a été importé.
+
+## The terminal UI: notices
+
+tui-saved = « { $name } » enregistrée.
+tui-saved-not-listed = « { $name } » enregistrée. La recherche ne la liste pas : Esc efface la recherche.
+tui-no-changes = Aucune modification de « { $name } ».
+tui-not-saved = Pas enregistrée : { $reason }
+tui-nothing-changed = Rien n’a changé.
+tui-nothing-deleted = Rien n’a été supprimé.
+tui-nothing-exported = Rien n’a été exporté.
+tui-nothing-imported = Rien n’a été importé.
+tui-none-selected = Aucune fiche n’est sélectionnée.
+tui-deleted = « { $name } » supprimée.
+tui-not-deleted = Pas supprimée : { $reason }
+tui-verified-already = « { $name } » est déjà marquée vérifiée aujourd’hui.
+tui-verified-marked = « { $name } » marquée vérifiée aujourd’hui.
+tui-not-marked = Pas marquée : { $reason }
+
+## How a search was read
+
+query-notice-unknown-field = il n’y a pas de filtre `{ $field }:`, sa valeur a donc été cherchée partout (filtres : city:, cat:, lang:, tag:, country:)
+query-notice-unclosed-quote = un guillemet n’est pas fermé : l’expression va jusqu’à la fin de la recherche
+query-notice-unknown-category = aucune catégorie ne s’appelle « { $value } », donc rien ne correspond
+query-notice-unknown-language = aucune langue ne s’appelle « { $value } », donc rien ne correspond
+query-notice-unknown-country = aucun pays ne s’appelle « { $value } », donc rien ne correspond
+query-notice-unsearchable = « { $text } » n’a ni lettre ni chiffre à chercher : ignoré
+
+## What a record's fields accept
+
+field-problem = champ `{ $field }` : { $problem }
+input-required = est obligatoire
+input-not-timestamp = { $text } n’est pas un horodatage RFC 3339 (comme 2026-10-01T12:00:00Z)
+input-not-uuid = { $text } n’est pas un UUID
+input-unknown-category = catégorie inconnue { $text } (attendu : { $expected })
+input-not-country = { $text } n’est pas un code pays ISO 3166-1 à deux lettres (comme FR, BE, CA)
+input-not-language = { $text } n’est pas un code de langue ISO 639-1 (comme en, es, fr)
+input-not-date = { $text } n’est pas une date de la forme AAAA-MM-JJ
+input-unknown-status = état inconnu { $text } (attendu : active, inactive ou defunct)
+input-phone-needs-number = un téléphone a besoin d’un numéro
+input-not-phone = { $text } ne ressemble pas à un numéro de téléphone
+input-unknown-phone-type = type de téléphone inconnu { $text } (attendu : { $expected })
+input-too-many = a { $count } éléments ; { $max } au plus sont acceptés
+input-too-long = fait { $count } octets ; { $max } au plus sont acceptés
+input-line-break = tient sur une ligne, mais contient un saut de ligne (U+{ $code })
+input-tab = tient sur une ligne, mais contient une tabulation (U+0009)
+input-control = contient le caractère de contrôle U+{ $code }
+input-bidi = contient U+{ $code }, une inversion de sens d’écriture qui fait lire le texte dans un autre ordre que celui où il est enregistré

@@ -273,7 +273,7 @@ bundle-expired = o pacote venceu em { $day }
 hint-expired = peça a quem assina um pacote mais novo; nada foi importado
 bundle-bad-recipient = não é um destinatário age: { $text }
 hint-recipient = um destinatário age começa com age1; `pamphlet keys show` mostra o seu
-bundle-excessive-work = a frase-senha do pacote pede um fator de trabalho scrypt de { $log_n }, mas o pamphlet abre pacotes de no máximo { $max }
+bundle-excessive-work = a frase secreta do pacote pede um fator de trabalho scrypt de { $log_n }, mas o pamphlet abre pacotes de no máximo { $max }
 hint-excessive-work = abri-lo ocuparia { $memory } de memória; peça a quem enviou que o exporte de novo com o pamphlet, ou para o seu destinatário age (`pamphlet keys show`)
 bundle-too-large = o pacote é grande demais: { $detail }
 hint-bundle-too-large = um pacote leva no máximo 200.000 registros e 160 MiB: peça a quem enviou que o divida com buscas mais estreitas, por cidade ou necessidade
@@ -414,7 +414,7 @@ export-csv-nothing = nenhuma ficha corresponde a "{ $query }"; nenhuma ficha esc
 
 tui-key-help = ajuda
 tui-key-wipe = apagar o cofre
-tui-key-wipe-now = apagar, depois de digitar WIPE
+tui-key-wipe-now = apagar, depois de digitar APAGAR
 tui-key-keep-vault = manter o cofre
 tui-key-unlock = abrir
 tui-key-open = abrir
@@ -444,7 +444,7 @@ tui-key-scroll-up = subir
 tui-key-scroll-down = descer
 tui-key-page-up = página anterior
 tui-key-page-down = próxima página
-tui-key-clear-passphrase = apagar a senha digitada
+tui-key-clear-passphrase = apagar a frase secreta digitada
 tui-key-clear-search = limpar a busca, depois os filtros
 tui-key-back-to-list = voltar à lista
 tui-key-cancel = cancelar
@@ -461,10 +461,10 @@ tui-key-end = cursor no fim
 tui-key-lock = bloquear
 tui-key-quit = sair
 tui-key-letters = letras
-tui-type-passphrase = digite a senha (nunca aparece)
+tui-type-passphrase = digite a frase secreta (nunca aparece)
 tui-type-search = buscam na hora (? abre a ajuda se a busca estiver vazia)
-tui-type-secret-field = são digitadas no campo (senhas nunca aparecem)
-tui-type-wipe = digite WIPE (maiúsculas ou minúsculas) para destruir o cofre
+tui-type-secret-field = são digitadas no campo (frases secretas nunca aparecem)
+tui-type-wipe = digite APAGAR ou WIPE (maiúsculas ou minúsculas) para destruir o cofre
 tui-type-field = são digitadas no campo
 tui-screen-unlock = Abrir
 tui-screen-list = Busca e lista
@@ -511,3 +511,226 @@ tui-status-part-match = { $count } em parte
 tui-help-defunct = fechada: não existe mais, não encaminhe (no fim da lista)
 tui-help-searching-title = Buscar
 tui-help-searching = Digite palavras ou uma frase: advogada que fala inglês em são paulo. Palavras pequenas (que, em, de…) são opcionais; uma cidade, uma categoria ou "fala X" pedem isso. A linha acima da lista diz como a busca foi entendida. Filtros: city: cat: lang: tag: country:, "palavras exatas", !palavra para deixar de fora. Se nada corresponde por inteiro, as fichas que correspondem em parte aparecem à parte e nunca são exportadas.
+
+## The terminal UI: locked screen, questions, wiped
+
+tui-locked-start = O diretório está bloqueado.
+tui-locked = Bloqueado.
+tui-locked-gone = As fichas não estão mais na memória.
+tui-locked-idle = Bloqueado após { $minutes } min sem nenhuma tecla.
+tui-passphrase-label = Frase secreta:
+tui-unlocking = Abrindo… obter a chave leva um ou dois segundos.
+tui-unlock-type = Digite a frase secreta e depois Enter.
+tui-unlock-wrong = Frase secreta errada. Tente de novo.
+tui-unlock-in-use = Outro pamphlet está usando o cofre. Feche-o e tente de novo.
+tui-unlock-failed = Não foi possível abrir: { $reason }
+tui-demo-passphrase = Diretório de teste: a frase secreta é “{ $passphrase }”.
+tui-delete-title = Apagar?
+tui-delete-question = Apagar “{ $name }”?
+tui-delete-for-good = Ela sai deste cofre para sempre.
+tui-discard-title = Descartar as mudanças?
+tui-discard-not-saved = O que você digitou neste formulário não está salvo.
+tui-discard-save-hint = ^S no formulário salva.
+tui-discard-yes = descartar
+tui-discard-yes-quit = descartar e sair
+tui-wipe-title = Apagar o cofre?
+tui-wipe-question = Destruir este cofre agora?
+tui-wipe-for-good = Tudo o que ele contém se perde para sempre; não é preciso frase secreta.
+tui-wipe-prompt = Digite { $word } e depois Enter:
+tui-wipe-not-yet = Nada é destruído antes disso.
+tui-wipe-type-word = Digite { $word } e depois Enter. Esc mantém o cofre.
+tui-not-wiped = Não foi apagado: { $reason }
+tui-wiped = O cofre foi apagado.
+tui-wiped-any-key = Qualquer tecla sai.
+
+## Records: field labels, words, plans
+
+field-id = Id
+field-name = Nome
+field-organization = Organização
+field-category = Categoria
+field-description = Descrição
+field-city = Cidade
+field-region = Região
+field-country = País
+field-address = Endereço
+field-phones = Telefone
+field-email = E-mail
+field-website = Site
+field-languages = Idiomas
+field-hours = Horário
+field-cost = Custo
+field-notes = Observações
+field-tags = Etiquetas
+field-verified_on = Verificado
+field-status = Situação
+field-updated_at = Atualizado
+field-place = Local
+field-source = Fonte
+status-active = ativo
+status-inactive = inativo
+status-defunct = fechado
+verified-never = nunca
+verified-stale = { $day } (a verificar: há mais de { $months } meses)
+vouch-by = indicado por { $source }
+vouch-source = { $name } (pacote nº { $sequence }, importado em { $day })
+vouch-edited-here = editado aqui desde então
+plan-new = nova
+plan-updated = alterada
+plan-unchanged = igual
+plan-conflict = conflito
+plan-added-here = adicionada aqui
+plan-taking-bundle = fica a do pacote
+plan-keeping-local = fica a local
+import-summary = novas: { $new }, atualizadas: { $updated }, sem mudança: { $unchanged }, em conflito: { $conflicts }{ $kept ->
+    [local] {" "}(as fichas locais foram mantidas)
+    [bundle] {" "}(ficaram as fichas do pacote)
+   *[none] {""}
+}; fichas gravadas: { $written }
+
+## The terminal UI: record, form
+
+tui-detail-status = Situação: { $status }; não encaminhe.
+tui-detail-stale-never = ! A verificar: nunca verificada.
+tui-detail-stale = ! A verificar: verificada pela última vez em { $day } (há mais de { $months } meses).
+tui-detail-vouched = Indicada por { $source }
+tui-form-add = Adicionar uma ficha
+tui-form-edit = Editar uma ficha
+tui-form-keys = ^S salva, Esc cancela
+tui-form-fields = Campos
+tui-form-choose = escolher
+tui-form-phone-n = Telefone { $n }
+tui-hint-phone = número; tipo; nota — como +1 503 555 0100; text
+tui-hint-choose = ←/→ para escolher
+tui-hint-required = obrigatório
+tui-hint-country = duas letras, como BR ou PT
+tui-hint-languages = nomes ou códigos, separados por vírgula
+tui-hint-tags = separadas por vírgula, como no-id, walk-in (\, = vírgula)
+tui-hint-verified-on = AAAA-MM-DD, ou today
+
+## The terminal UI: export and import dialogs
+
+tui-label-records = Fichas
+tui-label-encrypt-to = Cifrar para
+tui-label-passphrase = Frase secreta
+tui-label-again = De novo
+tui-label-leave-out = Deixar de fora
+tui-label-save-to = Salvar em
+tui-label-to = Para
+tui-label-file = Arquivo
+tui-label-trust-as = Nome
+tui-label-conflicts = Conflitos
+tui-label-signed-by = Assinado por
+tui-label-fingerprint = Impressão
+tui-label-bundle = Pacote
+tui-export-every-record = todas as fichas
+tui-export-listed-by = listadas por “{ $query }”
+tui-export-in = em { $within }
+tui-export-listed-by-in = listadas por “{ $query }” em { $within }
+tui-export-within-city = { $city }
+tui-export-within-both = { $category } · { $city }
+tui-export-to-passphrase = uma frase secreta de reunião
+tui-export-to-keyring = pessoas do chaveiro
+tui-export-no-recipients = Ninguém no chaveiro tem um destinatário age.
+tui-export-keys = Assinado com a sua chave. Espaço marca uma caixa; Enter exporta.
+tui-export-working = { $count ->
+    [one] Assinando e cifrando { $count } ficha, depois gravando o arquivo… (com frase secreta leva um ou dois segundos)
+   *[other] Assinando e cifrando { $count } fichas, depois gravando o arquivo… (com frase secreta leva um ou dois segundos)
+}
+tui-export-done = { $count ->
+    [one] { $count } ficha exportada como pacote nº { $sequence } para { $file }.
+   *[other] { $count } fichas exportadas como pacote nº { $sequence } para { $file }.
+}
+tui-export-carry = Leve-o à reunião; quem o importar verá a sua impressão digital. Enter ou Esc fecha.
+tui-export-nothing = Nenhuma ficha está listada, então não há nada para exportar.
+tui-export-short = Digite duas vezes uma frase secreta de reunião com pelo menos { $min } caracteres.
+tui-export-differ = As duas frases secretas são diferentes. Digite de novo.
+tui-export-no-recipient = Ninguém no chaveiro tem um destinatário age: use uma frase secreta de reunião (←/→ em Cifrar para).
+tui-export-choose-recipient = Escolha pelo menos um destinatário com Espaço.
+tui-export-no-path = Diga onde o pacote vai ficar.
+tui-export-is-folder = { $file } é uma pasta: acrescente um nome de arquivo.
+tui-export-exists = { $file } já existe. Enter de novo o substitui; mude o nome para mantê-lo.
+tui-no-folder = Não existe a pasta { $dir }.
+tui-no-file = Não existe o arquivo { $file }.
+tui-not-exported = Não foi exportado: { $reason }
+tui-import-ask-path = O caminho do pacote, depois Enter. Nada muda até você aceitar.
+tui-import-ask-passphrase = Este pacote está cifrado com uma frase secreta de reunião. Digite-a e depois Enter.
+tui-import-type-path = Digite o caminho do pacote.
+tui-import-type-passphrase = Digite a frase secreta da reunião.
+tui-import-undecryptable = Não foi possível decifrar: frase secreta errada ou arquivo danificado. Tente de novo, ou Esc.
+tui-import-opening = Decifrando e conferindo a assinatura… (com frase secreta leva um ou dois segundos)
+tui-import-importing = Importando…
+tui-import-unknown-signer = alguém que não está no seu chaveiro
+tui-import-bundle-made = nº { $sequence }, feito em { $day }
+tui-import-bundle-expires = { $made }, vence em { $day }
+tui-import-counts = { $count } — novas { $new }, alteradas { $updated }, iguais { $unchanged }, em conflito { $conflicts }
+tui-import-compare = Compare esta impressão digital com quem assinou, em voz alta. Aceitar passa a confiar nessa pessoa.
+tui-import-keep-local = manter as fichas locais
+tui-import-take-bundle = ficar com as fichas do pacote
+tui-import-tab-switches = Tab alterna
+tui-import-review-keys = Enter aceita, de uma vez. Esc recusa, sem mudar nada.
+tui-import-changes = O que muda ({ $count }) ─ ↑/↓ rola
+tui-import-no-changes = Nada: todas as fichas estão como aqui.
+tui-import-name-signer = Compare a impressão digital em voz alta e digite um nome para confiar em quem assinou.
+tui-import-name-taken = O chaveiro já tem alguém chamado “{ $name }”. Escolha outro nome.
+tui-import-refused = Recusado.
+tui-import-refused-keys = Enter tenta outro arquivo; Esc fecha.
+tui-import-done-keys = As fichas já podem ser buscadas. Enter ou Esc fecha.
+tui-imported = Importado: { $summary }.
+tui-imported-trusting = Importado: { $summary }. Agora você confia em { $name } ({ $fingerprint }).
+tui-refused = { $reason } { $hint }
+tui-refused-no-hint = Nada foi importado.
+tui-refused-not-for-us = Peça a quem enviou que o exporte para o seu destinatário age (`pamphlet keys show`). Nada foi importado.
+tui-refused-replayed = Peça a quem assinou o pacote mais recente. Nada foi importado.
+tui-refused-expired = Peça a quem assinou um pacote novo. Nada foi importado.
+tui-refused-tampered = Não use este arquivo; avise quem assinou. Nada foi importado.
+tui-refused-excessive-work = Peça a quem enviou que o exporte de novo com o pamphlet, ou para o seu destinatário age. Nada foi importado.
+tui-refused-too-large = Peça a quem enviou que o divida com buscas mais específicas. Nada foi importado.
+tui-refused-vault-limit = Esta tela não pode importá-lo; a linha de comando pode, se for isso mesmo: pamphlet import --allow-large ARQUIVO. Nada foi importado.
+
+## The terminal UI: notices
+
+tui-saved = “{ $name }” salva.
+tui-saved-not-listed = “{ $name }” salva. A busca não a lista: Esc limpa a busca.
+tui-no-changes = Nenhuma mudança em “{ $name }”.
+tui-not-saved = Não foi salva: { $reason }
+tui-nothing-changed = Nada foi mudado.
+tui-nothing-deleted = Nada foi apagado.
+tui-nothing-exported = Nada foi exportado.
+tui-nothing-imported = Nada foi importado.
+tui-none-selected = Nenhuma ficha está selecionada.
+tui-deleted = “{ $name }” apagada.
+tui-not-deleted = Não foi apagada: { $reason }
+tui-verified-already = “{ $name }” já está marcada como verificada hoje.
+tui-verified-marked = “{ $name }” marcada como verificada hoje.
+tui-not-marked = Não foi marcada: { $reason }
+
+## How a search was read
+
+query-notice-unknown-field = não existe o filtro `{ $field }:`, então o valor foi buscado em todo lugar (filtros: city:, cat:, lang:, tag:, country:)
+query-notice-unclosed-quote = falta fechar uma aspa: a frase vai até o fim da busca
+query-notice-unknown-category = nenhuma categoria se chama "{ $value }", então nada corresponde
+query-notice-unknown-language = nenhum idioma se chama "{ $value }", então nada corresponde
+query-notice-unknown-country = nenhum país se chama "{ $value }", então nada corresponde
+query-notice-unsearchable = "{ $text }" não tem letras nem números para buscar, então foi ignorado
+
+## What a record's fields accept
+
+field-problem = campo `{ $field }`: { $problem }
+input-required = é obrigatório
+input-not-timestamp = { $text } não é um carimbo de data e hora RFC 3339 (como 2026-10-01T12:00:00Z)
+input-not-uuid = { $text } não é um UUID
+input-unknown-category = categoria desconhecida { $text } (esperada uma de: { $expected })
+input-not-country = { $text } não é um código de país ISO 3166-1 de duas letras (como BR, PT, US)
+input-not-language = { $text } não é um código de idioma ISO 639-1 (como en, es, fr)
+input-not-date = { $text } não é uma data no formato AAAA-MM-DD
+input-unknown-status = situação desconhecida { $text } (esperado active, inactive ou defunct)
+input-phone-needs-number = um telefone precisa de um número
+input-not-phone = { $text } não parece um número de telefone
+input-unknown-phone-type = tipo de telefone desconhecido { $text } (esperado um de: { $expected })
+input-too-many = tem { $count } itens; no máximo { $max } são aceitos
+input-too-long = tem { $count } bytes; no máximo { $max } são aceitos
+input-line-break = é de uma linha só, mas contém uma quebra de linha (U+{ $code })
+input-tab = é de uma linha só, mas contém uma tabulação (U+0009)
+input-control = contém o caractere de controle U+{ $code }
+input-bidi = contém U+{ $code }, uma inversão de direção que faz o texto ser lido em outra ordem do que está gravado

@@ -15,6 +15,7 @@ use uuid::Uuid;
 use super::export::unredact;
 use super::limits::{check_growth, MAX_VAULT_RECORDS};
 use super::{check_acceptable, BundleError, OpenedBundle, Signer};
+use crate::i18n::{Lang, Message};
 use crate::model::{short_id, Record};
 use crate::vault::{record_hash, Provenance, TrustedKey, Vault};
 
@@ -36,6 +37,11 @@ pub enum Outcome {
 }
 
 impl Outcome {
+    /// The outcome as a word of `lang`: "new", "nueva"…
+    pub fn word(self, lang: Lang) -> String {
+        lang.text(&format!("plan-{}", self.as_str()), &[])
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Outcome::New => "new",
@@ -63,16 +69,23 @@ pub enum ConflictReason {
     },
 }
 
-impl std::fmt::Display for ConflictReason {
-    /// "added here", "edited here since", "vouched for by Rosa".
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl ConflictReason {
+    /// "added here", "edited here since", "vouched for by Rosa", in `lang`.
+    pub fn in_lang(&self, lang: Lang) -> String {
         match self {
-            ConflictReason::NeverImported => f.write_str("added here"),
-            ConflictReason::EditedHere => f.write_str("edited here since"),
+            ConflictReason::NeverImported => crate::t!(lang, "plan-added-here"),
+            ConflictReason::EditedHere => crate::model::edited_here(lang),
             ConflictReason::VouchedByOther { signer_name } => {
-                write!(f, "vouched for by {signer_name}")
+                crate::t!(lang, "vouch-by", source = signer_name.as_str())
             }
         }
+    }
+}
+
+impl std::fmt::Display for ConflictReason {
+    /// The reason in English.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.in_lang(Lang::En))
     }
 }
 
@@ -99,11 +112,11 @@ impl PlanItem {
         short_id(&self.id)
     }
 
-    /// For a conflict, whose version the import writes.
-    pub fn resolution(&self) -> Option<&'static str> {
+    /// For a conflict, whose version the import writes, in `lang`.
+    pub fn resolution(&self, lang: Lang) -> Option<String> {
         match (self.outcome, self.takes_bundle) {
-            (Outcome::Conflict, true) => Some("taking the bundle's"),
-            (Outcome::Conflict, false) => Some("keeping the local one"),
+            (Outcome::Conflict, true) => Some(crate::t!(lang, "plan-taking-bundle")),
+            (Outcome::Conflict, false) => Some(crate::t!(lang, "plan-keeping-local")),
             _ => None,
         }
     }
@@ -112,28 +125,37 @@ impl PlanItem {
     /// change, and for a conflict why it is one and whose version is kept, as
     /// in "Clínica Girasol (1a2b3c4d): hours — vouched for by Rosa; keeping
     /// the local one". Through `text::shown`: one line, whatever the
-    /// bundle's record holds.
-    pub fn summary(&self) -> String {
+    /// bundle's record holds. In `lang`.
+    pub fn summary(&self, lang: Lang) -> String {
         let mut text = format!("{} ({})", self.name, self.short_id());
         if !self.fields.is_empty() {
             text.push_str(": ");
             text.push_str(&self.fields.join(", "));
         }
-        if let Some(resolution) = self.resolution() {
+        if let Some(resolution) = self.resolution(lang) {
             text.push_str(" — ");
             if let Some(reason) = &self.conflict_reason {
-                text.push_str(&format!("{reason}; "));
+                text.push_str(&reason.in_lang(lang));
+                text.push_str("; ");
             }
-            text.push_str(resolution);
+            text.push_str(&resolution);
         }
         crate::text::shown(&text).into_owned()
     }
 }
 
+impl PlanItem {
+    /// The outcome in a column, then the summary: one line of a plan, in
+    /// `lang`; the same on the command line and in the terminal UI.
+    pub fn line(&self, lang: Lang) -> String {
+        format!("{:<10} {}", self.outcome.word(lang), self.summary(lang))
+    }
+}
+
 impl std::fmt::Display for PlanItem {
-    /// The outcome in a column, then the summary: one line of a plan.
+    /// [`PlanItem::line`] in English.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{:<10} {}", self.outcome.as_str(), self.summary())
+        f.write_str(&self.line(Lang::En))
     }
 }
 
@@ -277,25 +299,37 @@ pub struct ImportSummary {
     pub prefer: Prefer,
 }
 
-impl std::fmt::Display for ImportSummary {
+impl ImportSummary {
     /// "3 new, 1 updated, 0 unchanged, 1 conflicts (kept the local
-    /// records); 4 records written"
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+    /// records); 4 records written", in `lang`.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        self.message().in_lang(lang)
+    }
+
+    /// The summary as a message, to word later.
+    pub fn message(&self) -> Message {
         let counts = self.counts;
-        write!(
-            f,
-            "{} new, {} updated, {} unchanged, {} conflicts{}; {} records written",
-            counts.new,
-            counts.updated,
-            counts.unchanged,
-            counts.conflicts,
-            match (counts.conflicts, self.prefer) {
-                (0, _) => "",
-                (_, Prefer::Local) => " (kept the local records)",
-                (_, Prefer::Bundle) => " (took the bundle's records)",
-            },
-            self.written
+        let kept = match (counts.conflicts, self.prefer) {
+            (0, _) => "none",
+            (_, Prefer::Local) => "local",
+            (_, Prefer::Bundle) => "bundle",
+        };
+        crate::msg!(
+            "import-summary",
+            new = counts.new,
+            updated = counts.updated,
+            unchanged = counts.unchanged,
+            conflicts = counts.conflicts,
+            kept = kept,
+            written = self.written
         )
+    }
+}
+
+impl std::fmt::Display for ImportSummary {
+    /// [`ImportSummary::in_lang`] in English.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.in_lang(Lang::En))
     }
 }
 
@@ -399,7 +433,7 @@ mod tests {
         );
         let taken = item(Outcome::Conflict, vec!["notes"], true);
         assert_eq!(
-            taken.summary(),
+            taken.summary(Lang::En),
             "Clínica Girasol (1a2b3c4d): notes — taking the bundle's"
         );
         let mut vouched = item(Outcome::Conflict, vec!["hours"], false);
@@ -412,7 +446,7 @@ mod tests {
         );
         let new = item(Outcome::New, Vec::new(), true);
         assert_eq!(new.to_string(), "new        Clínica Girasol (1a2b3c4d)");
-        assert_eq!(new.resolution(), None);
+        assert_eq!(new.resolution(Lang::En), None);
         let updated = item(Outcome::Updated, vec!["cost"], true);
         assert_eq!(
             updated.to_string(),

@@ -17,10 +17,9 @@ use crate::cli::failure::{cannot_read, Failure};
 pub fn run_query(vault: &Vault, text: &str, limit: usize, lang: Lang) -> Result<Matches, Failure> {
     let query = Query::parse(text).map_err(query_failure)?;
     for notice in query.notices() {
-        // The notice itself is the search engine's, in English.
         eprintln!(
             "{}",
-            pamphlet::t!(lang, "note-line", note = notice.to_string())
+            pamphlet::t!(lang, "note-line", note = notice.message())
         );
     }
     let index = Index::build(vault.records());

@@ -297,7 +297,7 @@ fn facts(record: &Record, lang: Lang) -> Vec<(String, String)> {
         .into_iter()
         .map(|field| {
             let label = lang.text(&format!("sheet-fact-{}", field.name()), &[]);
-            (label, field.shown(record))
+            (label, field.shown(record, lang))
         })
         .filter(|(_, value)| !value.trim().is_empty())
         .collect()

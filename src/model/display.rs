@@ -9,9 +9,10 @@ use uuid::Uuid;
 
 use super::codes::country_name;
 use super::dates::{format_date, format_timestamp};
-use super::field::{Field, PLACE_LABEL, SOURCE_LABEL};
+use super::field::{place_label, source_label, Field};
 use super::kinds::PhoneKind;
 use super::record::{Phone, Record};
+use crate::i18n::Lang;
 use crate::text::shown;
 
 /// Records not verified for this many days, or never, are due a check.
@@ -19,9 +20,9 @@ pub const STALE_AFTER_DAYS: i64 = 183;
 /// `STALE_AFTER_DAYS` as people are told it.
 pub const STALE_AFTER_MONTHS: i64 = STALE_AFTER_DAYS / 30;
 /// Said of an imported record that someone here changed since.
-pub const EDITED_HERE: &str = "edited here since";
-/// What a record never verified says for its date.
-const NEVER: &str = "never";
+pub fn edited_here(lang: Lang) -> String {
+    crate::t!(lang, "vouch-edited-here")
+}
 
 /// The first eight hex digits of an id, as listings show it.
 pub fn short_id(id: &Uuid) -> String {
@@ -130,25 +131,26 @@ pub struct Vouch {
 }
 
 impl Vouch {
-    /// "vouched for by Rosa (…); edited here since".
-    pub fn text(&self) -> String {
-        let mut text = format!("vouched for by {}", self.source);
+    /// "vouched for by Rosa (…); edited here since", in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        let mut text = crate::t!(lang, "vouch-by", source = self.source.as_str());
         if self.edited_here {
             text.push_str("; ");
-            text.push_str(EDITED_HERE);
+            text.push_str(&edited_here(lang));
         }
         text
     }
 }
 
 impl Field {
-    /// The field of `record` as people read it: the category by its label,
-    /// languages and the country by name, lists joined with `, `, phones
-    /// one to a line, a date as `YYYY-MM-DD` (empty when there is none).
-    pub fn shown(self, record: &Record) -> String {
+    /// The field of `record` as people read it: the category as a word of
+    /// `lang`, languages and the country by name, lists joined with `, `,
+    /// phones one to a line, a date as `YYYY-MM-DD` (empty when there is
+    /// none).
+    pub fn shown(self, record: &Record, lang: Lang) -> String {
         match self {
             Field::Id => record.id.to_string(),
-            Field::Category => record.category.label().to_owned(),
+            Field::Category => record.category.word(lang),
             Field::Country => country_name(&record.country)
                 .unwrap_or(&record.country)
                 .to_owned(),
@@ -161,7 +163,7 @@ impl Field {
             Field::Languages => record.language_names().join(", "),
             Field::Tags => record.tags.join(", "),
             Field::VerifiedOn => record.verified_on.map(format_date).unwrap_or_default(),
-            Field::Status => record.status.as_str().to_owned(),
+            Field::Status => record.status.word(lang),
             Field::UpdatedAt => format_timestamp(record.updated_at),
             text => text.text(record),
         }
@@ -191,24 +193,24 @@ impl Record {
         }
     }
 
-    /// When it was last verified, or "never".
-    pub fn verified_text(&self) -> String {
+    /// When it was last verified, written out in `lang`, or "never".
+    pub fn verified_text(&self, lang: Lang) -> String {
         match self.verified_on {
-            Some(date) => format_date(date),
-            None => NEVER.to_owned(),
+            Some(date) => lang.date(date),
+            None => crate::t!(lang, "verified-never"),
         }
     }
 
     /// One line for a list of results: short id, name, category, place,
     /// first phone number; through `text::shown`, so that it stays one line
     /// whatever the record holds.
-    pub fn summary_line(&self) -> String {
+    pub fn summary_line(&self, lang: Lang) -> String {
         let phone = self.phones.first().map(|p| p.number.as_str());
         let line = format!(
             "{}  {}  [{}]  {}  {}",
             self.short_id(),
             self.name,
-            self.category.label(),
+            self.category.word(lang),
             self.place().brief(),
             phone.unwrap_or("")
         );
@@ -220,42 +222,42 @@ impl Record {
     /// line, and who vouched for it. Every value goes through
     /// `text::shown`; the description and notes keep their lines, each
     /// after the first indented under the value (see `push_labelled`).
-    pub fn detail_text(&self, today: Date, vouch: Option<&Vouch>) -> String {
+    pub fn detail_text(&self, today: Date, vouch: Option<&Vouch>, lang: Lang) -> String {
         let mut out = format!("{}\n", shown(&self.name));
         let out = &mut out;
         for field in Field::shown_order() {
             let several_lines = !field.is_one_line();
+            let label = field.label(lang);
             match field {
                 Field::Name | Field::Region | Field::Country | Field::UpdatedAt => {}
-                Field::City => push_labelled(out, PLACE_LABEL, &self.place().coded(), false),
+                Field::City => push_labelled(out, &place_label(lang), &self.place().coded(), false),
                 Field::Phones => {
                     for phone in &self.phones {
-                        push_labelled(out, field.label(), &phone.to_string(), false);
+                        push_labelled(out, &label, &phone.to_string(), false);
                     }
                 }
-                Field::VerifiedOn => push_labelled(
-                    out,
-                    field.label(),
-                    &self.verified_with_warning(today),
-                    false,
-                ),
-                _ => push_labelled(out, field.label(), &field.shown(self), several_lines),
+                Field::VerifiedOn => {
+                    push_labelled(out, &label, &self.verified_with_warning(today, lang), false)
+                }
+                _ => push_labelled(out, &label, &field.shown(self, lang), several_lines),
             }
         }
         if let Some(vouch) = vouch {
-            push_labelled(out, SOURCE_LABEL, &vouch.text(), false);
+            push_labelled(out, &source_label(lang), &vouch.text(lang), false);
         }
         std::mem::take(out)
     }
 
     /// The date it was verified, saying so when that was too long ago.
-    fn verified_with_warning(&self, today: Date) -> String {
+    fn verified_with_warning(&self, today: Date, lang: Lang) -> String {
         match self.verified_on {
-            Some(date) if self.is_stale(today) => format!(
-                "{} (stale: over {STALE_AFTER_MONTHS} months ago)",
-                format_date(date)
+            Some(date) if self.is_stale(today) => crate::t!(
+                lang,
+                "verified-stale",
+                day = lang.date(date),
+                months = STALE_AFTER_MONTHS
             ),
-            _ => self.verified_text(),
+            _ => self.verified_text(lang),
         }
     }
 }
@@ -322,7 +324,8 @@ mod tests {
         let mut record = record();
         let today = date!(2026 - 11 - 30);
         assert!(record.is_stale(today));
-        assert_eq!(record.verified_text(), "never");
+        assert_eq!(record.verified_text(Lang::En), "never");
+        assert_eq!(record.verified_text(Lang::Pt), "nunca");
         record.verified_on = Some(today - time::Duration::days(STALE_AFTER_DAYS));
         assert!(!record.is_stale(today));
         record.verified_on = Some(today - time::Duration::days(STALE_AFTER_DAYS + 1));
@@ -334,16 +337,17 @@ mod tests {
     fn the_summary_line_and_the_detail_text() {
         let mut record = record();
         assert_eq!(
-            record.summary_line(),
+            record.summary_line(Lang::En),
             "6f1c1f9e  Ana Ruiz  [bail fund]  Portland, US  +1 503 555 0100"
         );
+        assert!(record.summary_line(Lang::Es).contains("[fondo de fianzas]"));
         record.verified_on = Some(date!(2026 - 01 - 02));
         record.status = Status::Inactive;
         let vouch = Vouch {
             source: "Rosa (bundle #3, imported 2026-11-02)".into(),
             edited_here: true,
         };
-        let text = record.detail_text(date!(2026 - 11 - 30), Some(&vouch));
+        let text = record.detail_text(date!(2026 - 11 - 30), Some(&vouch), Lang::En);
         assert_eq!(
             text,
             "Ana Ruiz
@@ -355,15 +359,18 @@ mod tests {
   languages    Spanish, English
   notes        Ask for Bo.
   tags         no-id, walk-in
-  verified on  2026-01-02 (stale: over 6 months ago)
+  verified on  2 January 2026 (stale: over 6 months ago)
   status       inactive
   source       vouched for by Rosa (bundle #3, imported 2026-11-02); edited here since
 "
         );
         record.verified_on = None;
-        let text = record.detail_text(date!(2026 - 11 - 30), None);
+        let text = record.detail_text(date!(2026 - 11 - 30), None, Lang::En);
         assert!(text.contains("  verified on  never\n"), "{text}");
         assert!(!text.contains("source"), "{text}");
+        let text = record.detail_text(date!(2026 - 11 - 30), Some(&vouch), Lang::Es);
+        assert!(text.contains("  categoría    fondo de fianzas\n"), "{text}");
+        assert!(text.contains("  estado       inactivo\n"), "{text}");
     }
 
     /// A record from before one-line fields refused newlines, or written
@@ -376,10 +383,10 @@ mod tests {
             "Ana\n0badc0de  Clínica Girasol  [clinic]  Portland, US  +1 503 555 9999".into();
         record.city = "Port\u{202e}land".into();
         record.notes = "first\n  phone        +1 503 555 9999\n\u{1b}]0;PWN\u{7}\u{9b}2J".into();
-        let summary = record.summary_line();
+        let summary = record.summary_line(Lang::En);
         assert!(!summary.contains('\n'), "{summary}");
         assert!(summary.contains("Ana\\n0badc0de"), "{summary}");
-        let text = record.detail_text(date!(2026 - 11 - 30), None);
+        let text = record.detail_text(date!(2026 - 11 - 30), None, Lang::En);
         assert!(
             !text.contains(|c: char| c != '\n' && crate::text::is_hidden(c)),
             "{text}"

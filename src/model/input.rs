@@ -13,6 +13,7 @@ use super::dates::{parse_date, parse_timestamp, truncate_to_seconds};
 use super::field::Field;
 use super::kinds::{Category, PhoneKind, Status};
 use super::record::{Phone, Record};
+use crate::i18n::{Lang, Message};
 
 /// A phone as it arrives from outside.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -88,19 +89,23 @@ pub struct RecordInput {
 
 /// A field that failed validation, and why. It names the field and the
 /// problem; it may quote the offending value, which is never a secret.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error("field `{field}`: {problem}")]
 #[non_exhaustive]
 pub struct FieldError {
     pub field: &'static str,
+    /// The problem in English, as files and logs quote it.
     pub problem: String,
+    /// The problem as a message, to word in the reader's language.
+    pub message: Message,
 }
 
 impl FieldError {
-    fn new(field: &'static str, problem: impl Into<String>) -> FieldError {
+    fn new(field: &'static str, message: Message) -> FieldError {
         FieldError {
             field,
-            problem: problem.into(),
+            problem: message.in_lang(Lang::En),
+            message,
         }
     }
 }
@@ -118,7 +123,7 @@ impl RecordInput {
         let id = validate_id(self.id)?;
         let name = text_field(Field::Name, self.name)?;
         if name.is_empty() {
-            return Err(FieldError::new(Field::Name.name(), "is required"));
+            return Err(FieldError::new(Field::Name.name(), msg!("input-required")));
         }
         let category = validate_category(self.category)?;
         let country = validate_country(self.country)?;
@@ -138,7 +143,7 @@ impl RecordInput {
             Some(text) => parse_timestamp(text.trim()).ok_or_else(|| {
                 FieldError::new(
                     Field::UpdatedAt.name(),
-                    format!("{text:?} is not an RFC 3339 timestamp (like 2026-10-01T12:00:00Z)"),
+                    msg!("input-not-timestamp", text = format!("{text:?}")),
                 )
             })?,
         };
@@ -170,20 +175,25 @@ impl RecordInput {
 fn validate_id(text: Option<String>) -> Result<Uuid, FieldError> {
     match non_empty(text) {
         None => Ok(Uuid::new_v4()),
-        Some(text) => Uuid::parse_str(&text)
-            .map_err(|_| FieldError::new(Field::Id.name(), format!("{text:?} is not a UUID"))),
+        Some(text) => Uuid::parse_str(&text).map_err(|_| {
+            FieldError::new(
+                Field::Id.name(),
+                msg!("input-not-uuid", text = format!("{text:?}")),
+            )
+        }),
     }
 }
 
 fn validate_category(text: Option<String>) -> Result<Category, FieldError> {
     let field = Field::Category.name();
-    let text = non_empty(text).ok_or_else(|| FieldError::new(field, "is required"))?;
+    let text = non_empty(text).ok_or_else(|| FieldError::new(field, msg!("input-required")))?;
     Category::parse(&text).ok_or_else(|| {
         FieldError::new(
             field,
-            format!(
-                "unknown category {text:?} (expected one of: {})",
-                Category::ALL.map(Category::as_str).join(", ")
+            msg!(
+                "input-unknown-category",
+                text = format!("{text:?}"),
+                expected = Category::ALL.map(Category::as_str).join(", ")
             ),
         )
     })
@@ -197,7 +207,7 @@ fn validate_country(text: Option<String>) -> Result<String, FieldError> {
     if country_name(&code).is_none() {
         return Err(FieldError::new(
             Field::Country.name(),
-            format!("{text:?} is not an ISO 3166-1 alpha-2 country code (like US, FR, BR)"),
+            msg!("input-not-country", text = format!("{text:?}")),
         ));
     }
     Ok(code)
@@ -210,7 +220,7 @@ fn validate_languages(texts: Vec<String>) -> Result<Vec<String>, FieldError> {
         let code = parse_language(&text).ok_or_else(|| {
             FieldError::new(
                 Field::Languages.name(),
-                format!("{text:?} is not an ISO 639-1 language code (like en, es, fr)"),
+                msg!("input-not-language", text = format!("{text:?}")),
             )
         })?;
         if !languages.iter().any(|known| known == code) {
@@ -241,7 +251,7 @@ fn validate_verified_on(text: Option<String>) -> Result<Option<Date>, FieldError
     parse_date(text.trim()).map(Some).ok_or_else(|| {
         FieldError::new(
             Field::VerifiedOn.name(),
-            format!("{text:?} is not a date in the form YYYY-MM-DD"),
+            msg!("input-not-date", text = format!("{text:?}")),
         )
     })
 }
@@ -253,7 +263,7 @@ fn validate_status(text: Option<String>) -> Result<Status, FieldError> {
     Status::parse(&text).ok_or_else(|| {
         FieldError::new(
             Field::Status.name(),
-            format!("unknown status {text:?} (expected active, inactive or defunct)"),
+            msg!("input-unknown-status", text = format!("{text:?}")),
         )
     })
 }
@@ -262,7 +272,10 @@ fn validate_phone(input: PhoneInput) -> Result<Phone, FieldError> {
     let field = Field::Phones;
     let number = text_field(field, input.number)?;
     if number.is_empty() {
-        return Err(FieldError::new(field.name(), "a phone needs a number"));
+        return Err(FieldError::new(
+            field.name(),
+            msg!("input-phone-needs-number"),
+        ));
     }
     if !number
         .chars()
@@ -271,7 +284,7 @@ fn validate_phone(input: PhoneInput) -> Result<Phone, FieldError> {
     {
         return Err(FieldError::new(
             field.name(),
-            format!("{number:?} does not look like a phone number"),
+            msg!("input-not-phone", text = format!("{number:?}")),
         ));
     }
     let kind = match non_empty(input.kind) {
@@ -279,9 +292,10 @@ fn validate_phone(input: PhoneInput) -> Result<Phone, FieldError> {
         Some(text) => PhoneKind::parse(&text).ok_or_else(|| {
             FieldError::new(
                 field.name(),
-                format!(
-                    "unknown phone type {text:?} (expected one of: {})",
-                    PhoneKind::ALL.map(PhoneKind::as_str).join(", ")
+                msg!(
+                    "input-unknown-phone-type",
+                    text = format!("{text:?}"),
+                    expected = PhoneKind::ALL.map(PhoneKind::as_str).join(", ")
                 ),
             )
         })?,
@@ -297,7 +311,7 @@ fn check_list_len(field: Field, len: usize) -> Result<(), FieldError> {
     if len > MAX_LIST_LEN {
         return Err(FieldError::new(
             field.name(),
-            format!("has {len} entries; at most {MAX_LIST_LEN} are accepted"),
+            msg!("input-too-many", count = len, max = MAX_LIST_LEN),
         ));
     }
     Ok(())
@@ -323,10 +337,7 @@ fn clean_text(field: Field, text: &str) -> Result<String, FieldError> {
     if text.len() > MAX_FIELD_LEN {
         return Err(FieldError::new(
             field.name(),
-            format!(
-                "is {} bytes long; at most {MAX_FIELD_LEN} are accepted",
-                text.len()
-            ),
+            msg!("input-too-long", count = text.len(), max = MAX_FIELD_LEN),
         ));
     }
     let one_line = field.is_one_line();
@@ -337,18 +348,14 @@ fn clean_text(field: Field, text: &str) -> Result<String, FieldError> {
 }
 
 /// Why `c` may not stand in a field, if it may not.
-fn refusal(c: char, one_line: bool) -> Option<String> {
-    let code = u32::from(c);
+fn refusal(c: char, one_line: bool) -> Option<Message> {
+    let code = format!("{:04X}", u32::from(c));
     match c {
-        '\n' | '\u{2028}' | '\u{2029}' if one_line => Some(format!(
-            "is one line, but contains a line break (U+{code:04X})"
-        )),
-        '\t' if one_line => Some("is one line, but contains a tab (U+0009)".to_owned()),
+        '\n' | '\u{2028}' | '\u{2029}' if one_line => Some(msg!("input-line-break", code = code)),
+        '\t' if one_line => Some(msg!("input-tab")),
         '\n' | '\t' => None,
-        c if c.is_control() => Some(format!("contains the control character U+{code:04X}")),
-        c if crate::text::is_bidi_override(c) => Some(format!(
-            "contains U+{code:04X}, a bidirectional override that makes text read in another order than it is stored"
-        )),
+        c if c.is_control() => Some(msg!("input-control", code = code)),
+        c if crate::text::is_bidi_override(c) => Some(msg!("input-bidi", code = code)),
         _ => None,
     }
 }

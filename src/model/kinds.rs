@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
 
 /// What kind of help a referral offers.
@@ -54,6 +55,12 @@ impl Category {
         }
     }
 
+    /// The category as a word of `lang` (`bail fund`, `fondo de fianzas`):
+    /// the message `category-NAME`.
+    pub fn word(self, lang: Lang) -> String {
+        lang.text(&format!("category-{}", self.as_str()), &[])
+    }
+
     /// Accepts the JSON name, ignoring case, with `-` or a space for `_`.
     pub fn parse(text: &str) -> Option<Category> {
         let wanted = text.trim().to_ascii_lowercase().replace(['-', ' '], "_");
@@ -86,6 +93,11 @@ impl Status {
             Status::Inactive => "inactive",
             Status::Defunct => "defunct",
         }
+    }
+
+    /// The status as a word of `lang`: the message `status-NAME`.
+    pub fn word(self, lang: Lang) -> String {
+        lang.text(&format!("status-{}", self.as_str()), &[])
     }
 
     pub fn parse(text: &str) -> Option<Status> {

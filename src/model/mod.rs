@@ -18,8 +18,8 @@ mod record;
 
 pub use codes::{country_name, language_name, parse_language, COUNTRIES, LANGUAGES};
 pub use dates::{format_date, parse_date, today_or, truncate_to_seconds};
-pub use display::{short_id, Place, Vouch, EDITED_HERE, STALE_AFTER_DAYS, STALE_AFTER_MONTHS};
-pub use field::{Field, FieldValue, Shape, PLACE_LABEL, REDACTABLE, SOURCE_LABEL};
+pub use display::{edited_here, short_id, Place, Vouch, STALE_AFTER_DAYS, STALE_AFTER_MONTHS};
+pub use field::{place_label, source_label, Field, FieldValue, Shape, REDACTABLE};
 pub use input::{FieldError, PhoneInput, RecordInput, MAX_FIELD_LEN, MAX_LIST_LEN};
 pub use kinds::{Category, PhoneKind, Status};
 pub use record::{Phone, Record};

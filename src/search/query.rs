@@ -173,6 +173,29 @@ pub enum Notice {
     Unsearchable { text: String },
 }
 
+impl Notice {
+    /// The notice as a message, to word in the reader's language.
+    pub fn message(&self) -> crate::i18n::Message {
+        match self {
+            Notice::UnknownField { field } => {
+                msg!("query-notice-unknown-field", field = field.as_str())
+            }
+            Notice::UnclosedQuote => msg!("query-notice-unclosed-quote"),
+            Notice::UnknownValue { field, value } => {
+                let id = match field {
+                    Field::Category => "query-notice-unknown-category",
+                    Field::Languages => "query-notice-unknown-language",
+                    _ => "query-notice-unknown-country",
+                };
+                msg!(id, value = value.as_str())
+            }
+            Notice::Unsearchable { text } => {
+                msg!("query-notice-unsearchable", text = text.as_str())
+            }
+        }
+    }
+}
+
 impl fmt::Display for Notice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

@@ -12,6 +12,7 @@ use std::sync::Mutex;
 
 use uuid::Uuid;
 
+use crate::i18n::Message;
 use crate::model::{Category, Record};
 use crate::search::{self, Field, Index, Searcher};
 
@@ -41,8 +42,12 @@ pub struct Query {
 
 impl Query {
     /// Reads what the person typed. Refuses only a query too long to be one.
-    pub fn parse(text: &str) -> Result<Query, String> {
-        let parsed = search::Query::parse(text).map_err(|e| e.to_string())?;
+    pub fn parse(text: &str) -> Result<Query, Message> {
+        let parsed = search::Query::parse(text).map_err(|error| match error {
+            search::QueryError::TooLong { chars, max } => {
+                crate::msg!("query-too-long", count = chars, max = max)
+            }
+        })?;
         Ok(Query {
             text: text.to_owned(),
             parsed,
@@ -58,8 +63,8 @@ impl Query {
     }
 
     /// What search had to guess about the query, to say in the status line.
-    pub fn notice(&self) -> Option<String> {
-        self.parsed.notices().first().map(ToString::to_string)
+    pub fn notice(&self) -> Option<Message> {
+        self.parsed.notices().first().map(search::Notice::message)
     }
 }
 

@@ -73,12 +73,13 @@ impl Provenance {
 
     /// "Rosa (bundle #3, imported 2026-11-02)": who vouched for the record,
     /// in which of their bundles, and when it came in.
-    pub fn source(&self) -> String {
-        format!(
-            "{} (bundle #{}, imported {})",
-            self.signer_name,
-            self.sequence,
-            format_date(self.imported_at.date())
+    pub fn source(&self, lang: crate::i18n::Lang) -> String {
+        crate::t!(
+            lang,
+            "vouch-source",
+            name = self.signer_name.as_str(),
+            sequence = self.sequence,
+            day = format_date(self.imported_at.date())
         )
     }
 }
@@ -106,7 +107,10 @@ mod tests {
             imported_at: now,
             imported_hash: record_hash(&record),
         };
-        assert_eq!(vouched.source(), "Rosa (bundle #3, imported 2026-11-02)");
+        assert_eq!(
+            vouched.source(crate::i18n::Lang::En),
+            "Rosa (bundle #3, imported 2026-11-02)"
+        );
         assert!(!vouched.edited_since_import(&record));
         record.hours = "Mon 9-5".into();
         assert!(vouched.edited_since_import(&record));

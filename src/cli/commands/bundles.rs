@@ -237,11 +237,10 @@ pub fn import(context: &Context, args: ImportArgs, out: &mut Output) -> CommandR
             )
         )?;
     }
-    // The summary is the bundle module's, in English.
     writeln!(
         out,
         "{}",
-        t!(lang, "cli-imported", summary = summary.to_string())
+        t!(lang, "cli-imported", summary = summary.in_lang(lang))
     )?;
     Ok(())
 }
@@ -302,7 +301,7 @@ fn print_plan(
     )?;
     for item in &plan.items {
         if item.outcome != Outcome::Unchanged {
-            writeln!(out, "{}", shown(&item.to_string()))?;
+            writeln!(out, "{}", shown(&item.line(lang)))?;
         }
     }
     Ok(())

@@ -5,7 +5,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use pamphlet::i18n::{Arg, Message};
+use pamphlet::i18n::{Arg, Lang, Message};
 use pamphlet::interop::json::{parse_records, write_json_lines, JsonError, Position};
 use pamphlet::model::{self, FieldValue, PhoneInput, Record, RecordInput, Vouch};
 use pamphlet::search::Field;
@@ -102,7 +102,7 @@ pub fn show(context: &Context, id: &str, json: bool, out: &mut Output) -> Outcom
     } else {
         // Each line through `shown`: the detail escapes its values already
         // and keeps the notes' lines indented (`Record::detail_text`).
-        let detail = describe(record, vault.provenance(&id), context.now);
+        let detail = describe(record, vault.provenance(&id), context.now, context.lang);
         for line in detail.lines() {
             writeln!(out, "{}", shown(line))?;
         }
@@ -179,7 +179,7 @@ pub fn search(
     let line_of = |hit: &pamphlet::search::Hit, partial: bool| -> Option<String> {
         let record = vault.get(&hit.id)?;
         if !json {
-            return Some(shown(&record.summary_line()).into_owned());
+            return Some(shown(&record.summary_line(lang)).into_owned());
         }
         // The record's own JSON, in its usual field order, with the score,
         // the matched fields and how the query was read in front.
@@ -458,8 +458,12 @@ fn invalid_field(error: model::FieldError) -> Failure {
         "tags" => "--tag".to_owned(),
         field => format!("--{}", field.replace('_', "-")),
     };
-    Failure::usage(msg!("field-invalid", detail = error.to_string()))
-        .hint(msg!("hint-check-flag", flag = flag))
+    Failure::usage(msg!(
+        "field-problem",
+        field = error.field,
+        problem = error.message
+    ))
+    .hint(msg!("hint-check-flag", flag = flag))
 }
 
 /// A record as a block of labelled lines, empty fields left out.
@@ -467,12 +471,13 @@ fn describe(
     record: &Record,
     provenance: Option<&pamphlet::vault::Provenance>,
     now: OffsetDateTime,
+    lang: Lang,
 ) -> String {
     let vouch = provenance.map(|vouched| Vouch {
-        source: vouched.source(),
+        source: vouched.source(lang),
         edited_here: vouched.edited_since_import(record),
     });
-    record.detail_text(now.date(), vouch.as_ref())
+    record.detail_text(now.date(), vouch.as_ref(), lang)
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ mod value;
 pub use value::FieldValue;
 
 use super::kinds::{Category, Status};
+use crate::i18n::Lang;
 
 /// A field of a record, in the record's own order (its JSON and CSV order).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -48,9 +49,14 @@ pub enum Shape {
 }
 
 /// What a place (city, region and country, shown as one) is labelled.
-pub const PLACE_LABEL: &str = "Place";
+pub fn place_label(lang: Lang) -> String {
+    crate::t!(lang, "field-place")
+}
+
 /// What the line saying who vouched for a record is labelled.
-pub const SOURCE_LABEL: &str = "Source";
+pub fn source_label(lang: Lang) -> String {
+    crate::t!(lang, "field-source")
+}
 
 impl Field {
     pub const ALL: [Field; 20] = [
@@ -108,41 +114,10 @@ impl Field {
         Field::ALL.into_iter().find(|field| field.name() == name)
     }
 
-    /// What people read beside the value. Phones show one to a line, so
-    /// their label is singular.
-    pub fn label(self) -> &'static str {
-        match self {
-            Field::Id => "Id",
-            Field::Name => "Name",
-            Field::Organization => "Organization",
-            Field::Category => "Category",
-            Field::Description => "Description",
-            Field::City => "City",
-            Field::Region => "Region",
-            Field::Country => "Country",
-            Field::Address => "Address",
-            Field::Phones => "Phone",
-            Field::Email => "Email",
-            Field::Website => "Website",
-            Field::Languages => "Languages",
-            Field::Hours => "Hours",
-            Field::Cost => "Cost",
-            Field::Notes => "Notes",
-            Field::Tags => "Tags",
-            Field::VerifiedOn => "Verified on",
-            Field::Status => "Status",
-            Field::UpdatedAt => "Updated",
-        }
-    }
-
-    /// The label where room is short (a printed referral card).
-    pub fn short_label(self) -> &'static str {
-        match self {
-            Field::Description => "About",
-            Field::Website => "Web",
-            Field::VerifiedOn => "Checked",
-            other => other.label(),
-        }
+    /// What people read beside the value, in `lang` (the message
+    /// `field-NAME`). Phones show one to a line, so their label is singular.
+    pub fn label(self, lang: Lang) -> String {
+        lang.text(&format!("field-{}", self.name()), &[])
     }
 
     /// Whether the field may be left out of what leaves the vault
@@ -194,14 +169,25 @@ impl Field {
         }
     }
 
-    /// For a field that takes one of a few values: each value's stable text
-    /// and its label.
-    pub fn choices(self) -> Option<Vec<(&'static str, &'static str)>> {
+    /// For a field that takes one of a few values: each value's stable
+    /// text (see [`Field::choice_word`] for the words people read).
+    pub fn choices(self) -> Option<Vec<&'static str>> {
         match self {
-            Field::Category => Some(Category::ALL.map(|c| (c.as_str(), c.label())).to_vec()),
-            Field::Status => Some(Status::ALL.map(|s| (s.as_str(), s.as_str())).to_vec()),
+            Field::Category => Some(Category::ALL.map(Category::as_str).to_vec()),
+            Field::Status => Some(Status::ALL.map(Status::as_str).to_vec()),
             _ => None,
         }
+    }
+
+    /// One of [`Field::choices`] as a word of `lang` (`bail_fund` is
+    /// "bail fund", "fondo de fianzas"…); any other text as it is.
+    pub fn choice_word(self, value: &str, lang: Lang) -> String {
+        let word = match self {
+            Field::Category => Category::parse(value).map(|c| c.word(lang)),
+            Field::Status => Status::parse(value).map(|s| s.word(lang)),
+            _ => None,
+        };
+        word.unwrap_or_else(|| value.to_owned())
     }
 
     /// The fields in the order people see them (the form, `pamphlet show`,
@@ -294,9 +280,9 @@ mod tests {
 
     #[test]
     fn attributes() {
-        assert_eq!(Field::VerifiedOn.label(), "Verified on");
-        assert_eq!(Field::Website.short_label(), "Web");
-        assert_eq!(Field::City.short_label(), "City");
+        assert_eq!(Field::VerifiedOn.label(Lang::En), "Verified on");
+        assert_eq!(Field::VerifiedOn.label(Lang::Es), "Verificado");
+        assert_eq!(place_label(Lang::Fr), "Lieu");
         assert!(!Field::Notes.is_one_line() && Field::Name.is_one_line());
         let one_line: Vec<&str> = Field::ALL
             .into_iter()
@@ -329,5 +315,9 @@ mod tests {
         assert_eq!(Field::Country.shape(), Shape::Text);
         assert_eq!(Field::Category.choices().map(|c| c.len()), Some(8));
         assert_eq!(Field::Name.choices(), None);
+        assert_eq!(
+            Field::Category.choice_word("bail_fund", Lang::Es),
+            "fondo de fianzas"
+        );
     }
 }

@@ -7,6 +7,7 @@ use std::sync::{Arc, RwLock};
 
 use uuid::Uuid;
 
+use crate::i18n::Message;
 use crate::model::Category;
 use crate::search::Reading;
 use crate::tui::finder::{first_rows, Filter, Finder, Found, Query, MAX_ROWS};
@@ -29,7 +30,7 @@ pub struct SearchRequest {
 #[derive(Debug)]
 pub struct SearchOutcome {
     generation: u64,
-    query: Result<Query, String>,
+    query: Result<Query, Message>,
     found: Found,
     keep: Option<Uuid>,
     more: bool,
@@ -67,7 +68,7 @@ pub struct Results {
     pub(crate) partial_total: usize,
     /// How the search read the query.
     pub(crate) reading: Reading,
-    pub(crate) error: Option<String>,
+    pub(crate) error: Option<Message>,
 }
 
 #[derive(Default)]

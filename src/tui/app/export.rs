@@ -12,6 +12,7 @@ use uuid::Uuid;
 
 use crate::bundle::{self, Encryption, ExportOptions, REDACTABLE};
 use crate::fsio::{self, IfExists};
+use crate::i18n::Message;
 use crate::tui::action::Action;
 use crate::tui::input::{TextEdit, TextInput};
 use crate::vault::{same_secret, TrustState, Vault, WorkFactor};
@@ -72,7 +73,7 @@ pub struct ExportDialog {
     pub(crate) selection: String,
     /// The same for people, categories as words (`listed by “rent” in
     /// bail fund`), or empty for every record.
-    pub(crate) described: String,
+    pub(crate) described: Option<Message>,
     pub(crate) use_passphrase: bool,
     pub(crate) recipients: Vec<RecipientChoice>,
     pub(crate) passphrase: TextInput,
@@ -83,7 +84,7 @@ pub struct ExportDialog {
     pub(crate) focus: usize,
     pub(crate) phase: ExportPhase,
     /// The last problem, or a question (a file that exists).
-    pub(crate) problem: Option<String>,
+    pub(crate) problem: Option<Message>,
     /// The existing file the person agreed to replace.
     replace: Option<PathBuf>,
 }
@@ -106,7 +107,7 @@ impl ExportDialog {
             .collect();
         ExportDialog {
             ids,
-            described: String::new(),
+            described: None,
             selection,
             use_passphrase: true,
             recipients,
@@ -230,16 +231,14 @@ impl ExportDialog {
         }
     }
 
-    fn check(&mut self) -> Result<(), String> {
+    fn check(&mut self) -> Result<(), Message> {
         if self.ids.is_empty() {
-            return Err("No records are listed, so there is nothing to export.".to_owned());
+            return Err(msg!("tui-export-nothing"));
         }
         if self.use_passphrase {
             if self.passphrase.char_count() < MIN_PASSPHRASE_CHARS {
                 self.focus_on(ExportRow::Passphrase);
-                return Err(format!(
-                    "Type a meeting passphrase of at least {MIN_PASSPHRASE_CHARS} characters, twice."
-                ));
+                return Err(msg!("tui-export-short", min = MIN_PASSPHRASE_CHARS));
             }
             if !same_secret(
                 self.passphrase.text().as_bytes(),
@@ -247,36 +246,36 @@ impl ExportDialog {
             ) {
                 self.again.clear();
                 self.focus_on(ExportRow::Again);
-                return Err("The two passphrases differ. Type it again.".to_owned());
+                return Err(msg!("tui-export-differ"));
             }
         } else if !self.recipients.iter().any(|r| r.chosen) {
             if self.recipients.is_empty() {
-                return Err("No one in the keyring has an age recipient: use a meeting passphrase (←/→ on Encrypt to).".to_owned());
+                return Err(msg!("tui-export-no-recipient"));
             }
             self.focus_on(ExportRow::Recipient(0));
-            return Err("Choose at least one recipient with Space.".to_owned());
+            return Err(msg!("tui-export-choose-recipient"));
         }
         let path = self.target();
         if self.path.text().trim().is_empty() {
             self.focus_on(ExportRow::Path);
-            return Err("Say where the bundle goes.".to_owned());
+            return Err(msg!("tui-export-no-path"));
         }
         if path.is_dir() {
             self.focus_on(ExportRow::Path);
-            return Err(format!("{} is a folder: add a file name.", path.display()));
+            return Err(msg!(
+                "tui-export-is-folder",
+                file = path.display().to_string()
+            ));
         }
         let parent = fsio::parent_dir(&path);
         if !parent.is_dir() {
             self.focus_on(ExportRow::Path);
-            return Err(format!("There is no folder {}.", parent.display()));
+            return Err(msg!("tui-no-folder", dir = parent.display().to_string()));
         }
         if path.exists() && self.replace.as_ref() != Some(&path) {
             self.replace = Some(path.clone());
             self.focus_on(ExportRow::Path);
-            return Err(format!(
-                "{} exists. Enter again replaces it; change the name to keep it.",
-                path.display()
-            ));
+            return Err(msg!("tui-export-exists", file = path.display().to_string()));
         }
         Ok(())
     }
@@ -343,7 +342,7 @@ impl ExportDialog {
             Err(error) => {
                 self.phase = ExportPhase::Editing;
                 self.replace = None;
-                self.problem = Some(format!("Not exported: {error}"));
+                self.problem = Some(msg!("tui-not-exported", reason = error.to_string()));
             }
         }
     }

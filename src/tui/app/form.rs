@@ -6,6 +6,7 @@
 use time::OffsetDateTime;
 use uuid::Uuid;
 
+use crate::i18n::{Lang, Message};
 use crate::model::{
     language_name, today_or, Field, FieldError, FieldValue, PhoneInput, Record, RecordInput, Status,
 };
@@ -28,34 +29,35 @@ pub enum FieldKey {
 }
 
 impl FieldKey {
-    pub fn label(self) -> String {
+    pub fn label(self, lang: Lang) -> String {
         match self {
-            FieldKey::Field(field) => field.label().to_owned(),
-            FieldKey::Phone(n) => format!("{} {}", Field::Phones.label(), n + 1),
+            FieldKey::Field(field) => field.label(lang),
+            FieldKey::Phone(n) => crate::t!(lang, "tui-form-phone-n", n = n + 1),
         }
     }
 
     /// What to type, shown while the field is empty.
-    pub fn hint(self) -> &'static str {
+    pub fn hint(self, lang: Lang) -> String {
         let field = match self {
-            FieldKey::Phone(_) => return "number; type; note — like +1 503 555 0100; text",
+            FieldKey::Phone(_) => return crate::t!(lang, "tui-hint-phone"),
             FieldKey::Field(field) => field,
         };
         if field.choices().is_some() {
-            return "←/→ to choose";
+            return crate::t!(lang, "tui-hint-choose");
         }
-        match field {
-            Field::Name => "required",
-            Field::Country => "two letters, like US or FR",
-            Field::Languages => "names or codes, comma-separated",
-            Field::Tags => "comma-separated, like no-id, walk-in (\\, for a comma)",
-            Field::VerifiedOn => "YYYY-MM-DD, or today",
-            _ => "",
-        }
+        let id = match field {
+            Field::Name => "tui-hint-required",
+            Field::Country => "tui-hint-country",
+            Field::Languages => "tui-hint-languages",
+            Field::Tags => "tui-hint-tags",
+            Field::VerifiedOn => "tui-hint-verified-on",
+            _ => return String::new(),
+        };
+        crate::t!(lang, id)
     }
 
     /// The record's field this row is (part of).
-    fn field(self) -> Field {
+    pub(crate) fn field(self) -> Field {
         match self {
             FieldKey::Field(field) => field,
             FieldKey::Phone(_) => Field::Phones,
@@ -67,14 +69,15 @@ impl FieldKey {
 pub enum Value {
     Text(TextInput),
     Choice {
-        options: Vec<(&'static str, &'static str)>,
+        /// The stable values (`bail_fund`), shown as words of the language.
+        options: Vec<&'static str>,
         index: Option<usize>,
     },
 }
 
 impl Value {
-    fn choice(options: Vec<(&'static str, &'static str)>, current: Option<&str>) -> Value {
-        let index = current.and_then(|c| options.iter().position(|(value, _)| *value == c));
+    fn choice(options: Vec<&'static str>, current: Option<&str>) -> Value {
+        let index = current.and_then(|c| options.iter().position(|value| *value == c));
         Value::Choice { options, index }
     }
 
@@ -84,7 +87,7 @@ impl Value {
             Value::Text(input) => input.text().to_owned(),
             Value::Choice { options, index } => index
                 .and_then(|i| options.get(i))
-                .map(|(value, _)| (*value).to_owned())
+                .map(|value| (*value).to_owned())
                 .unwrap_or_default(),
         }
     }
@@ -100,7 +103,7 @@ impl Value {
 pub struct FormField {
     pub(crate) key: FieldKey,
     pub(crate) value: Value,
-    pub(crate) error: Option<String>,
+    pub(crate) error: Option<Message>,
 }
 
 /// What the form asks of its owner.
@@ -229,16 +232,11 @@ impl Form {
     pub fn line_of(&self, index: usize) -> usize {
         self.fields[..index.min(self.fields.len())]
             .iter()
-            .map(|f| {
-                1 + f
-                    .error
-                    .as_ref()
-                    .map_or(0, |e| if e.len() > 60 { 2 } else { 1 })
-            })
+            .map(|f| 1 + f.error.as_ref().map_or(0, lines_of_problem))
             .sum()
     }
 
-    pub fn handle(&mut self, action: Action, rows: usize) -> FormOutcome {
+    pub fn handle(&mut self, action: Action, rows: usize, lang: Lang) -> FormOutcome {
         if let Some(leave) = self.leaving {
             return self.handle_leaving(action, leave);
         }
@@ -255,7 +253,7 @@ impl Form {
                 FormOutcome::Consumed
             }
             Action::Text(edit) => {
-                self.edit_focused(edit);
+                self.edit_focused(edit, lang);
                 FormOutcome::Consumed
             }
             _ => FormOutcome::Ignored,
@@ -281,13 +279,15 @@ impl Form {
         }
     }
 
-    fn edit_focused(&mut self, edit: TextEdit) {
+    fn edit_focused(&mut self, edit: TextEdit, lang: Lang) {
         let Some(field) = self.fields.get_mut(self.focus) else {
             return;
         };
         let changed = match &mut field.value {
             Value::Text(input) => input.apply(edit),
-            Value::Choice { options, index } => choose(options, index, edit),
+            Value::Choice { options, index } => {
+                choose(options, field.key.field(), index, edit, lang)
+            }
         };
         if changed {
             field.error = None;
@@ -368,7 +368,7 @@ impl Form {
                     .position(|f| f.key.field().name() == error.field)
             })
             .unwrap_or(0);
-        self.fields[at].error = Some(error.problem.clone());
+        self.fields[at].error = Some(error.message.clone());
         self.focus = at;
         self.keep_in_view(rows);
     }
@@ -394,9 +394,26 @@ fn is_good_phone(field: &FormField, now: OffsetDateTime) -> bool {
     .is_ok()
 }
 
+/// The lines a problem takes under its field: one, or two when long. A
+/// language's words may run longer than English's, so the measure is
+/// generous.
+fn lines_of_problem(problem: &Message) -> usize {
+    if problem.in_lang(Lang::En).chars().count() > 45 {
+        2
+    } else {
+        1
+    }
+}
+
 /// ←/→ step through the options; a letter picks the next option that starts
 /// with it.
-fn choose(options: &[(&str, &str)], index: &mut Option<usize>, edit: TextEdit) -> bool {
+fn choose(
+    options: &[&str],
+    field: Field,
+    index: &mut Option<usize>,
+    edit: TextEdit,
+    lang: Lang,
+) -> bool {
     let len = options.len();
     let before = *index;
     *index = match (edit, *index) {
@@ -408,7 +425,10 @@ fn choose(options: &[(&str, &str)], index: &mut Option<usize>, edit: TextEdit) -
             let start = current.map_or(0, |i| i + 1);
             (0..len)
                 .map(|step| (start + step) % len)
-                .find(|i| options[*i].1.starts_with(c.to_ascii_lowercase()))
+                .find(|i| {
+                    let word = field.choice_word(options[*i], lang).to_lowercase();
+                    word.starts_with(c.to_lowercase().to_string().as_str())
+                })
                 .or(current)
         }
         (_, current) => current,
@@ -429,7 +449,7 @@ mod tests {
     fn type_into(form: &mut Form, key: FieldKey, text: &str) {
         form.focus = form.fields.iter().position(|f| f.key == key).unwrap();
         for c in text.chars() {
-            form.handle(Action::Text(TextEdit::Insert(c)), 20);
+            form.handle(Action::Text(TextEdit::Insert(c)), 20, Lang::En);
         }
     }
 
@@ -456,9 +476,13 @@ mod tests {
         let rows: Vec<Field> = form.fields.iter().map(|f| f.key.field()).collect();
         let expected: Vec<Field> = Field::shown_order().filter(|f| f.is_editable()).collect();
         assert_eq!(rows, expected);
-        assert_eq!(form.fields[0].key.label(), "Name");
+        assert_eq!(form.fields[0].key.label(Lang::En), "Name");
+        assert_eq!(form.fields[0].key.label(Lang::Fr), "Nom");
         let phone = form.fields.iter().find(|f| f.key == FieldKey::Phone(0));
-        assert_eq!(phone.map(|f| f.key.label()).as_deref(), Some("Phone 1"));
+        assert_eq!(
+            phone.map(|f| f.key.label(Lang::En)).as_deref(),
+            Some("Phone 1")
+        );
     }
 
     #[test]
@@ -476,7 +500,7 @@ mod tests {
         form.show_error(&error, now(), 20);
         assert_eq!(form.fields[form.focus].key, FieldKey::Phone(1));
         assert!(form.fields[form.focus].error.is_some());
-        form.handle(Action::Text(TextEdit::Backspace), 20);
+        form.handle(Action::Text(TextEdit::Backspace), 20, Lang::En);
         assert!(form.fields[form.focus].error.is_none());
     }
 }

@@ -11,6 +11,7 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 use crate::bundle::{self, BundleError, Decryption, OpenedBundle, Plan, Prefer, Signer};
+use crate::i18n::Message;
 use crate::tui::action::Action;
 use crate::tui::input::TextInput;
 use crate::vault::Vault;
@@ -27,7 +28,7 @@ pub struct Review {
     pub(crate) trust_as: TextInput,
     /// The first plan line shown.
     pub(crate) scroll: usize,
-    pub(crate) problem: Option<String>,
+    pub(crate) problem: Option<Message>,
 }
 
 impl Review {
@@ -50,8 +51,8 @@ pub enum ImportPhase {
     /// Writing the plan; drawn once before it starts.
     Applying(Box<Review>),
     /// Refused or failed: why, and that nothing changed.
-    Refused(String),
-    Done(String),
+    Refused(Message),
+    Done(Message),
 }
 
 pub struct ImportDialog {
@@ -59,7 +60,7 @@ pub struct ImportDialog {
     pub(crate) passphrase: TextInput,
     pub(crate) phase: ImportPhase,
     /// A problem with the path or the passphrase, shown under the field.
-    pub(crate) problem: Option<String>,
+    pub(crate) problem: Option<Message>,
     /// Whether the bundle asked for a passphrase.
     needs_passphrase: bool,
     /// A lower vault limit than the standard one, for tests.
@@ -138,9 +139,9 @@ impl ImportDialog {
             }
             Action::Enter => {
                 if self.path.text().trim().is_empty() {
-                    self.problem = Some("Type the path of the bundle.".to_owned());
+                    self.problem = Some(msg!("tui-import-type-path"));
                 } else if asking && self.passphrase.is_empty() {
-                    self.problem = Some("Type the meeting passphrase.".to_owned());
+                    self.problem = Some(msg!("tui-import-type-passphrase"));
                 } else {
                     self.problem = None;
                     self.phase = ImportPhase::Opening;
@@ -192,14 +193,11 @@ impl ImportDialog {
                 return ImportPhase::Passphrase;
             }
             Err(BundleError::Undecryptable(_)) if self.needs_passphrase => {
-                self.problem = Some(
-                    "It does not decrypt: a wrong passphrase, or a damaged file. Try again, or Esc."
-                        .to_owned(),
-                );
+                self.problem = Some(msg!("tui-import-undecryptable"));
                 return ImportPhase::Passphrase;
             }
             Err(BundleError::Io(error)) if error.kind() == std::io::ErrorKind::NotFound => {
-                self.problem = Some(format!("There is no file {}.", path.display()));
+                self.problem = Some(msg!("tui-no-file", file = path.display().to_string()));
                 return ImportPhase::Path;
             }
             Err(error) => return ImportPhase::Refused(refusal(&error)),
@@ -269,17 +267,12 @@ fn handle_review(review: &mut Review, action: Action, vault: &Vault) -> ReviewOu
             if review.signer.is_none() {
                 let name = review.trust_as.text().trim();
                 if name.is_empty() {
-                    review.problem = Some(
-                        "Compare the fingerprint aloud, then type a name to trust the signer as."
-                            .to_owned(),
-                    );
+                    review.problem = Some(msg!("tui-import-name-signer"));
                     return ReviewOutcome::Consumed;
                 }
                 if let Some(taken) = vault.trust().by_name(name) {
-                    review.problem = Some(format!(
-                        "The keyring already has someone named “{}”. Choose another name.",
-                        taken.name
-                    ));
+                    review.problem =
+                        Some(msg!("tui-import-name-taken", name = taken.name.as_str()));
                     return ReviewOutcome::Consumed;
                 }
             }
@@ -310,38 +303,33 @@ fn apply(
         .then(|| review.trust_as.text().trim().to_owned());
     match bundle::apply(vault, &review.bundle, review.plan, trust_as.as_deref(), now) {
         Ok(summary) => {
-            let mut text = format!("Imported: {summary}.");
-            if let Some(name) = trust_as {
-                text.push_str(&format!(
-                    " Now trusting {name} ({}).",
-                    review.bundle.fingerprint
-                ));
-            }
+            let text = match trust_as {
+                Some(name) => msg!(
+                    "tui-imported-trusting",
+                    summary = summary.message(),
+                    name = name,
+                    fingerprint = review.bundle.fingerprint.as_str()
+                ),
+                None => msg!("tui-imported", summary = summary.message()),
+            };
             (ImportPhase::Done(text), Some(written))
         }
         Err(error) => (ImportPhase::Refused(refusal(&error)), None),
     }
 }
 
-/// A refusal in words, with what to do about it.
-fn refusal(error: &BundleError) -> String {
+/// A refusal in words, with what to do about it. What went wrong is the
+/// bundle module's sentence, in English.
+fn refusal(error: &BundleError) -> Message {
     let hint = match error {
-        BundleError::NotForUs => {
-            " Ask the sender to export it to your age recipient (`pamphlet keys show`)."
-        }
-        BundleError::Replayed { .. } => " Ask the signer for their newest bundle.",
-        BundleError::Expired(_) => " Ask the signer for a fresh bundle.",
-        BundleError::BadSignature(_) | BundleError::Mismatch(_) => {
-            " Do not use this file; tell the signer."
-        }
-        BundleError::ExcessiveWork { .. } => {
-            " Ask the sender to export it again with pamphlet, or to your age recipient."
-        }
-        BundleError::TooLarge(_) => " Ask the sender to split it with narrower queries.",
-        BundleError::VaultLimit { .. } => {
-            " This screen cannot import it; the command line can, if you mean it: pamphlet import --allow-large FILE."
-        }
-        _ => "",
+        BundleError::NotForUs => "tui-refused-not-for-us",
+        BundleError::Replayed { .. } => "tui-refused-replayed",
+        BundleError::Expired(_) => "tui-refused-expired",
+        BundleError::BadSignature(_) | BundleError::Mismatch(_) => "tui-refused-tampered",
+        BundleError::ExcessiveWork { .. } => "tui-refused-excessive-work",
+        BundleError::TooLarge(_) => "tui-refused-too-large",
+        BundleError::VaultLimit { .. } => "tui-refused-vault-limit",
+        _ => "tui-refused-no-hint",
     };
     let mut text = error.to_string();
     if let Some(first) = text.get(..1) {
@@ -351,5 +339,5 @@ fn refusal(error: &BundleError) -> String {
     if !text.ends_with(['.', '?', '!']) {
         text.push('.');
     }
-    format!("{text}{hint} Nothing was imported.")
+    msg!("tui-refused", reason = text, hint = msg!(hint))
 }

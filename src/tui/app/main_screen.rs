@@ -6,6 +6,7 @@
 use time::OffsetDateTime;
 use uuid::Uuid;
 
+use crate::i18n::Message;
 use crate::model::{format_date, Category, Record};
 use crate::tui::action::Action;
 use crate::tui::input::TextEdit;
@@ -38,9 +39,9 @@ pub struct ConfirmDelete {
 }
 
 /// One line of news in the status line.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Notice {
-    pub(crate) text: String,
+    pub(crate) text: Message,
     pub(crate) error: bool,
 }
 
@@ -111,10 +112,7 @@ impl MainScreen {
         if self.browse.selected_id() == Some(id) {
             self.view = View::Detail { scroll: 0 };
         } else {
-            self.say(
-                format!("Saved “{name}”. The search does not list it: Esc clears the search."),
-                false,
-            );
+            self.say(msg!("tui-saved-not-listed", name = name), false);
         }
     }
 
@@ -167,12 +165,12 @@ impl MainScreen {
         match &mut self.view {
             View::Form(form) => {
                 let form_rows = usize::from(areas.body.height.max(1));
-                match form.handle(action, form_rows) {
+                match form.handle(action, form_rows, config.lang) {
                     FormOutcome::Consumed => Outcome::Consumed,
                     FormOutcome::Ignored => Outcome::Ignored,
                     FormOutcome::Cancel => {
                         self.view = View::List;
-                        self.say("Nothing was changed.", false);
+                        self.say(msg!("tui-nothing-changed"), false);
                         Outcome::Consumed
                     }
                     FormOutcome::Quit => Outcome::Quit,
@@ -274,7 +272,7 @@ impl MainScreen {
             }
             Action::Back => {
                 self.confirm = None;
-                self.say("Nothing was deleted.", false);
+                self.say(msg!("tui-nothing-deleted"), false);
             }
             Action::Help => return Outcome::OpenHelp,
             _ => return Outcome::Ignored,
@@ -296,8 +294,10 @@ impl MainScreen {
                 let closed = self.dialog.take();
                 match (closed, done) {
                     (_, true) => self.notice = None,
-                    (Some(Dialog::Export(_)), false) => self.say("Nothing was exported.", false),
-                    (_, false) => self.say("Nothing was imported.", false),
+                    (Some(Dialog::Export(_)), false) => {
+                        self.say(msg!("tui-nothing-exported"), false)
+                    }
+                    (_, false) => self.say(msg!("tui-nothing-imported"), false),
                 }
                 Outcome::Consumed
             }
@@ -310,7 +310,7 @@ impl MainScreen {
         let query = match crate::tui::finder::Query::parse(self.browse.query.text()) {
             Ok(query) => query,
             Err(problem) => {
-                self.say(format!("Not exported: {problem}"), true);
+                self.say(msg!("tui-not-exported", reason = problem), true);
                 return;
             }
         };
@@ -322,28 +322,37 @@ impl MainScreen {
             .map(|finder| finder.all_matching(&query, filter))
             .unwrap_or_default();
         let mut selection: Vec<String> = Vec::new();
-        let mut described: Vec<String> = Vec::new();
-        if !query.text().trim().is_empty() {
-            selection.push(query.text().trim().to_owned());
-            described.push(format!("listed by “{}”", query.text().trim()));
+        let listed_by = query.text().trim().to_owned();
+        if !listed_by.is_empty() {
+            selection.push(listed_by.clone());
         }
-        let mut within: Vec<&str> = Vec::new();
+        let mut within: Option<Message> = None;
         if let Some(category) = filter.category {
             selection.push(format!("cat:{}", category.as_str()));
-            within.push(category.label());
+            within = Some(msg!(format!("category-{}", category.as_str())));
         }
         if let Some(city) = &filter.city {
             selection.push(format!("city:{city}"));
-            within.push(city);
+            within = Some(match within {
+                Some(category) => msg!("tui-export-within-both", category = category, city = city),
+                None => msg!("tui-export-within-city", city = city),
+            });
         }
-        if !within.is_empty() {
-            described.push(format!("in {}", within.join(" · ")));
-        }
+        let described = match (listed_by.is_empty(), within) {
+            (true, None) => None,
+            (false, None) => Some(msg!("tui-export-listed-by", query = listed_by)),
+            (true, Some(within)) => Some(msg!("tui-export-in", within = within)),
+            (false, Some(within)) => Some(msg!(
+                "tui-export-listed-by-in",
+                query = listed_by,
+                within = within
+            )),
+        };
         let path = config.places.default_export_path(now.date());
         self.notice = None;
         let mut dialog =
             ExportDialog::new(ids, selection.join(" "), self.session.vault.trust(), &path);
-        dialog.described = described.join(" ");
+        dialog.described = described;
         self.dialog = Some(Dialog::Export(Box::new(dialog)));
     }
 
@@ -407,7 +416,7 @@ impl MainScreen {
     fn edit_selected(&mut self) {
         match self.selected() {
             Some(record) => self.view = View::Form(Box::new(Form::edit(record))),
-            None => self.say("No record is selected.", true),
+            None => self.say(msg!("tui-none-selected"), true),
         }
     }
 
@@ -419,7 +428,7 @@ impl MainScreen {
                     name: record.name.clone(),
                 })
             }
-            None => self.say("No record is selected.", true),
+            None => self.say(msg!("tui-none-selected"), true),
         }
     }
 
@@ -431,15 +440,15 @@ impl MainScreen {
                 }
                 self.view = View::List;
                 self.browse.research(None);
-                self.say(format!("Deleted “{}”.", confirm.name), false);
+                self.say(msg!("tui-deleted", name = confirm.name), false);
             }
-            Err(error) => self.say(format!("Not deleted: {error}"), true),
+            Err(error) => self.say(msg!("tui-not-deleted", reason = error.to_string()), true),
         }
     }
 
     fn mark_verified(&mut self, now: OffsetDateTime) {
         let Some(record) = self.selected() else {
-            self.say("No record is selected.", true);
+            self.say(msg!("tui-none-selected"), true);
             return;
         };
         let mut input = record.to_input();
@@ -450,14 +459,14 @@ impl MainScreen {
             // Verified today already: writing it again would change only
             // `updated_at`, and make an imported record look edited here.
             Ok(marked) if record.differences(&marked).is_empty() => {
-                self.say(format!("“{name}” is already marked verified today."), false);
+                self.say(msg!("tui-verified-already", name = name), false);
             }
             Ok(marked) => {
                 if self.store(marked) {
-                    self.say(format!("Marked “{name}” verified today."), false);
+                    self.say(msg!("tui-verified-marked", name = name), false);
                 }
             }
-            Err(error) => self.say(format!("Not marked: {error}"), true),
+            Err(error) => self.say(msg!("tui-not-marked", reason = error.to_string()), true),
         }
     }
 
@@ -484,13 +493,13 @@ impl MainScreen {
                 } else {
                     View::List
                 };
-                self.say(format!("No changes to “{}”.", record.name), false);
+                self.say(msg!("tui-no-changes", name = record.name.as_str()), false);
             }
             Ok(record) => {
                 let (id, name) = (record.id, record.name.clone());
                 if self.store(record) {
                     self.view = View::List;
-                    self.say(format!("Saved “{name}”."), false);
+                    self.say(msg!("tui-saved", name = name.as_str()), false);
                     self.open_when_found = Some((id, name));
                 }
             }
@@ -511,7 +520,7 @@ impl MainScreen {
                 true
             }
             Err(error) => {
-                self.say(format!("Not saved: {error}"), true);
+                self.say(msg!("tui-not-saved", reason = error.to_string()), true);
                 false
             }
         }
@@ -534,10 +543,7 @@ impl MainScreen {
             .collect()
     }
 
-    pub fn say(&mut self, text: impl Into<String>, error: bool) {
-        self.notice = Some(Notice {
-            text: text.into(),
-            error,
-        });
+    pub fn say(&mut self, text: Message, error: bool) {
+        self.notice = Some(Notice { text, error });
     }
 }

@@ -37,7 +37,7 @@ pub use form::{FieldKey, Form, FormField, FormMode, Leave, Value};
 pub use import::{ImportDialog, ImportPhase, Review};
 pub use main_screen::{ConfirmDelete, Dialog, MainScreen, Notice, View};
 pub use unlock::{LockReason, Phase, Session, UnlockRequest, UnlockState};
-pub use wipe::{Wipe, WIPE_WORD};
+pub use wipe::{wipe_word, Wipe, WIPE_WORD};
 
 /// Settings that do not change while the app runs.
 #[derive(Debug, Clone)]
@@ -222,7 +222,7 @@ impl App {
             return;
         }
         if let Some(wipe) = &mut self.wipe {
-            match wipe.handle(action) {
+            match wipe.handle(action, self.config.lang) {
                 wipe::WipeOutcome::Consumed => {}
                 wipe::WipeOutcome::Cancel => self.wipe = None,
                 wipe::WipeOutcome::OpenHelp => self.help = Some(0),
@@ -298,7 +298,7 @@ impl App {
             Ok(()) => self.wipe = Some(Wipe::Done),
             Err(error) => {
                 if let Some(wipe) = &mut self.wipe {
-                    wipe.failed(format!("Not wiped: {error}"));
+                    wipe.failed(msg!("tui-not-wiped", reason = error.to_string()));
                 }
             }
         }

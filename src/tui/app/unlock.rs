@@ -8,6 +8,7 @@ use std::sync::{Arc, RwLock};
 
 use age::secrecy::SecretString;
 
+use crate::i18n::Message;
 use crate::tui::action::Action;
 use crate::tui::finder::Finder;
 use crate::tui::input::{TextEdit, TextInput};
@@ -93,7 +94,7 @@ pub struct UnlockState {
     pub(crate) phase: Phase,
     pub(crate) reason: LockReason,
     /// The last failure, said once.
-    pub(crate) error: Option<String>,
+    pub(crate) error: Option<Message>,
     pending: Option<UnlockRequest>,
 }
 
@@ -126,7 +127,7 @@ impl UnlockState {
             }
             Action::Enter => {
                 if self.input.is_empty() {
-                    self.error = Some("Type the passphrase, then Enter.".to_owned());
+                    self.error = Some(msg!("tui-unlock-type"));
                     return true;
                 }
                 let passphrase = SecretString::from(self.input.take());
@@ -161,11 +162,9 @@ impl UnlockState {
     pub fn failed(&mut self, error: &VaultError) {
         self.phase = Phase::Waiting;
         self.error = Some(match error {
-            VaultError::WrongPassphrase => "Wrong passphrase. Try again.".to_owned(),
-            VaultError::InUse => {
-                "The vault is in use by another pamphlet. Close it, then try again.".to_owned()
-            }
-            other => format!("Cannot unlock: {other}"),
+            VaultError::WrongPassphrase => msg!("tui-unlock-wrong"),
+            VaultError::InUse => msg!("tui-unlock-in-use"),
+            other => msg!("tui-unlock-failed", reason = other.to_string()),
         });
     }
 }

@@ -1,19 +1,33 @@
 //! The panic key: a question over any screen, and what is left after the
-//! vault is destroyed. The question wants the word WIPE and Enter, so one
-//! stray key, or the panic key followed by ordinary typing, cannot wipe.
+//! vault is destroyed. The question wants the language's word for it
+//! (`BORRAR`, `EFFACER`…), or WIPE, and Enter, so one stray key, or the
+//! panic key followed by ordinary typing, cannot wipe.
 
+use crate::i18n::{Lang, Message};
 use crate::tui::action::Action;
 use crate::tui::input::{TextEdit, TextInput};
 
-/// The word to type before Enter destroys the vault (any case).
+/// The word that confirms a wipe in every language (any case).
 pub const WIPE_WORD: &str = "WIPE";
+
+/// The word the question asks for in `lang` (`WIPE`, `BORRAR`…).
+pub fn wipe_word(lang: Lang) -> String {
+    crate::t!(lang, "wipe-word")
+}
+
+/// Whether `typed` confirms a wipe: the language's own word or WIPE, in
+/// any case, spaces around it ignored.
+fn confirms(typed: &str, lang: Lang) -> bool {
+    let typed = typed.trim().to_uppercase();
+    typed == WIPE_WORD || typed == wipe_word(lang).to_uppercase()
+}
 
 /// Where a wipe stands.
 pub enum Wipe {
     /// Asking; `error` says why the last Enter did not wipe.
     Asking {
         input: TextInput,
-        error: Option<String>,
+        error: Option<Message>,
     },
     /// The vault is gone; the next key quits.
     Done,
@@ -36,7 +50,7 @@ impl Wipe {
         }
     }
 
-    pub(super) fn handle(&mut self, action: Action) -> WipeOutcome {
+    pub(super) fn handle(&mut self, action: Action, lang: Lang) -> WipeOutcome {
         let Wipe::Asking { input, error } = self else {
             return WipeOutcome::Consumed;
         };
@@ -51,12 +65,10 @@ impl Wipe {
                 WipeOutcome::Consumed
             }
             Action::Confirm | Action::Enter => {
-                if input.text().trim().eq_ignore_ascii_case(WIPE_WORD) {
+                if confirms(input.text(), lang) {
                     WipeOutcome::Wipe
                 } else {
-                    *error = Some(format!(
-                        "Type {WIPE_WORD}, then Enter. Esc keeps the vault."
-                    ));
+                    *error = Some(msg!("tui-wipe-type-word", word = wipe_word(lang)));
                     input.clear();
                     WipeOutcome::Consumed
                 }
@@ -69,7 +81,7 @@ impl Wipe {
     }
 
     /// The wipe failed: say why; the word stays, so Enter tries again.
-    pub(super) fn failed(&mut self, message: String) {
+    pub(super) fn failed(&mut self, message: Message) {
         if let Wipe::Asking { error, .. } = self {
             *error = Some(message);
         }

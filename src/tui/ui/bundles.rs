@@ -8,7 +8,8 @@ use ratatui::widgets::Block;
 use ratatui::Frame;
 
 use crate::bundle::{Outcome, Prefer, REDACTABLE};
-use crate::model::format_date;
+use crate::i18n::Lang;
+use crate::model::Field;
 use crate::text::shown;
 use crate::tui::app::{ExportDialog, ExportPhase, ExportRow, ImportDialog, ImportPhase, Review};
 use crate::tui::input::TextInput;
@@ -16,7 +17,7 @@ use crate::tui::input::TextInput;
 use super::detail::wrap;
 use super::{centered_box, fit, paragraph, Paint};
 
-const LABEL: usize = 13;
+const LABEL: usize = 16;
 
 /// Lines of a dialog, and where the cursor goes (line, column in the text).
 #[derive(Default)]
@@ -38,6 +39,7 @@ impl<'a> Body<'a> {
 
     /// A labelled line.
     fn field(&mut self, label: &str, value: Vec<Span<'a>>, paint: Paint) {
+        let label = fit(label, LABEL - 1);
         let mut spans = vec![Span::styled(format!("{label:<LABEL$}"), paint.theme.dim())];
         spans.extend(value);
         self.lines.push(Line::from(spans));
@@ -73,6 +75,7 @@ impl<'a> Body<'a> {
         } else {
             paint.theme.dim()
         };
+        let label = fit(label, LABEL - 3);
         let mut spans = vec![
             Span::styled(marker, paint.theme.title()),
             Span::styled(format!("{label:<w$}", w = LABEL - 2), label_style),
@@ -104,6 +107,7 @@ impl<'a> Body<'a> {
         if focused {
             self.focus_line = self.lines.len();
         }
+        let label = fit(label, LABEL - 3);
         self.lines.push(Line::from(vec![
             Span::styled(marker, paint.theme.title()),
             Span::styled(format!("{label:<w$}", w = LABEL - 2), label_style),
@@ -167,7 +171,9 @@ pub(super) fn export(
     paint: Paint,
     focused: bool,
 ) {
-    let inner = dialog_box(frame, area, " Export a bundle ", paint);
+    let lang = paint.lang;
+    let title = format!(" {} ", t!(lang, "tui-screen-export"));
+    let inner = dialog_box(frame, area, &title, paint);
     let width = usize::from(inner.width);
     let mut body = Body::default();
     export_selection(&mut body, dialog, width, paint);
@@ -175,7 +181,7 @@ pub(super) fn export(
         ExportPhase::Working => {
             body.blank();
             body.text(
-                &format!("Signing and encrypting {} records, then writing the file… (a passphrase takes a second or two)", dialog.ids.len()),
+                &t!(lang, "tui-export-working", count = dialog.ids.len()),
                 width,
                 paint.theme.title(),
             );
@@ -186,9 +192,12 @@ pub(super) fn export(
             sequence,
             path,
         } => {
-            let done = format!(
-                "Exported {count} records as bundle #{sequence} to {}.",
-                path.display()
+            let done = t!(
+                lang,
+                "tui-export-done",
+                count = *count,
+                sequence = *sequence,
+                file = path.display().to_string()
             );
             export_done(&mut body, &done, width, paint);
             body.draw(frame, inner, false);
@@ -203,13 +212,12 @@ pub(super) fn export(
 /// How many records go, and which.
 fn export_selection(body: &mut Body, dialog: &ExportDialog, width: usize, paint: Paint) {
     let count = dialog.ids.len();
-    let selection = if dialog.described.is_empty() {
-        "every record".to_owned()
-    } else {
-        dialog.described.clone()
+    let selection = match &dialog.described {
+        None => t!(paint.lang, "tui-export-every-record"),
+        Some(described) => described.in_lang(paint.lang),
     };
     body.field(
-        "Records",
+        &t!(paint.lang, "tui-label-records"),
         vec![
             Span::styled(format!("{count}"), paint.theme.bold()),
             Span::raw(fit(
@@ -227,7 +235,7 @@ fn export_done(body: &mut Body, done: &str, width: usize, paint: Paint) {
     body.text(done, width, paint.theme.bold());
     body.blank();
     body.text(
-        "Carry it to the meeting; whoever imports it will see your fingerprint. Enter or Esc closes.",
+        &t!(paint.lang, "tui-export-carry"),
         width,
         paint.theme.dim(),
     );
@@ -235,21 +243,22 @@ fn export_done(body: &mut Body, done: &str, width: usize, paint: Paint) {
 
 /// The rows to fill in: how to encrypt, what to leave out, where to save.
 fn export_choices(body: &mut Body, dialog: &ExportDialog, width: usize, paint: Paint) {
+    let lang = paint.lang;
     let focus = dialog.focused();
     let how = if dialog.use_passphrase {
-        "‹ a meeting passphrase ›"
+        t!(lang, "tui-export-to-passphrase")
     } else {
-        "‹ people in the keyring ›"
+        t!(lang, "tui-export-to-keyring")
     };
     body.choice(
-        "Encrypt to",
-        how.to_owned(),
+        &t!(lang, "tui-label-encrypt-to"),
+        format!("‹ {how} ›"),
         focus == ExportRow::Encryption,
         paint,
     );
     if dialog.use_passphrase {
         body.input(
-            "Passphrase",
+            &t!(lang, "tui-label-passphrase"),
             &dialog.passphrase,
             true,
             focus == ExportRow::Passphrase,
@@ -257,7 +266,7 @@ fn export_choices(body: &mut Body, dialog: &ExportDialog, width: usize, paint: P
             paint,
         );
         body.input(
-            "Again",
+            &t!(lang, "tui-label-again"),
             &dialog.again,
             true,
             focus == ExportRow::Again,
@@ -268,17 +277,21 @@ fn export_choices(body: &mut Body, dialog: &ExportDialog, width: usize, paint: P
         export_recipients(body, dialog, paint);
     }
     for (n, field) in REDACTABLE.iter().enumerate() {
-        let label = if n == 0 { "Leave out" } else { "" };
+        let label = if n == 0 {
+            t!(lang, "tui-label-leave-out")
+        } else {
+            String::new()
+        };
         let on = dialog.redact.get(n).copied().unwrap_or(false);
         body.choice(
-            label,
-            format!("{}{field}", check(on)),
+            &label,
+            format!("{}{}", check(on), field_word(field, lang)),
             focus == ExportRow::Redact(n),
             paint,
         );
     }
     body.input(
-        "Save to",
+        &t!(lang, "tui-label-save-to"),
         &dialog.path,
         false,
         focus == ExportRow::Path,
@@ -287,12 +300,8 @@ fn export_choices(body: &mut Body, dialog: &ExportDialog, width: usize, paint: P
     );
     body.blank();
     match &dialog.problem {
-        Some(problem) => body.text(problem, width, paint.theme.error()),
-        None => body.text(
-            "Signed with your key. Space ticks a box; Enter exports.",
-            width,
-            paint.theme.dim(),
-        ),
+        Some(problem) => body.text(&problem.in_lang(lang), width, paint.theme.error()),
+        None => body.text(&t!(lang, "tui-export-keys"), width, paint.theme.dim()),
     }
 }
 
@@ -302,7 +311,7 @@ fn export_recipients(body: &mut Body, dialog: &ExportDialog, paint: Paint) {
         body.field(
             "",
             vec![Span::styled(
-                "Nobody in the keyring has an age recipient.",
+                t!(paint.lang, "tui-export-no-recipients"),
                 paint.theme.dim(),
             )],
             paint,
@@ -311,9 +320,13 @@ fn export_recipients(body: &mut Body, dialog: &ExportDialog, paint: Paint) {
     }
     let focus = dialog.focused();
     for (n, choice) in dialog.recipients.iter().enumerate() {
-        let label = if n == 0 { "To" } else { "" };
+        let label = if n == 0 {
+            t!(paint.lang, "tui-label-to")
+        } else {
+            String::new()
+        };
         body.choice(
-            label,
+            &label,
             format!("{}{}", check(choice.chosen), choice.name),
             focus == ExportRow::Recipient(n),
             paint,
@@ -329,47 +342,39 @@ pub(super) fn import(
     focused: bool,
 ) {
     let theme = paint.theme;
-    let inner = dialog_box(frame, area, " Import a bundle ", paint);
+    let lang = paint.lang;
+    let title = format!(" {} ", t!(lang, "tui-screen-import"));
+    let inner = dialog_box(frame, area, &title, paint);
     let width = usize::from(inner.width);
     let mut body = Body::default();
     match &dialog.phase {
         ImportPhase::Path | ImportPhase::Passphrase => {
             let asking = matches!(dialog.phase, ImportPhase::Passphrase);
-            body.input("File", &dialog.path, false, !asking, width, paint);
+            let file = t!(lang, "tui-label-file");
+            body.input(&file, &dialog.path, false, !asking, width, paint);
             if asking {
-                body.input("Passphrase", &dialog.passphrase, true, true, width, paint);
+                let label = t!(lang, "tui-label-passphrase");
+                body.input(&label, &dialog.passphrase, true, true, width, paint);
                 body.blank();
-                body.text(
-                    "This bundle is encrypted to a meeting passphrase. Type it, then Enter.",
-                    width,
-                    theme.dim(),
-                );
+                body.text(&t!(lang, "tui-import-ask-passphrase"), width, theme.dim());
             } else {
                 body.blank();
-                body.text(
-                    "The path of the bundle, then Enter. Nothing changes until you accept.",
-                    width,
-                    theme.dim(),
-                );
+                body.text(&t!(lang, "tui-import-ask-path"), width, theme.dim());
             }
             if let Some(problem) = &dialog.problem {
                 body.blank();
-                body.text(problem, width, theme.error());
+                body.text(&problem.in_lang(lang), width, theme.error());
             }
             body.draw(frame, inner, focused);
         }
         ImportPhase::Opening => {
-            body.text(
-                "Decrypting and checking the signature… (a passphrase takes a second or two)",
-                width,
-                theme.title(),
-            );
+            body.text(&t!(lang, "tui-import-opening"), width, theme.title());
             body.draw(frame, inner, false);
         }
         ImportPhase::Applying(review) => {
             review_lines(&mut body, review, width, paint);
             body.blank();
-            body.text("Importing…", width, theme.title());
+            body.text(&t!(lang, "tui-import-importing"), width, theme.title());
             body.draw(frame, inner, false);
         }
         ImportPhase::Review(review) => {
@@ -377,56 +382,53 @@ pub(super) fn import(
             body.draw(frame, inner, focused);
         }
         ImportPhase::Refused(reason) => {
-            body.push(Span::styled("Refused.", theme.error()));
+            body.push(Span::styled(t!(lang, "tui-import-refused"), theme.error()));
             body.blank();
-            body.text(reason, width, theme.bold());
+            body.text(&reason.in_lang(lang), width, theme.bold());
             body.blank();
-            body.text("Enter tries another file; Esc closes.", width, theme.dim());
+            body.text(&t!(lang, "tui-import-refused-keys"), width, theme.dim());
             body.draw(frame, inner, false);
         }
         ImportPhase::Done(summary) => {
-            body.text(summary, width, theme.bold());
+            body.text(&summary.in_lang(lang), width, theme.bold());
             body.blank();
-            body.text(
-                "The records are searchable now. Enter or Esc closes.",
-                width,
-                theme.dim(),
-            );
+            body.text(&t!(lang, "tui-import-done-keys"), width, theme.dim());
             body.draw(frame, inner, false);
         }
     }
 }
 
 fn review_lines<'a>(body: &mut Body<'a>, review: &'a Review, width: usize, paint: Paint) {
+    let lang = paint.lang;
     signer_lines(body, review, paint);
     bundle_lines(body, review, paint);
     if review.signer.is_none() {
         body.blank();
-        body.text(
-            "Compare this fingerprint with the signer, aloud. Accepting trusts them from now on.",
-            width,
-            paint.theme.stale(),
-        );
-        body.input("Trust as", &review.trust_as, false, true, width, paint);
+        body.text(&t!(lang, "tui-import-compare"), width, paint.theme.stale());
+        let label = t!(lang, "tui-label-trust-as");
+        body.input(&label, &review.trust_as, false, true, width, paint);
     }
     if review.plan.counts().conflicts > 0 {
         let choice = match review.plan.prefer {
-            Prefer::Local => "‹ keep the local records ›",
-            Prefer::Bundle => "‹ take the bundle's records ›",
+            Prefer::Local => t!(lang, "tui-import-keep-local"),
+            Prefer::Bundle => t!(lang, "tui-import-take-bundle"),
         };
         body.field(
-            "Conflicts",
+            &t!(lang, "tui-label-conflicts"),
             vec![
-                Span::styled(choice, paint.theme.bold()),
-                Span::styled("  Tab switches", paint.theme.dim()),
+                Span::styled(format!("‹ {choice} ›"), paint.theme.bold()),
+                Span::styled(
+                    format!("  {}", t!(lang, "tui-import-tab-switches")),
+                    paint.theme.dim(),
+                ),
             ],
             paint,
         );
     }
     match &review.problem {
-        Some(problem) => body.text(problem, width, paint.theme.error()),
+        Some(problem) => body.text(&problem.in_lang(lang), width, paint.theme.error()),
         None => body.text(
-            "Enter accepts, in one step. Esc rejects, changing nothing.",
+            &t!(lang, "tui-import-review-keys"),
             width,
             paint.theme.dim(),
         ),
@@ -438,9 +440,10 @@ fn review_lines<'a>(body: &mut Body<'a>, review: &'a Review, width: usize, paint
 /// compare aloud.
 fn signer_lines(body: &mut Body, review: &Review, paint: Paint) {
     let theme = paint.theme;
+    let lang = paint.lang;
     match &review.signer {
         Some(name) => body.field(
-            "Signed by",
+            &t!(lang, "tui-label-signed-by"),
             vec![
                 Span::styled(name.clone(), theme.bold()),
                 Span::styled(format!("  {}", review.bundle.fingerprint), theme.dim()),
@@ -449,12 +452,15 @@ fn signer_lines(body: &mut Body, review: &Review, paint: Paint) {
         ),
         None => {
             body.field(
-                "Signed by",
-                vec![Span::styled("someone not in your keyring", theme.stale())],
+                &t!(lang, "tui-label-signed-by"),
+                vec![Span::styled(
+                    t!(lang, "tui-import-unknown-signer"),
+                    theme.stale(),
+                )],
                 paint,
             );
             body.field(
-                "Fingerprint",
+                &t!(lang, "tui-label-fingerprint"),
                 vec![Span::styled(
                     review.bundle.fingerprint.clone(),
                     theme.bold(),
@@ -467,33 +473,47 @@ fn signer_lines(body: &mut Body, review: &Review, paint: Paint) {
 
 /// The bundle's number and dates, what it holds, and what it left out.
 fn bundle_lines(body: &mut Body, review: &Review, paint: Paint) {
+    let lang = paint.lang;
     let manifest = &review.bundle.manifest;
-    let expiry = match manifest.expires_at {
-        Some(at) => format!(", expires {}", format_date(at.date())),
-        None => String::new(),
-    };
-    body.field(
-        "Bundle",
-        vec![Span::raw(format!(
-            "#{}, made {}{expiry}",
-            manifest.sequence,
-            format_date(manifest.created_at.date())
-        ))],
-        paint,
+    let made = t!(
+        lang,
+        "tui-import-bundle-made",
+        sequence = manifest.sequence,
+        day = lang.date(manifest.created_at.date())
     );
+    let text = match manifest.expires_at {
+        Some(at) => t!(
+            lang,
+            "tui-import-bundle-expires",
+            made = made,
+            day = lang.date(at.date())
+        ),
+        None => made,
+    };
+    body.field(&t!(lang, "tui-label-bundle"), vec![Span::raw(text)], paint);
     let counts = review.plan.counts();
     body.field(
-        "Records",
-        vec![Span::raw(format!(
-            "{}: {} new, {} updated, {} unchanged, {} in conflict",
-            manifest.record_count, counts.new, counts.updated, counts.unchanged, counts.conflicts
+        &t!(lang, "tui-label-records"),
+        vec![Span::raw(t!(
+            lang,
+            "tui-import-counts",
+            count = manifest.record_count,
+            new = counts.new,
+            updated = counts.updated,
+            unchanged = counts.unchanged,
+            conflicts = counts.conflicts
         ))],
         paint,
     );
     if !manifest.redacted.is_empty() {
+        let words: Vec<String> = manifest
+            .redacted
+            .iter()
+            .map(|name| field_word(name, lang))
+            .collect();
         body.field(
-            "Left out",
-            vec![Span::raw(manifest.redacted.join(", "))],
+            &t!(lang, "tui-label-leave-out"),
+            vec![Span::raw(words.join(", "))],
             paint,
         );
     }
@@ -503,27 +523,33 @@ fn bundle_lines(body: &mut Body, review: &Review, paint: Paint) {
 fn change_lines(body: &mut Body, review: &Review, width: usize, paint: Paint) {
     let theme = paint.theme;
     let changes: Vec<_> = review.changes().collect();
+    let lang = paint.lang;
+    let heading = t!(lang, "tui-import-changes", count = changes.len());
     body.push(Line::from(Span::styled(
-        fit(
-            &format!("── What changes ({}) ─ ↑/↓ scroll ", changes.len()),
-            width,
-        ),
+        fit(&format!("── {heading} "), width),
         theme.dim(),
     )));
     if changes.is_empty() {
-        body.push(Span::styled(
-            "Nothing: every record is as here.",
-            theme.dim(),
-        ));
+        body.push(Span::styled(t!(lang, "tui-import-no-changes"), theme.dim()));
     }
     for item in changes.iter().skip(review.scroll) {
         let style = match item.outcome {
             Outcome::Conflict => theme.stale(),
             _ => Style::new(),
         };
+        // The plan's line, as `pamphlet import --dry-run` prints it
+        // (`PlanItem::line`), its outcome coloured.
         body.push(Line::from(vec![
-            Span::styled(format!("{:<10}", item.outcome.as_str()), style),
-            Span::raw(fit(&item.summary(), width.saturating_sub(10))),
+            Span::styled(format!("{:<10} ", item.outcome.word(lang)), style),
+            Span::raw(fit(&item.summary(lang), width.saturating_sub(11))),
         ]));
+    }
+}
+
+/// A field's stable name (`phones`) as a word of `lang` ("phone").
+fn field_word(name: &str, lang: Lang) -> String {
+    match Field::parse(name) {
+        Some(field) => field.label(lang).to_lowercase(),
+        None => name.to_owned(),
     }
 }

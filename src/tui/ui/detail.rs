@@ -6,9 +6,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::Frame;
 
-use crate::model::{
-    format_date, Field, Record, Status, Vouch, EDITED_HERE, PLACE_LABEL, STALE_AFTER_MONTHS,
-};
+use crate::i18n::Lang;
+use crate::model::{edited_here, place_label, Field, Record, Status, Vouch, STALE_AFTER_MONTHS};
 use crate::text::shown;
 use crate::tui::app::MainScreen;
 use crate::tui::finder::{Highlight, Part};
@@ -45,21 +44,25 @@ fn lines<'a>(record: &Record, main: &MainScreen, width: usize, paint: Paint) -> 
     out.extend(stale_line(record, paint));
     if let Some(vouched) = main.session.vault.provenance(&record.id) {
         let vouch = Vouch {
-            source: vouched.source(),
+            source: vouched.source(paint.lang),
             edited_here: vouched.edited_since_import(record),
         };
         out.extend(vouch_lines(&vouch, width, paint));
     }
     if record.status != Status::Active {
         out.push(Line::from(Span::styled(
-            format!("Status: {} — do not refer.", record.status),
+            t!(
+                paint.lang,
+                "tui-detail-status",
+                status = record.status.word(paint.lang)
+            ),
             paint.theme.error(),
         )));
     }
     out.push(Line::raw(""));
     let value_width = width.saturating_sub(LABEL).max(10);
-    for (label, value) in field_rows(record) {
-        out.extend(field_lines(label, &value, value_width, paint));
+    for (label, value) in field_rows(record, paint.lang) {
+        out.extend(field_lines(&label, &value, value_width, paint));
     }
     out
 }
@@ -107,11 +110,14 @@ fn stale_line<'a>(record: &Record, paint: Paint) -> Option<Line<'a>> {
     if !record.is_stale(paint.now.date()) {
         return None;
     }
+    let lang = paint.lang;
     let text = match record.verified_on {
-        None => "! Stale: never verified.".to_owned(),
-        Some(date) => format!(
-            "! Stale: last verified {} (over {STALE_AFTER_MONTHS} months ago).",
-            format_date(date)
+        None => t!(lang, "tui-detail-stale-never"),
+        Some(date) => t!(
+            lang,
+            "tui-detail-stale",
+            day = lang.date(date),
+            months = STALE_AFTER_MONTHS
         ),
     };
     Some(Line::from(Span::styled(text, paint.theme.stale())))
@@ -120,13 +126,19 @@ fn stale_line<'a>(record: &Record, paint: Paint) -> Option<Line<'a>> {
 /// Who vouched for the record, and whether it was changed here since.
 fn vouch_lines<'a>(vouch: &Vouch, width: usize, paint: Paint) -> Vec<Line<'a>> {
     let theme = paint.theme;
-    let source = format!("Vouched for by {}", vouch.source);
+    let source = t!(
+        paint.lang,
+        "tui-detail-vouched",
+        source = vouch.source.as_str()
+    );
     if !vouch.edited_here {
         return vec![Line::from(Span::styled(source, theme.title()))];
     }
     // No longer what the signer sent: said beside, or under it.
-    let edited = Span::styled(EDITED_HERE, theme.stale());
-    if source.chars().count() + 2 + EDITED_HERE.len() <= width {
+    let edited_text = edited_here(paint.lang);
+    let edited_width = edited_text.chars().count();
+    let edited = Span::styled(edited_text, theme.stale());
+    if source.chars().count() + 2 + edited_width <= width {
         vec![Line::from(vec![
             Span::styled(format!("{source}; "), theme.title()),
             edited,
@@ -143,26 +155,30 @@ fn vouch_lines<'a>(vouch: &Vouch, width: usize, paint: Paint) -> Vec<Line<'a>> {
 /// the place as one row, one row per phone (an empty one when there is
 /// none), and the id last. Each value is already through `text::shown` (see
 /// `shown_value`), so that wrapping measures what is drawn.
-fn field_rows(record: &Record) -> Vec<(&'static str, String)> {
+fn field_rows(record: &Record, lang: Lang) -> Vec<(String, String)> {
     let mut rows = Vec::new();
     for field in Field::shown_order() {
+        let label = field.label(lang);
         match field {
             // In the title, or part of the place, or last.
             Field::Name | Field::Category | Field::Organization => {}
             Field::Region | Field::Country | Field::Id => {}
-            Field::City => rows.push((PLACE_LABEL, shown(&record.place().named()).into_owned())),
-            Field::Phones if record.phones.is_empty() => rows.push((field.label(), String::new())),
+            Field::City => rows.push((
+                place_label(lang),
+                shown(&record.place().named()).into_owned(),
+            )),
+            Field::Phones if record.phones.is_empty() => rows.push((label, String::new())),
             Field::Phones => rows.extend(
                 record
                     .phones
                     .iter()
-                    .map(|phone| (field.label(), shown(&phone.to_string()).into_owned())),
+                    .map(|phone| (label.clone(), shown(&phone.to_string()).into_owned())),
             ),
-            Field::VerifiedOn => rows.push((field.label(), record.verified_text())),
-            _ => rows.push((field.label(), shown_value(field, &field.shown(record)))),
+            Field::VerifiedOn => rows.push((label, record.verified_text(lang))),
+            _ => rows.push((label, shown_value(field, &field.shown(record, lang)))),
         }
     }
-    rows.push((Field::Id.label(), Field::Id.shown(record)));
+    rows.push((Field::Id.label(lang), Field::Id.shown(record, lang)));
     rows
 }
 
@@ -180,6 +196,8 @@ fn shown_value(field: Field, value: &str) -> String {
 /// A labelled value, wrapped under its label; a dash when it is empty.
 fn field_lines<'a>(label: &str, value: &str, value_width: usize, paint: Paint) -> Vec<Line<'a>> {
     let theme = paint.theme;
+    // A word longer than the column is cut, so that values stay in line.
+    let label = super::fit(label, LABEL - 1);
     let label_span = Span::styled(format!("{label:<LABEL$}"), theme.dim());
     if value.is_empty() {
         return vec![Line::from(vec![label_span, Span::styled("—", theme.dim())])];

@@ -20,18 +20,19 @@ pub(super) fn render(
     focused: bool,
 ) {
     let theme = paint.theme;
+    let lang = paint.lang;
     let title = match form.mode {
-        FormMode::Add => "Add a record".to_owned(),
-        FormMode::Edit(_) => "Edit a record".to_owned(),
+        FormMode::Add => t!(lang, "tui-form-add"),
+        FormMode::Edit(_) => t!(lang, "tui-form-edit"),
     };
     frame.render_widget(
         paragraph(Line::from(vec![
             Span::styled(title, theme.title()),
-            Span::styled("  (^S saves, Esc cancels)", theme.dim()),
+            Span::styled(format!("  ({})", t!(lang, "tui-form-keys")), theme.dim()),
         ])),
         title_area,
     );
-    let block = rule(" Fields ", paint);
+    let block = rule(&format!(" {} ", t!(lang, "tui-form-fields")), paint);
     let inner = block.inner(body);
     frame.render_widget(block, body);
     let value_width = usize::from(inner.width).saturating_sub(LABEL + 2).max(4);
@@ -49,7 +50,7 @@ pub(super) fn render(
         };
         let mut spans = vec![
             Span::styled(marker, theme.title()),
-            Span::styled(format!("{:<LABEL$}", field.key.label()), label_style),
+            Span::styled(label_cell(&field.key.label(lang)), label_style),
         ];
         let value_style = if is_focus {
             theme.focused()
@@ -61,7 +62,7 @@ pub(super) fn render(
                 if is_focus {
                     spans.push(Span::styled(" ", value_style));
                 }
-                spans.push(Span::styled(field.key.hint(), theme.dim()));
+                spans.push(Span::styled(field.key.hint(lang), theme.dim()));
                 if is_focus {
                     cursor = Some(Position::new(0, lines.len() as u16));
                 }
@@ -81,19 +82,23 @@ pub(super) fn render(
             }
             Value::Choice { options, index } => {
                 let text = match index.and_then(|i| options.get(i)) {
-                    Some((_, label)) => format!("‹ {label} ›"),
-                    None => "‹ choose ›".to_owned(),
+                    Some(value) => format!("‹ {} ›", field.key.field().choice_word(value, lang)),
+                    None => format!("‹ {} ›", t!(lang, "tui-form-choose")),
                 };
                 spans.push(Span::styled(text, value_style));
                 if index.is_none() {
-                    spans.push(Span::styled(format!("  {}", field.key.hint()), theme.dim()));
+                    spans.push(Span::styled(
+                        format!("  {}", field.key.hint(lang)),
+                        theme.dim(),
+                    ));
                 }
             }
         }
         lines.push(Line::from(spans));
         if let Some(problem) = &field.error {
             let width = usize::from(inner.width).saturating_sub(LABEL + 4).max(10);
-            for (n, piece) in super::detail::wrap(problem, width).into_iter().enumerate() {
+            let problem = problem.in_lang(lang);
+            for (n, piece) in super::detail::wrap(&problem, width).into_iter().enumerate() {
                 let lead = if n == 0 { "✗ " } else { "  " };
                 lines.push(Line::from(vec![
                     Span::raw(" ".repeat(LABEL + 2)),
@@ -113,4 +118,10 @@ pub(super) fn render(
             ));
         }
     }
+}
+
+/// A label padded to the label column, cut with `…` when a language's word
+/// is longer than the column, so that the values stay in line.
+fn label_cell(label: &str) -> String {
+    format!("{:<LABEL$}", super::fit(label, LABEL - 1))
 }

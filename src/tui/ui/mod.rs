@@ -45,7 +45,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
     match &app.wipe {
         Some(Wipe::Asking { input, error }) => {
-            overlay::wipe_question(frame, area, input, error.as_deref(), paint)
+            overlay::wipe_question(frame, area, input, error.as_ref(), paint)
         }
         Some(Wipe::Done) => overlay::wiped(frame, area, paint),
         None => {}
@@ -167,8 +167,8 @@ fn status_line(frame: &mut Frame, area: Rect, main: &MainScreen, app: &App, pain
     let shown = results.ids.len();
     let mut left: Vec<(String, ratatui::style::Style)> = Vec::new();
     match &main.notice {
-        Some(notice) if notice.error => left.push((notice.text.clone(), theme.error())),
-        Some(notice) => left.push((notice.text.clone(), theme.bold())),
+        Some(notice) if notice.error => left.push((notice.text.in_lang(paint.lang), theme.error())),
+        Some(notice) => left.push((notice.text.in_lang(paint.lang), theme.bold())),
         None => {
             // The list fetches rows as the selection nears its end, so
             // what it holds says nothing, unless it can hold no more.
@@ -202,8 +202,10 @@ fn status_line(frame: &mut Frame, area: Rect, main: &MainScreen, app: &App, pain
                 left.push((format!(" · {searching}"), ratatui::style::Style::new()));
             }
             if let Some(problem) = &results.error {
+                let problem = problem.in_lang(paint.lang);
                 left.push((format!(" · {problem}"), theme.error()));
             } else if let Some(notice) = results.query.notice() {
+                let notice = notice.in_lang(paint.lang);
                 left.push((format!(" · {notice}"), theme.stale()));
             }
         }

@@ -2,13 +2,15 @@
 //! delete question, the wipe question and what follows a wipe, help.
 
 use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Wrap};
 use ratatui::Frame;
 
+use crate::i18n::Message;
 use crate::tui::action::{self, Context, HelpTitle};
 use crate::tui::app::{
-    Config, ConfirmDelete, Leave, LockReason, Phase, UnlockState, DEMO_PASSPHRASE, WIPE_WORD,
+    wipe_word, Config, ConfirmDelete, Leave, LockReason, Phase, UnlockState, DEMO_PASSPHRASE,
 };
 use crate::tui::input::TextInput;
 
@@ -39,6 +41,7 @@ pub(super) fn unlock(
     paint: Paint,
 ) {
     let theme = paint.theme;
+    let lang = paint.lang;
     let footer_area = bottom_row(area);
     footer(frame, footer_area, Context::Unlock, paint);
     let rect = centered_box(frame, area, 60, 11);
@@ -48,32 +51,31 @@ pub(super) fn unlock(
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let (headline, detail) = match state.reason {
-        LockReason::Start => ("The directory is locked.".to_owned(), ""),
-        LockReason::ByHand => ("Locked.".to_owned(), "The records are gone from memory."),
+        LockReason::Start => (t!(lang, "tui-locked-start"), String::new()),
+        LockReason::ByHand => (t!(lang, "tui-locked"), t!(lang, "tui-locked-gone")),
         LockReason::Idle { minutes } => (
-            format!("Locked after {minutes} min without a key."),
-            "The records are gone from memory.",
+            t!(lang, "tui-locked-idle", minutes = minutes),
+            t!(lang, "tui-locked-gone"),
         ),
     };
     let masked = hidden(&state.input);
+    let label = format!("{} ", t!(lang, "tui-passphrase-label"));
+    let label_width = label.chars().count();
     let mut lines = vec![
         Line::from(Span::styled(headline, theme.bold())),
         Line::from(Span::styled(detail, theme.dim())),
-        Line::from(vec![
-            Span::styled("Passphrase: ", theme.dim()),
-            Span::raw(masked),
-        ]),
+        Line::from(vec![Span::styled(label, theme.dim()), Span::raw(masked)]),
         Line::raw(""),
     ];
     match state.phase {
         Phase::Unlocking { frame: tick } => lines.push(Line::from(vec![
             Span::styled(SPINNER[tick % SPINNER.len()].to_string(), theme.title()),
-            Span::raw(" Unlocking… deriving the key takes a second or two."),
+            Span::raw(format!(" {}", t!(lang, "tui-unlocking"))),
         ])),
         Phase::Waiting => match &state.error {
-            Some(error) => lines.push(Line::from(Span::styled(error.clone(), theme.error()))),
+            Some(error) => lines.push(Line::from(Span::styled(error.in_lang(lang), theme.error()))),
             None => lines.push(Line::from(Span::styled(
-                "Type the passphrase, then Enter.",
+                t!(lang, "tui-unlock-type"),
                 theme.dim(),
             ))),
         },
@@ -81,7 +83,7 @@ pub(super) fn unlock(
     if config.demo {
         lines.push(Line::raw(""));
         lines.push(Line::from(Span::styled(
-            format!("Demo directory: the passphrase is “{DEMO_PASSPHRASE}”."),
+            t!(lang, "tui-demo-passphrase", passphrase = DEMO_PASSPHRASE),
             theme.dim(),
         )));
     }
@@ -92,7 +94,7 @@ pub(super) fn unlock(
     };
     frame.render_widget(paragraph(lines).wrap(Wrap { trim: false }), text_area);
     if state.phase == Phase::Waiting {
-        let x = text_area.x + 12 + masked.chars().count() as u16;
+        let x = text_area.x + (label_width + masked.chars().count()) as u16;
         let y = text_area.y + 2;
         if y < text_area.bottom() {
             frame.set_cursor_position(Position::new(x.min(text_area.right()), y));
@@ -102,28 +104,37 @@ pub(super) fn unlock(
 
 pub(super) fn confirm(frame: &mut Frame, area: Rect, confirm: &ConfirmDelete, paint: Paint) {
     let theme = paint.theme;
+    let lang = paint.lang;
     let rect = centered_box(frame, area, 60, 7);
     let block = Block::bordered()
         .border_style(theme.error())
-        .title(Span::styled(" Delete? ", theme.error()));
+        .title(Span::styled(
+            format!(" {} ", t!(lang, "tui-delete-title")),
+            theme.error(),
+        ));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
-    let name = fit(&confirm.name, usize::from(inner.width).saturating_sub(12));
+    // The question with the name left out tells how much room the name has.
+    let question = t!(lang, "tui-delete-question", name = "");
+    let room = usize::from(inner.width).saturating_sub(question.chars().count() + 2);
+    let name = fit(&confirm.name, room);
     let lines = vec![
         Line::from(vec![
-            Span::raw(" Delete “"),
-            Span::styled(name, theme.bold()),
-            Span::raw("”?"),
+            Span::raw(" "),
+            Span::styled(
+                t!(lang, "tui-delete-question", name = name.as_str()),
+                theme.bold(),
+            ),
         ]),
-        Line::raw(" It is removed from this vault for good."),
+        Line::raw(format!(" {}", t!(lang, "tui-delete-for-good"))),
         Line::raw(""),
         Line::from(vec![
             Span::styled(" y", theme.key()),
-            Span::raw(" delete    "),
+            Span::raw(format!(" {}    ", t!(lang, "tui-key-yes-delete"))),
             Span::styled("n", theme.key()),
             Span::raw("/"),
             Span::styled("Esc", theme.key()),
-            Span::raw(" keep it"),
+            Span::raw(format!(" {}", t!(lang, "tui-key-no-keep"))),
         ]),
     ];
     frame.render_widget(paragraph(lines), inner);
@@ -132,28 +143,31 @@ pub(super) fn confirm(frame: &mut Frame, area: Rect, confirm: &ConfirmDelete, pa
 /// The question before a changed form is thrown away.
 pub(super) fn discard(frame: &mut Frame, area: Rect, leave: Leave, paint: Paint) {
     let theme = paint.theme;
+    let lang = paint.lang;
     let rect = centered_box(frame, area, 60, 7);
     let block = Block::bordered()
         .border_style(theme.error())
-        .title(Span::styled(" Throw away the changes? ", theme.error()));
+        .title(Span::styled(
+            format!(" {} ", t!(lang, "tui-discard-title")),
+            theme.error(),
+        ));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let then = match leave {
-        Leave::Cancel => " throw them away",
-        Leave::Quit => " throw them away and quit",
+        Leave::Cancel => t!(lang, "tui-discard-yes"),
+        Leave::Quit => t!(lang, "tui-discard-yes-quit"),
     };
     let lines = vec![
-        Line::raw(" What you typed in this form is not saved."),
-        Line::raw(" ^S in the form saves it."),
+        Line::raw(format!(" {}", t!(lang, "tui-discard-not-saved"))),
+        Line::raw(format!(" {}", t!(lang, "tui-discard-save-hint"))),
         Line::raw(""),
         Line::from(vec![
             Span::styled(" y", theme.key()),
-            Span::raw(then),
-            Span::raw("    "),
+            Span::raw(format!(" {then}    ")),
             Span::styled("n", theme.key()),
             Span::raw("/"),
             Span::styled("Esc", theme.key()),
-            Span::raw(" keep editing"),
+            Span::raw(format!(" {}", t!(lang, "tui-key-keep-editing"))),
         ]),
     ];
     frame.render_widget(paragraph(lines), inner);
@@ -165,10 +179,11 @@ pub(super) fn wipe_question(
     frame: &mut Frame,
     area: Rect,
     input: &TextInput,
-    error: Option<&str>,
+    error: Option<&Message>,
     paint: Paint,
 ) {
     let theme = paint.theme;
+    let lang = paint.lang;
     // Nothing behind the question: whoever made someone press the panic key
     // sees no record while it is asked.
     frame.render_widget(ratatui::widgets::Clear, area);
@@ -176,45 +191,48 @@ pub(super) fn wipe_question(
     let rect = centered_box(frame, area, 64, 11);
     let block = Block::bordered()
         .border_style(theme.error())
-        .title(Span::styled(" Wipe the vault? ", theme.error()));
+        .title(Span::styled(
+            format!(" {} ", t!(lang, "tui-wipe-title")),
+            theme.error(),
+        ));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let typed = fit(input.text(), 20);
-    let hint = match error {
-        Some(error) => Line::from(Span::styled(error.to_owned(), theme.error())),
-        None => Line::from(Span::styled(
-            "Nothing is destroyed before that.",
-            theme.dim(),
-        )),
-    };
-    let lines = vec![
-        Line::from(Span::styled("Destroy this vault now?", theme.bold())),
-        Line::raw("Everything in it is gone for good; no passphrase is needed."),
-        Line::raw(""),
-        Line::from(vec![
-            Span::raw("Type "),
-            Span::styled(WIPE_WORD, theme.key()),
-            Span::raw(", then "),
-            Span::styled("Enter", theme.key()),
-            Span::raw(": "),
-            Span::styled(typed.clone(), theme.bold()),
-        ]),
-        hint,
-        Line::raw(""),
-        Line::from(vec![
-            Span::styled("Esc", theme.key()),
-            Span::raw(" keep the vault"),
-        ]),
-    ];
+    let prompt = format!("{} ", t!(lang, "tui-wipe-prompt", word = wipe_word(lang)));
     let text_area = Rect {
         x: inner.x + 1,
         width: inner.width.saturating_sub(2),
         ..inner
     };
-    frame.render_widget(paragraph(lines).wrap(Wrap { trim: false }), text_area);
-    let prompt = format!("Type {WIPE_WORD}, then Enter: ");
+    // Wrapped here, not by the paragraph, so that the prompt's row (and the
+    // cursor on it) is known in every language.
+    let width = usize::from(text_area.width).max(10);
+    let wrapped = |text: String, style| -> Vec<Line<'static>> {
+        wrap(&text, width)
+            .into_iter()
+            .map(|piece| Line::from(Span::styled(piece, style)))
+            .collect()
+    };
+    let mut lines = wrapped(t!(lang, "tui-wipe-question"), theme.bold());
+    lines.extend(wrapped(t!(lang, "tui-wipe-for-good"), Style::new()));
+    lines.push(Line::raw(""));
+    let prompt_row = lines.len();
+    lines.push(Line::from(vec![
+        Span::raw(prompt.clone()),
+        Span::styled(typed.clone(), theme.bold()),
+    ]));
+    match error {
+        Some(error) => lines.extend(wrapped(error.in_lang(lang), theme.error())),
+        None => lines.extend(wrapped(t!(lang, "tui-wipe-not-yet"), theme.dim())),
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::from(vec![
+        Span::styled("Esc", theme.key()),
+        Span::raw(format!(" {}", t!(lang, "tui-key-keep-vault"))),
+    ]));
+    frame.render_widget(paragraph(lines), text_area);
     let x = text_area.x + (prompt.chars().count() + typed.chars().count()) as u16;
-    let y = text_area.y + 3;
+    let y = text_area.y + prompt_row as u16;
     if y < text_area.bottom() {
         frame.set_cursor_position(Position::new(x.min(text_area.right()), y));
     }
@@ -231,9 +249,15 @@ pub(super) fn wiped(frame: &mut Frame, area: Rect, paint: Paint) {
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let lines = vec![
-        Line::from(Span::styled(" The vault was wiped.", theme.bold())),
+        Line::from(Span::styled(
+            format!(" {}", t!(paint.lang, "tui-wiped")),
+            theme.bold(),
+        )),
         Line::raw(""),
-        Line::from(Span::styled(" Any key quits.", theme.dim())),
+        Line::from(Span::styled(
+            format!(" {}", t!(paint.lang, "tui-wiped-any-key")),
+            theme.dim(),
+        )),
     ];
     frame.render_widget(paragraph(lines), inner);
 }

@@ -50,7 +50,11 @@ fn focus(app: &mut App, row: ExportRow) {
 }
 
 fn problem(app: &App) -> String {
-    export_dialog(app).problem.clone().unwrap_or_default()
+    export_dialog(app)
+        .problem
+        .as_ref()
+        .map(|problem| problem.in_lang(crate::i18n::Lang::En))
+        .unwrap_or_default()
 }
 
 #[test]
@@ -75,7 +79,12 @@ fn ctrl_x_exports_the_records_listed_to_the_drive_by_default() {
     fixture.app.update(Action::Back);
     assert_eq!(fixture.app.context(), Context::List);
     assert_eq!(
-        main(&fixture.app).notice.as_ref().unwrap().text,
+        main(&fixture.app)
+            .notice
+            .as_ref()
+            .unwrap()
+            .text
+            .in_lang(crate::i18n::Lang::En),
         "Nothing was exported."
     );
     assert_eq!(std::fs::read_dir(&stick).unwrap().count(), 0);
@@ -368,8 +377,9 @@ fn import_asks_for_the_passphrase_shows_the_plan_and_trusts_the_signer_by_name()
     assert!(matches!(dialog.phase, ImportPhase::Passphrase));
     assert!(dialog
         .problem
-        .as_deref()
+        .as_ref()
         .unwrap()
+        .in_lang(crate::i18n::Lang::En)
         .contains("wrong passphrase"));
     assert!(dialog.passphrase.is_empty(), "not kept");
 
@@ -386,8 +396,9 @@ fn import_asks_for_the_passphrase_shows_the_plan_and_trusts_the_signer_by_name()
     fixture.app.update(Action::Enter);
     assert!(review(&fixture.app)
         .problem
-        .as_deref()
+        .as_ref()
         .unwrap()
+        .in_lang(crate::i18n::Lang::En)
         .contains("aloud"));
     type_in(&mut fixture.app, "Rosa");
     fixture.app.update(Action::Down);
@@ -403,6 +414,7 @@ fn import_asks_for_the_passphrase_shows_the_plan_and_trusts_the_signer_by_name()
     let ImportPhase::Done(summary) = &import_dialog(&fixture.app).phase else {
         panic!("not done");
     };
+    let summary = summary.in_lang(crate::i18n::Lang::En);
     assert!(summary.contains("1 new"), "{summary}");
     assert!(summary.contains("Now trusting Rosa"), "{summary}");
 
@@ -445,7 +457,12 @@ fn rejecting_a_plan_changes_nothing() {
     fixture.app.update(Action::Back);
     assert_eq!(fixture.app.context(), Context::List);
     assert_eq!(
-        main(&fixture.app).notice.as_ref().unwrap().text,
+        main(&fixture.app)
+            .notice
+            .as_ref()
+            .unwrap()
+            .text
+            .in_lang(crate::i18n::Lang::En),
         "Nothing was imported."
     );
     let vault = &main(&fixture.app).session.vault;
@@ -469,6 +486,7 @@ fn a_replayed_bundle_is_refused_and_the_vault_is_unchanged() {
     let ImportPhase::Refused(reason) = &import_dialog(&fixture.app).phase else {
         panic!("not refused");
     };
+    let reason = reason.in_lang(crate::i18n::Lang::En);
     assert!(reason.contains("already imported"), "{reason}");
     assert!(reason.ends_with("Nothing was imported."), "{reason}");
     assert_eq!(main(&fixture.app).session.vault.trust(), &trust);
@@ -503,6 +521,7 @@ fn a_bundle_that_would_grow_the_vault_past_its_limit_is_refused_naming_the_flag(
         assert!(fixture.app.work());
         match &import_dialog(&fixture.app).phase {
             ImportPhase::Refused(reason) if refused => {
+                let reason = reason.in_lang(crate::i18n::Lang::En);
                 assert!(
                     reason.contains("grow the vault to 5 records, past the limit of 4")
                         && reason.contains("pamphlet import --allow-large")
@@ -531,8 +550,9 @@ fn missing_damaged_and_foreign_bundles_are_refused_in_the_dialog() {
     assert!(matches!(dialog.phase, ImportPhase::Path));
     assert!(dialog
         .problem
-        .as_deref()
+        .as_ref()
         .unwrap()
+        .in_lang(crate::i18n::Lang::En)
         .contains("There is no file"));
     fixture.app.update(Action::Back);
 
@@ -543,6 +563,7 @@ fn missing_damaged_and_foreign_bundles_are_refused_in_the_dialog() {
     let ImportPhase::Refused(reason) = &import_dialog(&fixture.app).phase else {
         panic!("not refused");
     };
+    let reason = reason.in_lang(crate::i18n::Lang::En);
     assert!(
         reason.contains("not encrypted to this vault's key"),
         "{reason}"

@@ -97,6 +97,12 @@ fn a_saved_record_the_search_does_not_list_is_not_shown_in_its_place() {
     // Not the first record listed in its stead: the list, and why.
     assert_eq!(fixture.app.context(), Context::List);
     let notice = main(&fixture.app).notice.clone().unwrap();
-    assert!(notice.text.contains("does not list it"), "{notice:?}");
+    assert!(
+        notice
+            .text
+            .in_lang(crate::i18n::Lang::En)
+            .contains("does not list it"),
+        "{notice:?}"
+    );
     assert_eq!(main(&fixture.app).session.vault.len(), 5, "but it is saved");
 }

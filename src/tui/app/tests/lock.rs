@@ -70,7 +70,13 @@ fn a_wrong_passphrase_says_so_and_the_right_one_unlocks() {
         .app
         .unlocked_with(request.run().map(|_| unreachable!()));
     let state = unlock_state(&fixture.app);
-    assert_eq!(state.error.as_deref(), Some("Wrong passphrase. Try again."));
+    assert_eq!(
+        state
+            .error
+            .as_ref()
+            .map(|error| error.in_lang(crate::i18n::Lang::En)),
+        Some("Wrong passphrase. Try again.".to_owned())
+    );
     assert_eq!(state.phase, Phase::Waiting);
     assert!(state.input.is_empty());
 
@@ -149,7 +155,13 @@ fn a_wrong_given_passphrase_ends_on_the_unlock_screen_saying_so() {
         .app
         .unlocked_with(request.run().map(|_| unreachable!()));
     let state = unlock_state(&fixture.app);
-    assert_eq!(state.error.as_deref(), Some("Wrong passphrase. Try again."));
+    assert_eq!(
+        state
+            .error
+            .as_ref()
+            .map(|error| error.in_lang(crate::i18n::Lang::En)),
+        Some("Wrong passphrase. Try again.".to_owned())
+    );
     assert_eq!(state.phase, Phase::Waiting);
     assert!(state.input.is_empty());
     assert!(!fixture.app.is_busy());

@@ -51,8 +51,11 @@ fn a_bad_field_is_named_beside_it_and_nothing_is_saved() {
         FieldKey::Field(Field::Category)
     );
     assert_eq!(
-        form.fields[form.focus].error.as_deref(),
-        Some("is required")
+        form.fields[form.focus]
+            .error
+            .as_ref()
+            .map(|error| error.in_lang(crate::i18n::Lang::En)),
+        Some("is required".to_owned())
     );
     assert_eq!(main(&fixture.app).session.vault.len(), 4);
     fixture.app.update(Action::Back);
@@ -94,7 +97,13 @@ fn mark_verified_sets_today() {
     assert_eq!(record.name, "Maison Refuge");
     assert_eq!(record.verified_on, Some(now().date()));
     let notice = main(&fixture.app).notice.clone().unwrap();
-    assert!(notice.text.contains("Maison Refuge"), "{notice:?}");
+    assert!(
+        notice
+            .text
+            .in_lang(crate::i18n::Lang::En)
+            .contains("Maison Refuge"),
+        "{notice:?}"
+    );
 }
 
 #[test]
@@ -114,7 +123,7 @@ fn marking_a_record_verified_today_again_writes_nothing() {
     assert_eq!(stored, &today, "not even updated_at changed");
     let notice = main(&fixture.app).notice.clone().unwrap();
     assert_eq!(
-        notice.text,
+        notice.text.in_lang(crate::i18n::Lang::En),
         "“Casa Puente” is already marked verified today."
     );
 
@@ -125,7 +134,10 @@ fn marking_a_record_verified_today_again_writes_nothing() {
     assert_eq!(stored.verified_on, Some(now().date()));
     assert_eq!(stored.updated_at, now());
     let notice = main(&fixture.app).notice.clone().unwrap();
-    assert_eq!(notice.text, "Marked “Night Clinic” verified today.");
+    assert_eq!(
+        notice.text.in_lang(crate::i18n::Lang::En),
+        "Marked “Night Clinic” verified today."
+    );
 }
 
 #[test]
@@ -182,7 +194,10 @@ fn saving_an_edit_that_changes_nothing_writes_nothing() {
     let stored = main(&fixture.app).session.vault.get(&older.id).unwrap();
     assert_eq!(stored, &older, "not even updated_at changed");
     let notice = main(&fixture.app).notice.clone().unwrap();
-    assert_eq!(notice.text, "No changes to “Casa Puente”.");
+    assert_eq!(
+        notice.text.in_lang(crate::i18n::Lang::En),
+        "No changes to “Casa Puente”."
+    );
 }
 
 /// The open form, or a panic.
@@ -299,7 +314,10 @@ fn the_form_refuses_overrides_and_line_separators() {
         }
         fixture.app.update(Action::Save);
         let form = form(&fixture.app);
-        let error = form.fields[form.focus].error.clone();
+        let error = form.fields[form.focus]
+            .error
+            .as_ref()
+            .map(|error| error.in_lang(crate::i18n::Lang::En));
         assert_eq!(form.fields[form.focus].key, FieldKey::Field(field));
         assert!(
             error.as_deref().is_some_and(|e| e.contains("U+2")),

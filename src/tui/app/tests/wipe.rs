@@ -94,7 +94,31 @@ fn a_failed_wipe_is_said_in_the_question_without_panicking() {
     match &fixture.app.wipe {
         Some(Wipe::Asking {
             error: Some(error), ..
-        }) => assert!(error.starts_with("Not wiped:"), "{error}"),
+        }) => {
+            let error = error.in_lang(crate::i18n::Lang::En);
+            assert!(error.starts_with("Not wiped:"), "{error}");
+        }
         _ => panic!("the question should stay open with the error"),
+    }
+}
+
+#[test]
+fn the_languages_own_word_wipes_and_wipe_still_does() {
+    for (lang, word) in [
+        (crate::i18n::Lang::Es, "borrar"),
+        (crate::i18n::Lang::Fr, "Effacer"),
+        (crate::i18n::Lang::Pt, "APAGAR"),
+        (crate::i18n::Lang::Es, "wipe"),
+    ] {
+        let mut fixture = open();
+        fixture.app.config.lang = lang;
+        fixture.app.update(Action::Wipe);
+        // Another language's word does not.
+        let other = if word == "APAGAR" { "BORRAR" } else { "APAGAR" };
+        type_wipe_and_enter(&mut fixture.app, other);
+        assert!(!fixture.app.is_wiped(), "{lang:?}: {other}");
+        type_wipe_and_enter(&mut fixture.app, word);
+        assert!(fixture.app.is_wiped(), "{lang:?}: {word}");
+        assert!(vault_is_gone(&fixture.dir));
     }
 }

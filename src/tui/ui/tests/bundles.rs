@@ -10,7 +10,7 @@ use crate::tui::app::{Dialog, ImportPhase};
 use crate::tui::testing::{casa_clara, export_from, signer_vault, trust, MEETING};
 use crate::vault::Vault;
 
-const FINGERPRINT: &str = "F1F1 F2F2 F3F3 F4F4 F5F5";
+pub(super) const FINGERPRINT: &str = "F1F1 F2F2 F3F3 F4F4 F5F5";
 
 fn vault_of(app: &App) -> &Vault {
     match &app.screen {
@@ -44,7 +44,7 @@ fn type_in(app: &mut App, text: &str) {
 
 /// Rosa's bundle for the sample directory: Casa Clara (new) and Clínica
 /// Girasol with other hours (a conflict), to the meeting passphrase.
-fn rosas_bundle(temp: &Path, app: &App) -> (Vault, PathBuf) {
+pub(super) fn rosas_bundle(temp: &Path, app: &App) -> (Vault, PathBuf) {
     let mut rosa = signer_vault(&temp.join("rosa"));
     let mut girasol = vault_of(app)
         .records()
@@ -64,7 +64,7 @@ fn rosas_bundle(temp: &Path, app: &App) -> (Vault, PathBuf) {
 }
 
 /// Opens `path` in the import dialog with the meeting passphrase.
-fn open_bundle(app: &mut App, path: &Path) {
+pub(super) fn open_bundle(app: &mut App, path: &Path) {
     app.update(Action::Import);
     app.update(Action::Text(TextEdit::End));
     app.update(Action::Text(TextEdit::DeleteToStart));
@@ -76,7 +76,7 @@ fn open_bundle(app: &mut App, path: &Path) {
     assert!(app.work());
 }
 
-fn fingerprint_of(app: &App) -> String {
+pub(super) fn fingerprint_of(app: &App) -> String {
     match &app.screen {
         Screen::Open(main) => match &main.dialog {
             Some(Dialog::Import(dialog)) => match &dialog.phase {

@@ -109,7 +109,7 @@ fn say(app: &mut App, text: &str) {
         panic!("locked");
     };
     main.notice = Some(Notice {
-        text: text.to_owned(),
+        text: crate::msg!("detail", detail = text),
         error: true,
     });
 }

@@ -8,6 +8,12 @@ use crate::tui::action;
 
 /// The screen `name` for `lang`, with its footer checked whole.
 fn snapshot_in(lang: Lang, name: &str, app: &mut App) {
+    snapshot_hiding(lang, name, app, "");
+}
+
+/// [`snapshot_in`], with `fingerprint` (a random key's) replaced by a
+/// placeholder of the same length.
+fn snapshot_hiding(lang: Lang, name: &str, app: &mut App, fingerprint: &str) {
     app.config.lang = lang;
     let terminal = draw(app);
     let buffer = terminal.backend().buffer();
@@ -15,8 +21,14 @@ fn snapshot_in(lang: Lang, name: &str, app: &mut App) {
         .map(|x| buffer[(x, buffer.area.height - 1)].symbol())
         .collect();
     let context = app.context();
-    // The locked screen and the wipe question draw their own footer.
-    for (keys, what) in action::footer(context) {
+    // The locked screen and the wipe question draw their own footer; what
+    // is left after a wipe has none.
+    let keys = if app.is_wiped() {
+        Vec::new()
+    } else {
+        action::footer(context)
+    };
+    for (keys, what) in keys {
         let shown = format!("{keys} {}", crate::t!(lang, what));
         assert!(
             footer.contains(&shown),
@@ -25,8 +37,13 @@ fn snapshot_in(lang: Lang, name: &str, app: &mut App) {
     }
     let text = text_of(buffer);
     assert!(!text.contains(TYPED), "{name}: a passphrase on screen");
+    let mut screen = terminal.backend().to_string();
+    if !fingerprint.is_empty() {
+        assert!(text.contains(fingerprint), "{name}: no fingerprint");
+        screen = screen.replace(fingerprint, super::bundles::FINGERPRINT);
+    }
     let name = format!("{name}_{}_80x24", lang.code());
-    insta::assert_snapshot!(name, terminal.backend());
+    insta::assert_snapshot!(name, screen);
 }
 
 fn empty_vault() -> (TempDir, App) {
@@ -80,6 +97,38 @@ fn every_screen_in_every_language() {
 
         let (_temp, mut app) = empty_vault();
         snapshot_in(lang, "lang_empty", &mut app);
+    }
+}
+
+/// The screens that need a bundle, a wrong passphrase or a wiped vault.
+#[test]
+fn the_other_screens_in_every_language() {
+    for lang in Lang::ALL {
+        let (temp, mut app) = open((80, 24), true);
+        app.config.lang = lang;
+        let (_rosa, path) = super::bundles::rosas_bundle(temp.path(), &app);
+        super::bundles::open_bundle(&mut app, &path);
+        let fingerprint = super::bundles::fingerprint_of(&app);
+        snapshot_hiding(lang, "lang_import_review", &mut app, &fingerprint);
+        app.update(Action::Back);
+        // Saving a form with a bad country: the problem under its field.
+        app.update(Action::NewRecord);
+        type_text(&mut app, "Casa Nueva");
+        app.update(Action::Save);
+        snapshot_in(lang, "lang_form_saved", &mut app);
+
+        let (temp, mut app) = locked((80, 24));
+        app.config.lang = lang;
+        type_text(&mut app, "not the passphrase");
+        app.update(Action::Enter);
+        let request = app.take_unlock_request().unwrap();
+        app.unlocked_with(request.run());
+        snapshot_in(lang, "lang_wrong_passphrase", &mut app);
+        app.update(Action::Wipe);
+        type_text(&mut app, &crate::t!(lang, "wipe-word"));
+        app.update(Action::Confirm);
+        assert!(!temp.path().join("vault").join("key.age").exists());
+        snapshot_in(lang, "lang_wiped", &mut app);
     }
 }
 
