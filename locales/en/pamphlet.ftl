@@ -206,6 +206,7 @@ cli-exported = { $count ->
     [one] exported { $count } record to { $file } (sequence { $sequence }, { $bytes } bytes)
    *[other] exported { $count } records to { $file } (sequence { $sequence }, { $bytes } bytes)
 }
+cli-your-fingerprint = your fingerprint: { $fingerprint } (read this aloud to whoever imports it)
 expires-not-a-date = --expires "{ $text }" is not a date
 expires-too-far = --expires is too far away
 hint-expires = give the last day the bundle may be imported, as YYYY-MM-DD
@@ -259,7 +260,11 @@ bundle-bad-signature = the signature on { $part } does not verify: the bundle wa
 bundle-mismatch = the manifest does not match the records: { $detail }
 bundle-invalid-record = a record in the bundle is invalid: { $detail }
 bundle-untrusted = the bundle is signed by an untrusted key (fingerprint { $fingerprint })
-hint-untrusted = compare the fingerprint with the signer, aloud; then `pamphlet keys trust NAME KEY` or import with --trust-signer
+hint-untrusted = compare the fingerprint with the signer, aloud; if it is theirs, import with --trust-fingerprint "{ $fingerprint }"
+bundle-bad-fingerprint = "{ $text }" is not a fingerprint
+hint-fingerprint-form = a fingerprint is five groups of four digits and letters A to F, like "A75A AA8D 588F 3507 6771"; spaces and case do not matter
+bundle-fingerprint-mismatch = the bundle's signer has the fingerprint { $actual }, not { $given }; nothing was trusted or imported
+hint-fingerprint-mismatch = ask the signer to read their fingerprint again from their own screen; if it still differs, the bundle is not theirs
 bundle-replayed = this bundle is sequence { $sequence } from { $signer }, but sequence { $last_seen } was already imported: an older bundle replayed?
 hint-replayed = ask the signer for their newest bundle; nothing was imported
 bundle-expired = the bundle expired on { $day }

@@ -207,6 +207,7 @@ cli-exported = { $count ->
     [one] se exportó { $count } ficha a { $file } (número { $sequence }, { $bytes } bytes)
    *[other] se exportaron { $count } fichas a { $file } (número { $sequence }, { $bytes } bytes)
 }
+cli-your-fingerprint = su huella: { $fingerprint } (léala en voz alta a quien lo vaya a importar)
 expires-not-a-date = --expires "{ $text }" no es una fecha
 expires-too-far = la fecha de --expires está demasiado lejos
 hint-expires = indique el último día en que se puede importar el paquete, como AAAA-MM-DD
@@ -260,7 +261,11 @@ bundle-bad-signature = la firma de { $part } no es válida: el paquete se modifi
 bundle-mismatch = el índice no coincide con las fichas: { $detail }
 bundle-invalid-record = una ficha del paquete no es válida: { $detail }
 bundle-untrusted = el paquete está firmado con una clave en la que no confía (huella { $fingerprint })
-hint-untrusted = compare la huella con quien firmó, en voz alta; luego `pamphlet keys trust NOMBRE CLAVE` o importe con --trust-signer
+hint-untrusted = compare la huella con quien firmó, en voz alta; si es la suya, importe con --trust-fingerprint "{ $fingerprint }"
+bundle-bad-fingerprint = "{ $text }" no es una huella
+hint-fingerprint-form = una huella son cinco grupos de cuatro cifras y letras de la A a la F, como "A75A AA8D 588F 3507 6771"; los espacios y las mayúsculas no importan
+bundle-fingerprint-mismatch = quien firmó el paquete tiene la huella { $actual }, no { $given }; no se confió en nadie ni se importó nada
+hint-fingerprint-mismatch = pida a quien firma que vuelva a leer su huella en su propia pantalla; si sigue sin coincidir, el paquete no es suyo
 bundle-replayed = este paquete es el número { $sequence } de { $signer }, pero ya se importó el número { $last_seen }: ¿alguien volvió a pasar un paquete viejo?
 hint-replayed = pida a quien firma su paquete más nuevo; no se importó nada
 bundle-expired = el paquete venció el { $day }

@@ -211,6 +211,7 @@ cli-exported = { $count ->
     [one] { $count } fiche exportée dans { $file } (numéro { $sequence }, { $bytes } octets)
    *[other] { $count } fiches exportées dans { $file } (numéro { $sequence }, { $bytes } octets)
 }
+cli-your-fingerprint = votre empreinte : { $fingerprint } (lisez-la à voix haute à la personne qui importera le paquet)
 expires-not-a-date = --expires « { $text } » n'est pas une date
 expires-too-far = la date de --expires est trop lointaine
 hint-expires = indiquez le dernier jour où le paquet peut être importé, sous la forme AAAA-MM-JJ
@@ -264,7 +265,11 @@ bundle-bad-signature = la signature de { $part } n'est pas valide : le paquet a 
 bundle-mismatch = l'inventaire ne correspond pas aux fiches : { $detail }
 bundle-invalid-record = une fiche du paquet n'est pas valide : { $detail }
 bundle-untrusted = le paquet est signé par une clé à laquelle vous ne faites pas confiance (empreinte { $fingerprint })
-hint-untrusted = comparez l'empreinte avec la personne qui a signé, à voix haute ; puis `pamphlet keys trust NOM CLÉ` ou importez avec --trust-signer
+hint-untrusted = comparez l'empreinte avec la personne qui a signé, à voix haute ; si c'est la sienne, importez avec --trust-fingerprint "{ $fingerprint }"
+bundle-bad-fingerprint = « { $text } » n'est pas une empreinte
+hint-fingerprint-form = une empreinte est faite de cinq groupes de quatre chiffres et lettres de A à F, comme « A75A AA8D 588F 3507 6771 » ; les espaces et la casse ne comptent pas
+bundle-fingerprint-mismatch = la personne qui a signé le paquet a l'empreinte { $actual }, pas { $given } ; personne n'a été ajouté aux signataires de confiance et rien n'a été importé
+hint-fingerprint-mismatch = demandez à la personne qui signe de relire son empreinte sur son propre écran ; si elle diffère encore, le paquet ne vient pas d'elle
 bundle-replayed = ce paquet porte le numéro { $sequence } de { $signer }, mais le numéro { $last_seen } a déjà été importé : un ancien paquet remis en circulation ?
 hint-replayed = demandez à la personne qui signe son paquet le plus récent ; rien n'a été importé
 bundle-expired = le paquet a expiré le { $day }

@@ -207,6 +207,7 @@ cli-exported = { $count ->
     [one] { $count } ficha exportada para { $file } (número { $sequence }, { $bytes } bytes)
    *[other] { $count } fichas exportadas para { $file } (número { $sequence }, { $bytes } bytes)
 }
+cli-your-fingerprint = sua impressão digital: { $fingerprint } (leia em voz alta para quem for importar o pacote)
 expires-not-a-date = --expires "{ $text }" não é uma data
 expires-too-far = a data de --expires está longe demais
 hint-expires = indique o último dia em que o pacote pode ser importado, como AAAA-MM-DD
@@ -260,7 +261,11 @@ bundle-bad-signature = a assinatura de { $part } não confere: o pacote foi alte
 bundle-mismatch = o índice não corresponde às fichas: { $detail }
 bundle-invalid-record = uma ficha do pacote é inválida: { $detail }
 bundle-untrusted = o pacote foi assinado por uma chave em que você não confia (impressão digital { $fingerprint })
-hint-untrusted = compare a impressão digital com quem assinou, em voz alta; depois `pamphlet keys trust NOME CHAVE` ou importe com --trust-signer
+hint-untrusted = compare a impressão digital com quem assinou, em voz alta; se for a dessa pessoa, importe com --trust-fingerprint "{ $fingerprint }"
+bundle-bad-fingerprint = "{ $text }" não é uma impressão digital
+hint-fingerprint-form = uma impressão digital são cinco grupos de quatro algarismos e letras de A a F, como "A75A AA8D 588F 3507 6771"; espaços e maiúsculas não importam
+bundle-fingerprint-mismatch = quem assinou o pacote tem a impressão digital { $actual }, não { $given }; ninguém passou a ter sua confiança e nada foi importado
+hint-fingerprint-mismatch = peça a quem assina que leia de novo a impressão digital na própria tela; se continuar diferente, o pacote não é dessa pessoa
 bundle-replayed = este pacote é o número { $sequence } de { $signer }, mas o número { $last_seen } já foi importado: alguém repassou um pacote antigo?
 hint-replayed = peça a quem assina o pacote mais novo; nada foi importado
 bundle-expired = o pacote venceu em { $day }

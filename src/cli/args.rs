@@ -262,6 +262,7 @@ pub struct ExportArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("trusting").args(["trust_signer", "trust_fingerprint"])))]
 pub struct ImportArgs {
     /// The bundle file
     pub file: PathBuf,
@@ -276,8 +277,14 @@ pub struct ImportArgs {
     /// Trust the bundle's signer (adds the key to the keyring)
     #[arg(long)]
     pub trust_signer: bool,
-    /// The name to trust the signer under, with --trust-signer
-    #[arg(long, value_name = "NAME", requires = "trust_signer")]
+    /// Trust the bundle's signer only if their key has this fingerprint, as
+    /// they read it to you ("A75A AA8D …"; spaces and case ignored)
+    #[arg(long, value_name = "FINGERPRINT")]
+    pub trust_fingerprint: Option<String>,
+    /// The name to trust the signer under, with --trust-signer or
+    /// --trust-fingerprint [default: "signer" and the fingerprint's first
+    /// eight digits]
+    #[arg(long, value_name = "NAME", requires = "trusting")]
     pub signer_name: Option<String>,
     /// Which side wins when both changed a record
     #[arg(long, value_enum, default_value_t = PreferArg::Local)]

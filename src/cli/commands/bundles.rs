@@ -80,6 +80,16 @@ pub fn export(context: &Context, args: ExportArgs, out: &mut Output) -> CommandR
             bytes = summary.bytes.len()
         )
     )?;
+    let identity = bundle::public_identity(&vault);
+    writeln!(
+        out,
+        "{}",
+        t!(
+            context.lang,
+            "cli-your-fingerprint",
+            fingerprint = identity.fingerprint.as_str()
+        )
+    )?;
     Ok(())
 }
 
@@ -152,10 +162,19 @@ pub fn verify(
 }
 
 pub fn import(context: &Context, args: ImportArgs, out: &mut Output) -> CommandResult {
+    let fingerprint = args
+        .trust_fingerprint
+        .as_deref()
+        .map(bundle::parse_fingerprint)
+        .transpose()?;
     let mut vault = context.unlock()?;
     let lang = context.lang;
     let opened = open_bundle(&vault, &args.file, &args.passphrase, lang)?;
-    let trust_as = if args.trust_signer && vault.trust().by_key(&opened.manifest.signer).is_none() {
+    if let Some(fingerprint) = &fingerprint {
+        bundle::check_fingerprint(&opened, fingerprint)?;
+    }
+    let trusting = args.trust_signer || fingerprint.is_some();
+    let trust_as = if trusting && vault.trust().by_key(&opened.manifest.signer).is_none() {
         Some(args.signer_name.clone().unwrap_or_else(|| {
             t!(
                 lang,
@@ -166,7 +185,7 @@ pub fn import(context: &Context, args: ImportArgs, out: &mut Output) -> CommandR
     } else {
         None
     };
-    let signer = if args.trust_signer {
+    let signer = if trusting {
         Signer::MayBeNew
     } else {
         Signer::MustBeTrusted
