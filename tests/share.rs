@@ -211,3 +211,93 @@ fn trust_fingerprint_takes_a_signer_name() {
     let alone = pair.bea_runs("import", &bundle, &["--signer-name", "Ana"]);
     assert_eq!(alone.status.code(), Some(2), "a name with no one to trust");
 }
+
+#[test]
+fn a_dry_run_shows_any_signed_bundle_and_changes_nothing() {
+    let pair = Pair::new();
+    let (bundle, said) = pair.export("all.age", &[]);
+    let spoken = fingerprint_in(&said);
+    let before = pair.bea_files();
+
+    let dry = pair.bea_runs("import", &bundle, &["--dry-run"]);
+    assert!(dry.status.success(), "{}", stderr_of(&dry));
+    let text = stdout_of(&dry);
+    for expected in [
+        format!("signer: untrusted ({spoken})"),
+        "new        Clínica Libre [clinic] Portland, US (0b9c3f1e)".to_owned(),
+        "new        Maître Zoë Lefèvre [lawyer] Paris, FR (1c8d2e0f)".to_owned(),
+        "new        Casa Puente [housing] Madrid, ES (2d7e1f0a)".to_owned(),
+        "dry run: nothing was changed".to_owned(),
+        format!(
+            "`pamphlet import --trust-fingerprint \"{spoken}\" {}`",
+            bundle.display()
+        ),
+    ] {
+        assert!(text.contains(&expected), "{expected:?} not in {text}");
+    }
+    let json = pair.bea_runs("import", &bundle, &["--dry-run", "--json"]);
+    assert!(json.status.success(), "{}", stderr_of(&json));
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(report["applied"], false);
+    assert!(report["bundle"]["signer_name"].is_null());
+    assert_eq!(report["bundle"]["fingerprint"], spoken.as_str());
+    assert!(report["import_refused"]
+        .as_str()
+        .unwrap()
+        .contains("untrusted key"));
+    assert!(pair.bea_files() == before, "a dry run changed the vault");
+
+    // Imported: the same bundle again is a replay, which a dry run names.
+    let done = pair.bea_runs("import", &bundle, &["--trust-fingerprint", &spoken]);
+    assert!(done.status.success(), "{}", stderr_of(&done));
+    let again = pair.bea_runs("import", &bundle, &["--dry-run"]);
+    assert!(again.status.success(), "{}", stderr_of(&again));
+    let text = stdout_of(&again);
+    assert!(
+        text.contains(&format!("signer: signer {} ({spoken})", &spoken[..9])),
+        "{text}"
+    );
+    assert!(
+        text.contains("import: would be refused: this bundle is sequence 1"),
+        "{text}"
+    );
+    assert!(!text.contains("--trust-fingerprint"), "{text}");
+}
+
+#[test]
+fn verify_ends_with_the_next_step() {
+    let pair = Pair::new();
+    let (bundle, said) = pair.export("all.age", &[]);
+    let spoken = fingerprint_in(&said);
+    let file = bundle.display().to_string();
+    let verified = pair.bea_runs("verify", &bundle, &[]);
+    assert!(verified.status.success(), "{}", stderr_of(&verified));
+    let text = stdout_of(&verified);
+    let last = text.lines().last().unwrap();
+    assert!(last.starts_with("next:"), "{text}");
+    assert!(
+        last.contains(&format!("`pamphlet import --dry-run {file}`")),
+        "{last}"
+    );
+    assert!(
+        last.contains(&format!(
+            "`pamphlet import --trust-fingerprint \"{spoken}\" {file}`"
+        )),
+        "{last}"
+    );
+
+    let done = pair.bea_runs("import", &bundle, &["--trust-fingerprint", &spoken]);
+    assert!(done.status.success(), "{}", stderr_of(&done));
+    let (second, _) = pair.export("second.age", &["paris"]);
+    let verified = pair.bea_runs("verify", &second, &[]);
+    let text = stdout_of(&verified);
+    let last = text.lines().last().unwrap();
+    assert!(
+        last.ends_with(&format!("then `pamphlet import {}`", second.display())),
+        "{text}"
+    );
+    // A replayed bundle has no next step, only the refusal.
+    let replayed = stdout_of(&pair.bea_runs("verify", &bundle, &[]));
+    assert!(!replayed.contains("next:"), "{replayed}");
+    assert!(replayed.contains("would be refused"), "{replayed}");
+}

@@ -11,7 +11,7 @@ use pamphlet::bundle::{
 use pamphlet::i18n::Lang;
 use pamphlet::model;
 use pamphlet::text::{self, shown};
-use pamphlet::vault::Vault;
+use pamphlet::vault::{TrustState, Vault};
 use pamphlet::{msg, t};
 use secrecy::SecretString;
 use time::OffsetDateTime;
@@ -113,19 +113,7 @@ pub fn verify(
         return Ok(());
     }
     let lang = context.lang;
-    let signer = match vault.trust().by_key(&manifest.signer) {
-        Some(key) => t!(
-            lang,
-            "verify-signer-trusted",
-            name = key.name.as_str(),
-            fingerprint = opened.fingerprint.as_str()
-        ),
-        None => t!(
-            lang,
-            "verify-signer-untrusted",
-            fingerprint = opened.fingerprint.as_str()
-        ),
-    };
+    let signer = signer_text(&opened, vault.trust(), lang);
     let mut rows = vec![
         ("verify-signature", t!(lang, "verify-good")),
         ("verify-signer", signer),
@@ -145,12 +133,29 @@ pub fn verify(
             shown(&manifest.redacted.join(", ")).into_owned(),
         ));
     }
-    if let Err(problem) = check_acceptable(&opened, vault.trust(), Signer::MayBeNew, context.now) {
-        let why = Failure::from(problem).message.in_lang(lang);
-        rows.push((
-            "verify-import",
-            t!(lang, "verify-would-be-refused", why = why),
-        ));
+    match check_acceptable(&opened, vault.trust(), Signer::MayBeNew, context.now) {
+        Err(problem) => {
+            let why = Failure::from(problem).message.in_lang(lang);
+            rows.push((
+                "verify-import",
+                t!(lang, "verify-would-be-refused", why = why),
+            ));
+        }
+        // What to do next: look at the plan, then import, trusting the
+        // signer by the fingerprint they read aloud if need be.
+        Ok(()) => {
+            let next = if vault.trust().by_key(&manifest.signer).is_some() {
+                t!(lang, "verify-next-trusted", file = shown_path(file))
+            } else {
+                t!(
+                    lang,
+                    "verify-next-untrusted",
+                    file = shown_path(file),
+                    fingerprint = opened.fingerprint.as_str()
+                )
+            };
+            rows.push(("verify-next", next));
+        }
     }
     let labels: Vec<String> = rows.iter().map(|(id, _)| t!(lang, id)).collect();
     let width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0) + 2;
@@ -190,7 +195,13 @@ pub fn import(context: &Context, args: ImportArgs, out: &mut Output) -> CommandR
     } else {
         Signer::MustBeTrusted
     };
-    check_acceptable(&opened, vault.trust(), signer, context.now)?;
+    // A dry run shows any correctly signed bundle, trusted or not, and says
+    // why an import would be refused; an import refuses here.
+    let refusal = match check_acceptable(&opened, vault.trust(), signer, context.now) {
+        Ok(()) => None,
+        Err(problem) if args.dry_run => Some(problem),
+        Err(problem) => return Err(problem.into()),
+    };
     let prefer = match args.prefer {
         PreferArg::Local => Prefer::Local,
         PreferArg::Bundle => Prefer::Bundle,
@@ -216,6 +227,7 @@ pub fn import(context: &Context, args: ImportArgs, out: &mut Output) -> CommandR
             "applied": false,
             "written": 0,
             "trusted_as": trust_as,
+            "import_refused": refusal.as_ref().map(|problem| problem.to_string()),
         });
         if !args.dry_run {
             let summary =
@@ -226,8 +238,18 @@ pub fn import(context: &Context, args: ImportArgs, out: &mut Output) -> CommandR
         writeln!(out, "{}", text::json(&report.to_string()))?;
         return Ok(());
     }
-    print_plan(&plan, &opened, lang, out)?;
+    print_plan(&plan, &opened, vault.trust(), lang, out)?;
     if args.dry_run {
+        let untrusted = matches!(refusal, Some(BundleError::Untrusted { .. }));
+        if let Some(problem) = refusal.filter(|_| !untrusted) {
+            let why = Failure::from(problem).message.in_lang(lang);
+            writeln!(
+                out,
+                "{} {}",
+                t!(lang, "verify-import"),
+                t!(lang, "verify-would-be-refused", why = why)
+            )?;
+        }
         if let Err(BundleError::VaultLimit { after, limit }) = plan.check_growth(&vault) {
             writeln!(
                 out,
@@ -241,6 +263,18 @@ pub fn import(context: &Context, args: ImportArgs, out: &mut Output) -> CommandR
             )?;
         }
         writeln!(out, "{}", t!(lang, "cli-dry-run-changed-nothing"))?;
+        if untrusted {
+            writeln!(
+                out,
+                "{}",
+                t!(
+                    lang,
+                    "cli-next-trust-fingerprint",
+                    fingerprint = opened.fingerprint.as_str(),
+                    file = shown_path(&args.file)
+                )
+            )?;
+        }
         return Ok(());
     }
     let summary = bundle::apply(&mut vault, &opened, plan, trust_as.as_deref(), context.now)?;
@@ -284,6 +318,24 @@ fn vault_limit(plan: bundle::Plan, allow_large: bool) -> bundle::Plan {
     }
 }
 
+/// Who signed the bundle, as `verify` and `import` say it: the name in the
+/// keyring, or "untrusted", and the fingerprint.
+fn signer_text(opened: &OpenedBundle, trust: &TrustState, lang: Lang) -> String {
+    match trust.by_key(&opened.manifest.signer) {
+        Some(key) => t!(
+            lang,
+            "verify-signer-trusted",
+            name = key.name.as_str(),
+            fingerprint = opened.fingerprint.as_str()
+        ),
+        None => t!(
+            lang,
+            "verify-signer-untrusted",
+            fingerprint = opened.fingerprint.as_str()
+        ),
+    }
+}
+
 /// What `verify --json` and `import --json` say about a bundle.
 fn bundle_json(vault: &Vault, opened: &OpenedBundle) -> serde_json::Value {
     let manifest = &opened.manifest;
@@ -302,9 +354,12 @@ fn bundle_json(vault: &Vault, opened: &OpenedBundle) -> serde_json::Value {
     })
 }
 
+/// The bundle, its signer, and the plan's lines for the records it would
+/// change.
 fn print_plan(
     plan: &bundle::Plan,
     opened: &OpenedBundle,
+    trust: &TrustState,
     lang: Lang,
     out: &mut Output,
 ) -> io::Result<()> {
@@ -318,6 +373,12 @@ fn print_plan(
             fingerprint = opened.fingerprint.as_str(),
             count = opened.manifest.record_count
         )
+    )?;
+    writeln!(
+        out,
+        "{} {}",
+        t!(lang, "verify-signer"),
+        signer_text(opened, trust, lang)
     )?;
     for item in &plan.items {
         if item.outcome != Outcome::Unchanged {
