@@ -301,3 +301,100 @@ fn verify_ends_with_the_next_step() {
     assert!(!replayed.contains("next:"), "{replayed}");
     assert!(replayed.contains("would be refused"), "{replayed}");
 }
+
+/// The lines of a listing: those that end with a short id in parentheses.
+fn listed(text: &str) -> Vec<String> {
+    text.lines()
+        .filter(|line| line.starts_with("  ") && line.ends_with(')'))
+        .map(|line| line.trim().to_owned())
+        .collect()
+}
+
+#[test]
+fn export_print_and_csv_list_exactly_what_they_write() {
+    let pair = Pair::new();
+    let ana = &pair.ana;
+    // What leaves: a dry run, then the export itself, then what Bea sees.
+    let dry = ana
+        .cmd()
+        .args(["export", "--dry-run", "lawyer"])
+        .output()
+        .unwrap();
+    assert!(dry.status.success(), "{}", stderr_of(&dry));
+    let text = stdout_of(&dry);
+    let preview = listed(&text);
+    assert_eq!(
+        preview,
+        ["Maître Zoë Lefèvre [lawyer] Paris, FR (1c8d2e0f)"],
+        "{text}"
+    );
+    assert!(
+        text.contains("dry run: 1 record would leave; nothing was written"),
+        "{text}"
+    );
+    let all = stdout_of(&ana.cmd().args(["export", "--dry-run"]).output().unwrap());
+    assert_eq!(listed(&all).len(), 3, "{all}");
+    let (bundle, said) = pair.export("lawyer.age", &["lawyer"]);
+    assert_eq!(listed(&said), preview, "export lists what it wrote: {said}");
+    assert!(
+        said.contains("(sequence 1,"),
+        "a dry run uses no sequence: {said}"
+    );
+    let plan = stdout_of(&pair.bea_runs("import", &bundle, &["--dry-run"]));
+    let planned: Vec<String> = plan
+        .lines()
+        .filter_map(|line| line.strip_prefix("new        "))
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(planned, preview, "the bundle holds what was listed: {plan}");
+
+    // export-csv and print: the dry run lists the rows the file gets.
+    let csv = ana.temp.path().join("out.csv");
+    let dry = ana
+        .cmd()
+        .args(["export-csv", "--dry-run", "--out"])
+        .arg(&csv)
+        .output()
+        .unwrap();
+    assert!(dry.status.success(), "{}", stderr_of(&dry));
+    assert!(!csv.exists(), "a dry run writes nothing");
+    let preview = listed(&stdout_of(&dry));
+    let wrote = ana
+        .cmd()
+        .args(["export-csv", "--out"])
+        .arg(&csv)
+        .output()
+        .unwrap();
+    assert!(wrote.status.success(), "{}", stderr_of(&wrote));
+    assert_eq!(listed(&stderr_of(&wrote)), preview);
+    let rows = std::fs::read_to_string(&csv).unwrap();
+    assert_eq!(rows.lines().count(), preview.len() + 1, "{rows}");
+    for line in &preview {
+        let name = line.split(" [").next().unwrap();
+        assert!(rows.contains(name), "{name} not in {rows}");
+    }
+
+    let sheet = ana.temp.path().join("sheet.txt");
+    let dry = ana
+        .cmd()
+        .args(["print", "--dry-run", "--format", "txt", "portland"])
+        .output()
+        .unwrap();
+    assert!(dry.status.success(), "{}", stderr_of(&dry));
+    let preview = listed(&stdout_of(&dry));
+    assert_eq!(preview, ["Clínica Libre [clinic] Portland, US (0b9c3f1e)"]);
+    let wrote = ana
+        .cmd()
+        .args(["print", "--format", "txt", "portland", "--out"])
+        .arg(&sheet)
+        .output()
+        .unwrap();
+    assert!(wrote.status.success(), "{}", stderr_of(&wrote));
+    assert_eq!(listed(&stderr_of(&wrote)), preview);
+    let printed = std::fs::read_to_string(&sheet).unwrap();
+    assert!(printed.contains("Clínica Libre"), "{printed}");
+    assert!(
+        !printed.contains("Zoë") && !printed.contains("Casa Puente"),
+        "{printed}"
+    );
+}

@@ -199,6 +199,7 @@ cli-wiped = wiped { $dir } in { $ms } ms
 export-passphrase-and-recipients = a bundle is encrypted to a passphrase or to recipients, not both
 hint-passphrase-or-recipients = give either --bundle-passphrase-file or --recipient, not both
 export-nothing = no records match "{ $query }"; nothing exported
+export-no-out = a bundle needs a file to go in: give --out FILE
 print-nothing = no records match "{ $query }"; nothing to print
 hint-search-first = try the words with `pamphlet search` first
 cli-signing = signing and encrypting { $count } records…
@@ -228,6 +229,10 @@ verify-next-trusted = `pamphlet import --dry-run { $file }` shows what it would 
 verify-next-untrusted = `pamphlet import --dry-run { $file }` shows what it would change; then, if the signer reads you { $fingerprint }: `pamphlet import --trust-fingerprint "{ $fingerprint }" { $file }`
 default-signer-name = signer { $fingerprint }
 cli-dry-run-changed-nothing = dry run: nothing was changed
+cli-dry-run-would-leave = { $count ->
+    [one] dry run: { $count } record would leave; nothing was written
+   *[other] dry run: { $count } records would leave; nothing was written
+}
 cli-next-trust-fingerprint = next: ask the signer to read you their fingerprint; if it is { $fingerprint }, import with `pamphlet import --trust-fingerprint "{ $fingerprint }" { $file }`
 cli-dry-run-vault-limit = import: would be refused: importing would grow the vault to { $after } records, past the limit of { $limit } (--allow-large allows it)
 cli-now-trusting = now trusting { $name } ({ $fingerprint })

@@ -200,6 +200,7 @@ cli-wiped = se borró { $dir } en { $ms } ms
 export-passphrase-and-recipients = un paquete se cifra con una frase secreta o para destinatarios, no con ambos
 hint-passphrase-or-recipients = indique --bundle-passphrase-file o --recipient, no los dos
 export-nothing = ninguna ficha coincide con "{ $query }"; no se exportó nada
+export-no-out = un paquete necesita un archivo donde guardarse: indique --out ARCHIVO
 print-nothing = ninguna ficha coincide con "{ $query }"; no hay nada que imprimir
 hint-search-first = pruebe primero las palabras con `pamphlet search`
 cli-signing = firmando y cifrando { $count } fichas…
@@ -229,6 +230,10 @@ verify-next-trusted = `pamphlet import --dry-run { $file }` muestra lo que cambi
 verify-next-untrusted = `pamphlet import --dry-run { $file }` muestra lo que cambiaría; luego, si quien firmó le lee { $fingerprint }: `pamphlet import --trust-fingerprint "{ $fingerprint }" { $file }`
 default-signer-name = firmante { $fingerprint }
 cli-dry-run-changed-nothing = prueba: no se cambió nada
+cli-dry-run-would-leave = { $count ->
+    [one] prueba: saldría { $count } ficha; no se escribió nada
+   *[other] prueba: saldrían { $count } fichas; no se escribió nada
+}
 cli-next-trust-fingerprint = siguiente paso: pida a quien firmó que le lea su huella; si es { $fingerprint }, importe con `pamphlet import --trust-fingerprint "{ $fingerprint }" { $file }`
 cli-dry-run-vault-limit = importación: se rechazaría: llevaría la bóveda a { $after } registros, más allá del límite de { $limit } (--allow-large lo permite)
 cli-now-trusting = ahora confía en { $name } ({ $fingerprint })

@@ -204,6 +204,7 @@ cli-wiped = { $dir } effacé en { $ms } ms
 export-passphrase-and-recipients = un paquet est chiffré avec une phrase secrète ou pour des destinataires, pas les deux
 hint-passphrase-or-recipients = indiquez --bundle-passphrase-file ou --recipient, pas les deux
 export-nothing = aucune fiche ne correspond à « { $query } » ; rien n'a été exporté
+export-no-out = un paquet doit être écrit dans un fichier : indiquez --out FICHIER
 print-nothing = aucune fiche ne correspond à « { $query } » ; rien à imprimer
 hint-search-first = essayez d'abord ces mots avec `pamphlet search`
 cli-signing = signature et chiffrement de { $count } fiches…
@@ -233,6 +234,10 @@ verify-next-trusted = `pamphlet import --dry-run { $file }` montre ce qui change
 verify-next-untrusted = `pamphlet import --dry-run { $file }` montre ce qui changerait ; puis, si la personne qui a signé vous lit { $fingerprint } : `pamphlet import --trust-fingerprint "{ $fingerprint }" { $file }`
 default-signer-name = signataire { $fingerprint }
 cli-dry-run-changed-nothing = essai : rien n'a été modifié
+cli-dry-run-would-leave = { $count ->
+    [one] essai : { $count } fiche sortirait ; rien n'a été écrit
+   *[other] essai : { $count } fiches sortiraient ; rien n'a été écrit
+}
 cli-next-trust-fingerprint = ensuite : demandez à la personne qui a signé de vous lire son empreinte ; si c'est { $fingerprint }, importez avec `pamphlet import --trust-fingerprint "{ $fingerprint }" { $file }`
 cli-dry-run-vault-limit = import : serait refusé : porterait le coffre à { $after } fiches, au-delà de la limite de { $limit } (--allow-large le permet)
 cli-now-trusting = vous faites maintenant confiance à { $name } ({ $fingerprint })

@@ -200,6 +200,7 @@ cli-wiped = { $dir } apagado em { $ms } ms
 export-passphrase-and-recipients = um pacote é cifrado com uma frase secreta ou para destinatários, não os dois
 hint-passphrase-or-recipients = indique --bundle-passphrase-file ou --recipient, não os dois
 export-nothing = nenhuma ficha corresponde a "{ $query }"; nada foi exportado
+export-no-out = um pacote precisa de um arquivo onde ser gravado: indique --out ARQUIVO
 print-nothing = nenhuma ficha corresponde a "{ $query }"; nada para imprimir
 hint-search-first = teste antes as palavras com `pamphlet search`
 cli-signing = assinando e cifrando { $count } fichas…
@@ -229,6 +230,10 @@ verify-next-trusted = `pamphlet import --dry-run { $file }` mostra o que mudaria
 verify-next-untrusted = `pamphlet import --dry-run { $file }` mostra o que mudaria; depois, se quem assinou ler para você { $fingerprint }: `pamphlet import --trust-fingerprint "{ $fingerprint }" { $file }`
 default-signer-name = signatário { $fingerprint }
 cli-dry-run-changed-nothing = teste: nada foi alterado
+cli-dry-run-would-leave = { $count ->
+    [one] teste: { $count } ficha sairia; nada foi gravado
+   *[other] teste: { $count } fichas sairiam; nada foi gravado
+}
 cli-next-trust-fingerprint = próximo passo: peça a quem assinou que leia a impressão digital para você; se for { $fingerprint }, importe com `pamphlet import --trust-fingerprint "{ $fingerprint }" { $file }`
 cli-dry-run-vault-limit = importação: seria recusada: levaria o cofre a { $after } registros, além do limite de { $limit } (--allow-large permite)
 cli-now-trusting = agora você confia em { $name } ({ $fingerprint })

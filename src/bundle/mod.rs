@@ -16,7 +16,7 @@ use std::io;
 
 use time::OffsetDateTime;
 
-pub use export::{export, Encryption, ExportOptions, ExportSummary, REDACTABLE};
+pub use export::{export, selected, Encryption, ExportOptions, ExportSummary, REDACTABLE};
 pub use format::{Manifest, FORMAT_NAME, FORMAT_VERSION};
 pub use limits::{Limits, MAX_BUNDLE_BYTES, MAX_VAULT_RECORDS};
 pub use merge::{

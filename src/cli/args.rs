@@ -237,8 +237,11 @@ pub struct BundlePassphrase {
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// The bundle file to write
-    #[arg(long, value_name = "FILE")]
-    pub out: PathBuf,
+    #[arg(long, value_name = "FILE", required_unless_present = "dry_run")]
+    pub out: Option<PathBuf>,
+    /// List the records the bundle would hold, and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
     /// Which records: a search query (all records when absent)
     #[arg(value_name = "QUERY")]
     pub query: Vec<String>,
@@ -404,6 +407,9 @@ pub struct ExportCsvArgs {
     /// Replace FILE if it exists
     #[arg(long, requires = "out")]
     pub force: bool,
+    /// List the records that would be written, and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Args)]
@@ -429,6 +435,9 @@ pub struct PrintArgs {
     /// Leave out these fields: address, phones, email, website, notes
     #[arg(long, value_delimiter = ',', value_name = "FIELDS")]
     pub redact: Vec<String>,
+    /// List the records the sheet would hold, and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -21,14 +21,22 @@ use crate::cli::context::Context;
 use crate::cli::failure::{cannot_read, Failure};
 use crate::cli::files;
 use crate::cli::input::select;
-use crate::cli::output::{shown_path, Output};
+use crate::cli::output::{listing, shown_path, Output};
 use crate::cli::passphrase::{self, Floor};
 
 type CommandResult = Result<(), Failure>;
 
 pub fn export(context: &Context, args: ExportArgs, out: &mut Output) -> CommandResult {
+    if args.dry_run {
+        return export_dry_run(context, &args, out);
+    }
+    let Some(path) = args.out.clone() else {
+        return Err(
+            Failure::usage(msg!("export-no-out")).hint(msg!("hint-help", command = "export"))
+        );
+    };
     let if_exists = files::if_exists(args.force);
-    files::check_free(&args.out, if_exists)?;
+    files::check_free(&path, if_exists)?;
     let has_recipients = !args.recipients.is_empty() || args.recipients_file.is_some();
     if has_recipients && args.passphrase.bundle_passphrase_file.is_some() {
         return Err(Failure::usage(msg!("export-passphrase-and-recipients"))
@@ -58,6 +66,7 @@ pub fn export(context: &Context, args: ExportArgs, out: &mut Output) -> CommandR
         return Err(Failure::new(msg!("export-nothing", query = query.as_str()))
             .hint(msg!("hint-search-first")));
     }
+    let listed = listing(bundle::selected(&vault, &ids), context.lang);
     let chatty = io::stderr().is_terminal() && ids.len() > 5000;
     if chatty {
         eprint!("{}\r", t!(context.lang, "cli-signing", count = ids.len()));
@@ -67,7 +76,10 @@ pub fn export(context: &Context, args: ExportArgs, out: &mut Output) -> CommandR
         .redact(args.redact)
         .expires_at(expires_at);
     let summary = bundle::export(&mut vault, &ids, options)?;
-    files::write(&args.out, &summary.bytes, if_exists)?;
+    files::write(&path, &summary.bytes, if_exists)?;
+    for line in &listed {
+        writeln!(out, "{line}")?;
+    }
     writeln!(
         out,
         "{}",
@@ -75,7 +87,7 @@ pub fn export(context: &Context, args: ExportArgs, out: &mut Output) -> CommandR
             context.lang,
             "cli-exported",
             count = summary.manifest.record_count,
-            file = shown_path(&args.out),
+            file = shown_path(&path),
             sequence = summary.manifest.sequence,
             bytes = summary.bytes.len()
         )
@@ -88,6 +100,36 @@ pub fn export(context: &Context, args: ExportArgs, out: &mut Output) -> CommandR
             context.lang,
             "cli-your-fingerprint",
             fingerprint = identity.fingerprint.as_str()
+        )
+    )?;
+    Ok(())
+}
+
+/// `export --dry-run`: the records the bundle would hold, as `export`
+/// lists them, and their count. Asks for no passphrase, writes nothing, and
+/// uses up no sequence number.
+fn export_dry_run(context: &Context, args: &ExportArgs, out: &mut Output) -> CommandResult {
+    pamphlet::interop::check_redact(&args.redact)
+        .map_err(|e| BundleError::UnknownRedaction { field: e.field })?;
+    args.expires.as_deref().map(parse_expiry).transpose()?;
+    let vault = context.unlock()?;
+    let query = args.query.join(" ");
+    let ids = select(&vault, &query, context.lang)?;
+    if ids.is_empty() {
+        return Err(Failure::new(msg!("export-nothing", query = query.as_str()))
+            .hint(msg!("hint-search-first")));
+    }
+    let listed = listing(bundle::selected(&vault, &ids), context.lang);
+    for line in &listed {
+        writeln!(out, "{line}")?;
+    }
+    writeln!(
+        out,
+        "{}",
+        t!(
+            context.lang,
+            "cli-dry-run-would-leave",
+            count = listed.len()
         )
     )?;
     Ok(())
