@@ -398,3 +398,54 @@ fn export_print_and_csv_list_exactly_what_they_write() {
         "{printed}"
     );
 }
+
+/// Two organizers, the whole way: Ana exports to Bea's key and reads her
+/// fingerprint aloud; Bea verifies, looks at the plan untrusted, refuses a
+/// misheard fingerprint, then imports with the right one.
+#[test]
+fn two_organizers_share_by_fingerprint_end_to_end() {
+    let pair = Pair::new();
+    let (bundle, said) = pair.export("meeting.age", &[]);
+    let spoken = fingerprint_in(
+        said.lines()
+            .find(|line| line.starts_with("your fingerprint: "))
+            .unwrap(),
+    );
+    let before = pair.bea_files();
+
+    let verified = stdout_of(&pair.bea_runs("verify", &bundle, &[]));
+    assert!(
+        verified.contains(&format!("untrusted ({spoken})")),
+        "{verified}"
+    );
+    assert!(verified.contains("import --dry-run"), "{verified}");
+
+    let dry = stdout_of(&pair.bea_runs("import", &bundle, &["--dry-run"]));
+    assert!(
+        dry.contains(&format!("signer: untrusted ({spoken})")),
+        "{dry}"
+    );
+    assert!(
+        dry.contains("new        Casa Puente [housing] Madrid, ES (2d7e1f0a)"),
+        "{dry}"
+    );
+    assert!(pair.bea_files() == before, "the dry run changed the vault");
+
+    let wrong = spoken.replace(&spoken[..4], "0000");
+    let refused = pair.bea_runs("import", &bundle, &["--trust-fingerprint", &wrong]);
+    assert_eq!(refused.status.code(), Some(1), "{}", stderr_of(&refused));
+    assert_eq!(pair.bea_keys(), "", "nothing trusted");
+    assert!(pair.bea_files() == before, "the refusal changed the vault");
+
+    let done = pair.bea_runs(
+        "import",
+        &bundle,
+        &["--trust-fingerprint", &spoken, "--signer-name", "Ana"],
+    );
+    assert!(done.status.success(), "{}", stderr_of(&done));
+    let dump = pair.bea.dump();
+    for name in ["Clínica Libre", "Maître Zoë Lefèvre", "Casa Puente"] {
+        assert!(dump.contains(name), "{name} not imported: {dump}");
+    }
+    assert!(pair.bea_keys().starts_with("Ana  "));
+}
