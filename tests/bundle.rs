@@ -159,14 +159,14 @@ fn updates_conflicts_and_redaction() {
     assert!(output.status.success(), "{}", stderr_of(&output));
     let text = String::from_utf8(output.stdout).unwrap();
     assert!(
-        text.contains("updated    Clínica Libre (0b9c3f1e): hours"),
+        text.contains("updated    Clínica Libre [clinic] Portland, US (0b9c3f1e): hours"),
         "{text}"
     );
     assert!(
         text.contains(
-            "conflict   Maître Zoë Lefèvre (1c8d2e0f): city, notes — edited here since; keeping the local one"
+            "conflict   Maître Zoë Lefèvre [lawyer] Lyon, FR (1c8d2e0f): city, notes — edited here since; keeping the local one"
         ) || text
-            .contains("conflict   Maître Zoë Lefèvre (1c8d2e0f): city — edited here since; keeping the local one"),
+            .contains("conflict   Maître Zoë Lefèvre [lawyer] Lyon, FR (1c8d2e0f): city — edited here since; keeping the local one"),
         "{text}"
     );
     let dump = meeting.sam.dump();
@@ -236,7 +236,7 @@ fn an_edit_that_changes_nothing_is_not_an_edit_here() {
     assert!(output.status.success(), "{}", stderr_of(&output));
     let text = String::from_utf8(output.stdout).unwrap();
     assert!(
-        text.contains("updated    Clínica Libre (0b9c3f1e): cost"),
+        text.contains("updated    Clínica Libre [clinic] Portland, US (0b9c3f1e): cost"),
         "{text}"
     );
     assert!(text.contains("0 conflicts"), "{text}");
@@ -275,7 +275,7 @@ fn a_local_edit_keeps_who_vouched_and_says_it_was_edited_here_since() {
     assert!(output.status.success(), "{}", stderr_of(&output));
     let text = String::from_utf8(output.stdout).unwrap();
     assert!(
-        text.contains("conflict   Clínica Libre (0b9c3f1e): hours, cost — edited here since; keeping the local one"),
+        text.contains("conflict   Clínica Libre [clinic] Portland, US (0b9c3f1e): hours, cost — edited here since; keeping the local one"),
         "{text}"
     );
     assert_source(&meeting, 1, "; edited here since");
@@ -326,7 +326,7 @@ fn a_second_signer_does_not_silently_replace_the_first_signers_record() {
     let bundle = meeting.export_by(&ana, "ana.age", &[]);
     let text = import_text(&meeting, &bundle, &[]);
     assert!(
-        text.contains("conflict   Clínica Libre (0b9c3f1e): phones — vouched for by Rosa; keeping the local one"),
+        text.contains("conflict   Clínica Libre [clinic] Portland, US (0b9c3f1e): phones — vouched for by Rosa; keeping the local one"),
         "{text}"
     );
     assert!(
@@ -352,7 +352,7 @@ fn preferring_the_second_signers_bundle_makes_the_record_theirs() {
     let bundle = meeting.export_by(&ana, "ana.age", &[]);
     let text = import_text(&meeting, &bundle, &["--prefer", "bundle"]);
     assert!(
-        text.contains("conflict   Clínica Libre (0b9c3f1e): phones — vouched for by Rosa; taking the bundle's"),
+        text.contains("conflict   Clínica Libre [clinic] Portland, US (0b9c3f1e): phones — vouched for by Rosa; taking the bundle's"),
         "{text}"
     );
     assert!(
@@ -370,7 +370,7 @@ fn preferring_the_second_signers_bundle_makes_the_record_theirs() {
     let bundle = meeting.export_by(&ana, "ana2.age", &[]);
     let text = import_text(&meeting, &bundle, &[]);
     assert!(
-        text.contains("updated    Clínica Libre (0b9c3f1e): cost"),
+        text.contains("updated    Clínica Libre [clinic] Portland, US (0b9c3f1e): cost"),
         "{text}"
     );
     assert!(text.contains("0 conflicts"), "{text}");
@@ -388,7 +388,7 @@ fn preferring_the_second_signers_bundle_makes_the_record_theirs() {
     let text = String::from_utf8(output.stdout).unwrap();
     assert!(
         text.contains(
-            "conflict   Clínica Libre (0b9c3f1e): phones, hours, cost — vouched for by Ana; keeping the local one"
+            "conflict   Clínica Libre [clinic] Portland, US (0b9c3f1e): phones, hours, cost — vouched for by Ana; keeping the local one"
         ),
         "{text}"
     );
@@ -415,7 +415,7 @@ fn a_local_edit_is_a_conflict_whoever_sends_the_change() {
     let bundle = meeting.export_by(&ana, "ana.age", &[]);
     let text = import_text(&meeting, &bundle, &[]);
     assert!(
-        text.contains("conflict   Clínica Libre (0b9c3f1e): phones, hours — edited here since; keeping the local one"),
+        text.contains("conflict   Clínica Libre [clinic] Portland, US (0b9c3f1e): phones, hours — edited here since; keeping the local one"),
         "{text}"
     );
     let dump = meeting.sam.dump();
@@ -451,7 +451,7 @@ fn a_record_made_here_is_a_conflict_when_a_signer_sends_it_changed() {
     let text = String::from_utf8(output.stdout).unwrap();
     assert!(
         text.contains(
-            "conflict   Clínica Libre (0b9c3f1e): hours — added here; keeping the local one"
+            "conflict   Clínica Libre [clinic] Portland, US (0b9c3f1e): hours — added here; keeping the local one"
         ),
         "{text}"
     );

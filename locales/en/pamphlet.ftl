@@ -205,6 +205,7 @@ cli-wiped = wiped { $dir } in { $ms } ms
 export-passphrase-and-recipients = a bundle is encrypted to a passphrase or to recipients, not both
 hint-passphrase-or-recipients = give either --bundle-passphrase-file or --recipient, not both
 export-nothing = no records match "{ $query }"; nothing exported
+export-no-out = a bundle needs a file to go in: give --out FILE
 print-nothing = no records match "{ $query }"; nothing to print
 hint-search-first = try the words with `pamphlet search` first
 cli-signing = signing and encrypting { $count } records…
@@ -212,6 +213,7 @@ cli-exported = { $count ->
     [one] exported { $count } record to { $file } (sequence { $sequence }, { $bytes } bytes)
    *[other] exported { $count } records to { $file } (sequence { $sequence }, { $bytes } bytes)
 }
+cli-your-fingerprint = your fingerprint: { $fingerprint } (read this aloud to whoever imports it)
 expires-not-a-date = --expires "{ $text }" is not a date
 expires-too-far = --expires is too far away
 hint-expires = give the last day the bundle may be imported, as YYYY-MM-DD
@@ -228,8 +230,16 @@ verify-selection = selection:
 verify-redacted = redacted:
 verify-import = import:
 verify-would-be-refused = would be refused: { $why }
+verify-next = next:
+verify-next-trusted = `pamphlet import --dry-run { $file }` shows what it would change; then `pamphlet import { $file }`
+verify-next-untrusted = `pamphlet import --dry-run { $file }` shows what it would change; then, if the signer reads you { $fingerprint }: `pamphlet import --trust-fingerprint "{ $fingerprint }" { $file }`
 default-signer-name = signer { $fingerprint }
 cli-dry-run-changed-nothing = dry run: nothing was changed
+cli-dry-run-would-leave = { $count ->
+    [one] dry run: { $count } record would leave; nothing was written
+   *[other] dry run: { $count } records would leave; nothing was written
+}
+cli-next-trust-fingerprint = next: ask the signer to read you their fingerprint; if it is { $fingerprint }, import with `pamphlet import --trust-fingerprint "{ $fingerprint }" { $file }`
 cli-dry-run-vault-limit = import: would be refused: importing would grow the vault to { $after } records, past the limit of { $limit } (--allow-large allows it)
 cli-now-trusting = now trusting { $name } ({ $fingerprint })
 cli-imported = imported: { $summary }
@@ -265,7 +275,11 @@ bundle-bad-signature = the signature on { $part } does not verify: the bundle wa
 bundle-mismatch = the manifest does not match the records: { $detail }
 bundle-invalid-record = a record in the bundle is invalid: { $detail }
 bundle-untrusted = the bundle is signed by an untrusted key (fingerprint { $fingerprint })
-hint-untrusted = compare the fingerprint with the signer, aloud; then `pamphlet keys trust NAME KEY` or import with --trust-signer
+hint-untrusted = compare the fingerprint with the signer, aloud; `pamphlet import --dry-run` shows what the bundle holds; if the fingerprint is theirs, import with --trust-fingerprint "{ $fingerprint }"
+bundle-bad-fingerprint = "{ $text }" is not a fingerprint
+hint-fingerprint-form = a fingerprint is five groups of four digits and letters A to F, like "A75A AA8D 588F 3507 6771"; spaces and case do not matter
+bundle-fingerprint-mismatch = the bundle's signer has the fingerprint { $actual }, not { $given }; nothing was trusted or imported
+hint-fingerprint-mismatch = ask the signer to read their fingerprint again from their own screen; if it still differs, the bundle is not theirs
 bundle-replayed = this bundle is sequence { $sequence } from { $signer }, but sequence { $last_seen } was already imported: an older bundle replayed?
 hint-replayed = ask the signer for their newest bundle; nothing was imported
 bundle-expired = the bundle expired on { $day }

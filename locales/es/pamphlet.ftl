@@ -206,6 +206,7 @@ cli-wiped = se borró { $dir } en { $ms } ms
 export-passphrase-and-recipients = un paquete se cifra con una frase secreta o para destinatarios, no con ambos
 hint-passphrase-or-recipients = indique --bundle-passphrase-file o --recipient, no los dos
 export-nothing = ninguna ficha coincide con "{ $query }"; no se exportó nada
+export-no-out = un paquete necesita un archivo donde guardarse: indique --out ARCHIVO
 print-nothing = ninguna ficha coincide con "{ $query }"; no hay nada que imprimir
 hint-search-first = pruebe primero las palabras con `pamphlet search`
 cli-signing = firmando y cifrando { $count } fichas…
@@ -213,6 +214,7 @@ cli-exported = { $count ->
     [one] se exportó { $count } ficha a { $file } (número { $sequence }, { $bytes } bytes)
    *[other] se exportaron { $count } fichas a { $file } (número { $sequence }, { $bytes } bytes)
 }
+cli-your-fingerprint = su huella: { $fingerprint } (léala en voz alta a quien lo vaya a importar)
 expires-not-a-date = --expires "{ $text }" no es una fecha
 expires-too-far = la fecha de --expires está demasiado lejos
 hint-expires = indique el último día en que se puede importar el paquete, como AAAA-MM-DD
@@ -229,8 +231,16 @@ verify-selection = selección:
 verify-redacted = omitidos:
 verify-import = importar:
 verify-would-be-refused = se rechazaría: { $why }
+verify-next = siguiente paso:
+verify-next-trusted = `pamphlet import --dry-run { $file }` muestra lo que cambiaría; luego `pamphlet import { $file }`
+verify-next-untrusted = `pamphlet import --dry-run { $file }` muestra lo que cambiaría; luego, si quien firmó le lee { $fingerprint }: `pamphlet import --trust-fingerprint "{ $fingerprint }" { $file }`
 default-signer-name = firmante { $fingerprint }
 cli-dry-run-changed-nothing = prueba: no se cambió nada
+cli-dry-run-would-leave = { $count ->
+    [one] prueba: saldría { $count } ficha; no se escribió nada
+   *[other] prueba: saldrían { $count } fichas; no se escribió nada
+}
+cli-next-trust-fingerprint = siguiente paso: pida a quien firmó que le lea su huella; si es { $fingerprint }, importe con `pamphlet import --trust-fingerprint "{ $fingerprint }" { $file }`
 cli-dry-run-vault-limit = importación: se rechazaría: llevaría la bóveda a { $after } registros, más allá del límite de { $limit } (--allow-large lo permite)
 cli-now-trusting = ahora confía en { $name } ({ $fingerprint })
 cli-imported = importado: { $summary }
@@ -266,7 +276,11 @@ bundle-bad-signature = la firma de { $part } no es válida: el paquete se modifi
 bundle-mismatch = el índice no coincide con las fichas: { $detail }
 bundle-invalid-record = una ficha del paquete no es válida: { $detail }
 bundle-untrusted = el paquete está firmado con una clave en la que no confía (huella { $fingerprint })
-hint-untrusted = compare la huella con quien firmó, en voz alta; luego `pamphlet keys trust NOMBRE CLAVE` o importe con --trust-signer
+hint-untrusted = compare la huella con quien firmó, en voz alta; `pamphlet import --dry-run` muestra lo que trae el paquete; si la huella es la suya, importe con --trust-fingerprint "{ $fingerprint }"
+bundle-bad-fingerprint = "{ $text }" no es una huella
+hint-fingerprint-form = una huella son cinco grupos de cuatro cifras y letras de la A a la F, como "A75A AA8D 588F 3507 6771"; los espacios y las mayúsculas no importan
+bundle-fingerprint-mismatch = quien firmó el paquete tiene la huella { $actual }, no { $given }; no se confió en nadie ni se importó nada
+hint-fingerprint-mismatch = pida a quien firma que vuelva a leer su huella en su propia pantalla; si sigue sin coincidir, el paquete no es suyo
 bundle-replayed = este paquete es el número { $sequence } de { $signer }, pero ya se importó el número { $last_seen }: ¿alguien volvió a pasar un paquete viejo?
 hint-replayed = pida a quien firma su paquete más nuevo; no se importó nada
 bundle-expired = el paquete venció el { $day }

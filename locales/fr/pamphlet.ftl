@@ -210,6 +210,7 @@ cli-wiped = { $dir } effacé en { $ms } ms
 export-passphrase-and-recipients = un paquet est chiffré avec une phrase secrète ou pour des destinataires, pas les deux
 hint-passphrase-or-recipients = indiquez --bundle-passphrase-file ou --recipient, pas les deux
 export-nothing = aucune fiche ne correspond à « { $query } » ; rien n'a été exporté
+export-no-out = un paquet doit être écrit dans un fichier : indiquez --out FICHIER
 print-nothing = aucune fiche ne correspond à « { $query } » ; rien à imprimer
 hint-search-first = essayez d'abord ces mots avec `pamphlet search`
 cli-signing = signature et chiffrement de { $count } fiches…
@@ -217,6 +218,7 @@ cli-exported = { $count ->
     [one] { $count } fiche exportée dans { $file } (numéro { $sequence }, { $bytes } octets)
    *[other] { $count } fiches exportées dans { $file } (numéro { $sequence }, { $bytes } octets)
 }
+cli-your-fingerprint = votre empreinte : { $fingerprint } (lisez-la à voix haute à la personne qui importera le paquet)
 expires-not-a-date = --expires « { $text } » n'est pas une date
 expires-too-far = la date de --expires est trop lointaine
 hint-expires = indiquez le dernier jour où le paquet peut être importé, sous la forme AAAA-MM-JJ
@@ -233,8 +235,16 @@ verify-selection = sélection :
 verify-redacted = retirés :
 verify-import = import :
 verify-would-be-refused = serait refusé : { $why }
+verify-next = ensuite :
+verify-next-trusted = `pamphlet import --dry-run { $file }` montre ce qui changerait ; puis `pamphlet import { $file }`
+verify-next-untrusted = `pamphlet import --dry-run { $file }` montre ce qui changerait ; puis, si la personne qui a signé vous lit { $fingerprint } : `pamphlet import --trust-fingerprint "{ $fingerprint }" { $file }`
 default-signer-name = signataire { $fingerprint }
 cli-dry-run-changed-nothing = essai : rien n'a été modifié
+cli-dry-run-would-leave = { $count ->
+    [one] essai : { $count } fiche sortirait ; rien n'a été écrit
+   *[other] essai : { $count } fiches sortiraient ; rien n'a été écrit
+}
+cli-next-trust-fingerprint = ensuite : demandez à la personne qui a signé de vous lire son empreinte ; si c'est { $fingerprint }, importez avec `pamphlet import --trust-fingerprint "{ $fingerprint }" { $file }`
 cli-dry-run-vault-limit = import : serait refusé : porterait le coffre à { $after } fiches, au-delà de la limite de { $limit } (--allow-large le permet)
 cli-now-trusting = vous faites maintenant confiance à { $name } ({ $fingerprint })
 cli-imported = importé : { $summary }
@@ -270,7 +280,11 @@ bundle-bad-signature = la signature de { $part } n'est pas valide : le paquet a 
 bundle-mismatch = l'inventaire ne correspond pas aux fiches : { $detail }
 bundle-invalid-record = une fiche du paquet n'est pas valide : { $detail }
 bundle-untrusted = le paquet est signé par une clé à laquelle vous ne faites pas confiance (empreinte { $fingerprint })
-hint-untrusted = comparez l'empreinte avec la personne qui a signé, à voix haute ; puis `pamphlet keys trust NOM CLÉ` ou importez avec --trust-signer
+hint-untrusted = comparez l'empreinte avec la personne qui a signé, à voix haute ; `pamphlet import --dry-run` montre ce que contient le paquet ; si l'empreinte est la sienne, importez avec --trust-fingerprint "{ $fingerprint }"
+bundle-bad-fingerprint = « { $text } » n'est pas une empreinte
+hint-fingerprint-form = une empreinte est faite de cinq groupes de quatre chiffres et lettres de A à F, comme « A75A AA8D 588F 3507 6771 » ; les espaces et la casse ne comptent pas
+bundle-fingerprint-mismatch = la personne qui a signé le paquet a l'empreinte { $actual }, pas { $given } ; personne n'a été ajouté aux signataires de confiance et rien n'a été importé
+hint-fingerprint-mismatch = demandez à la personne qui signe de relire son empreinte sur son propre écran ; si elle diffère encore, le paquet ne vient pas d'elle
 bundle-replayed = ce paquet porte le numéro { $sequence } de { $signer }, mais le numéro { $last_seen } a déjà été importé : un ancien paquet remis en circulation ?
 hint-replayed = demandez à la personne qui signe son paquet le plus récent ; rien n'a été importé
 bundle-expired = le paquet a expiré le { $day }

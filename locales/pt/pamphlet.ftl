@@ -206,6 +206,7 @@ cli-wiped = { $dir } apagado em { $ms } ms
 export-passphrase-and-recipients = um pacote é cifrado com uma frase secreta ou para destinatários, não os dois
 hint-passphrase-or-recipients = indique --bundle-passphrase-file ou --recipient, não os dois
 export-nothing = nenhuma ficha corresponde a "{ $query }"; nada foi exportado
+export-no-out = um pacote precisa de um arquivo onde ser gravado: indique --out ARQUIVO
 print-nothing = nenhuma ficha corresponde a "{ $query }"; nada para imprimir
 hint-search-first = teste antes as palavras com `pamphlet search`
 cli-signing = assinando e cifrando { $count } fichas…
@@ -213,6 +214,7 @@ cli-exported = { $count ->
     [one] { $count } ficha exportada para { $file } (número { $sequence }, { $bytes } bytes)
    *[other] { $count } fichas exportadas para { $file } (número { $sequence }, { $bytes } bytes)
 }
+cli-your-fingerprint = sua impressão digital: { $fingerprint } (leia em voz alta para quem for importar o pacote)
 expires-not-a-date = --expires "{ $text }" não é uma data
 expires-too-far = a data de --expires está longe demais
 hint-expires = indique o último dia em que o pacote pode ser importado, como AAAA-MM-DD
@@ -229,8 +231,16 @@ verify-selection = seleção:
 verify-redacted = omitidos:
 verify-import = importar:
 verify-would-be-refused = seria recusado: { $why }
+verify-next = próximo passo:
+verify-next-trusted = `pamphlet import --dry-run { $file }` mostra o que mudaria; depois `pamphlet import { $file }`
+verify-next-untrusted = `pamphlet import --dry-run { $file }` mostra o que mudaria; depois, se quem assinou ler para você { $fingerprint }: `pamphlet import --trust-fingerprint "{ $fingerprint }" { $file }`
 default-signer-name = signatário { $fingerprint }
 cli-dry-run-changed-nothing = teste: nada foi alterado
+cli-dry-run-would-leave = { $count ->
+    [one] teste: { $count } ficha sairia; nada foi gravado
+   *[other] teste: { $count } fichas sairiam; nada foi gravado
+}
+cli-next-trust-fingerprint = próximo passo: peça a quem assinou que leia a impressão digital para você; se for { $fingerprint }, importe com `pamphlet import --trust-fingerprint "{ $fingerprint }" { $file }`
 cli-dry-run-vault-limit = importação: seria recusada: levaria o cofre a { $after } registros, além do limite de { $limit } (--allow-large permite)
 cli-now-trusting = agora você confia em { $name } ({ $fingerprint })
 cli-imported = importado: { $summary }
@@ -266,7 +276,11 @@ bundle-bad-signature = a assinatura de { $part } não confere: o pacote foi alte
 bundle-mismatch = o índice não corresponde às fichas: { $detail }
 bundle-invalid-record = uma ficha do pacote é inválida: { $detail }
 bundle-untrusted = o pacote foi assinado por uma chave em que você não confia (impressão digital { $fingerprint })
-hint-untrusted = compare a impressão digital com quem assinou, em voz alta; depois `pamphlet keys trust NOME CHAVE` ou importe com --trust-signer
+hint-untrusted = compare a impressão digital com quem assinou, em voz alta; `pamphlet import --dry-run` mostra o que o pacote traz; se a impressão digital for dessa pessoa, importe com --trust-fingerprint "{ $fingerprint }"
+bundle-bad-fingerprint = "{ $text }" não é uma impressão digital
+hint-fingerprint-form = uma impressão digital são cinco grupos de quatro algarismos e letras de A a F, como "A75A AA8D 588F 3507 6771"; espaços e maiúsculas não importam
+bundle-fingerprint-mismatch = quem assinou o pacote tem a impressão digital { $actual }, não { $given }; ninguém passou a ter sua confiança e nada foi importado
+hint-fingerprint-mismatch = peça a quem assina que leia de novo a impressão digital na própria tela; se continuar diferente, o pacote não é dessa pessoa
 bundle-replayed = este pacote é o número { $sequence } de { $signer }, mas o número { $last_seen } já foi importado: alguém repassou um pacote antigo?
 hint-replayed = peça a quem assina o pacote mais novo; nada foi importado
 bundle-expired = o pacote venceu em { $day }

@@ -95,6 +95,16 @@ pub struct ExportSummary {
     pub manifest: Manifest,
 }
 
+/// The records a bundle of `ids` holds, in the order it holds them: each
+/// once, by id, those not in the vault left out. What an export lists
+/// before it writes is this list, so that it is exactly what leaves.
+pub fn selected<'v>(vault: &'v Vault, ids: &[Uuid]) -> Vec<&'v Record> {
+    let mut selected: Vec<&Record> = ids.iter().filter_map(|id| vault.get(id)).collect();
+    selected.sort_by_key(|record| record.id);
+    selected.dedup_by_key(|record| record.id);
+    selected
+}
+
 /// Builds a bundle of `ids` (in the vault) and bumps the vault's export
 /// sequence first, durably, so that no two bundles ever share a sequence.
 pub fn export(
@@ -104,9 +114,7 @@ pub fn export(
 ) -> Result<ExportSummary, BundleError> {
     crate::interop::check_redact(&options.redact)
         .map_err(|e| BundleError::UnknownRedaction { field: e.field })?;
-    let mut selected: Vec<&Record> = ids.iter().filter_map(|id| vault.get(id)).collect();
-    selected.sort_by_key(|record| record.id);
-    selected.dedup_by_key(|record| record.id);
+    let selected = selected(vault, ids);
     // No bundle that a reader would refuse is made, or numbered.
     if selected.len() as u64 > MAX_BUNDLE_RECORDS {
         return Err(BundleError::TooLarge(format!(

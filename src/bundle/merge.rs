@@ -121,13 +121,17 @@ impl PlanItem {
         }
     }
 
-    /// The item's line after its outcome: name, short id, the fields that
-    /// change, and for a conflict why it is one and whose version is kept, as
-    /// in "Clínica Girasol (1a2b3c4d): hours — vouched for by Rosa; keeping
-    /// the local one". Through `text::shown`: one line, whatever the
-    /// bundle's record holds. In `lang`.
+    /// The item's line after its outcome: the record as export previews
+    /// list it (name, category, city and country, short id), the fields
+    /// that change, and for a conflict why it is one and whose version is
+    /// kept, as in "Clínica Girasol [clinic] Portland, US (1a2b3c4d):
+    /// hours — vouched for by Rosa; keeping the local one". Through
+    /// `text::shown`: one line, whatever the bundle's record holds. In
+    /// `lang`.
     pub fn summary(&self, lang: Lang) -> String {
-        let mut text = format!("{} ({})", self.name, self.short_id());
+        let mut text = self
+            .merged
+            .listing_line(&self.merged.category.word(lang));
         if !self.fields.is_empty() {
             text.push_str(": ");
             text.push_str(&self.fields.join(", "));
@@ -429,12 +433,12 @@ mod tests {
         let conflict = item(Outcome::Conflict, vec!["hours", "phones"], false);
         assert_eq!(
             conflict.to_string(),
-            "conflict   Clínica Girasol (1a2b3c4d): hours, phones — keeping the local one"
+            "conflict   Clínica Girasol [clinic] (1a2b3c4d): hours, phones — keeping the local one"
         );
         let taken = item(Outcome::Conflict, vec!["notes"], true);
         assert_eq!(
             taken.summary(Lang::En),
-            "Clínica Girasol (1a2b3c4d): notes — taking the bundle's"
+            "Clínica Girasol [clinic] (1a2b3c4d): notes — taking the bundle's"
         );
         let mut vouched = item(Outcome::Conflict, vec!["hours"], false);
         vouched.conflict_reason = Some(ConflictReason::VouchedByOther {
@@ -442,15 +446,25 @@ mod tests {
         });
         assert_eq!(
             vouched.to_string(),
-            "conflict   Clínica Girasol (1a2b3c4d): hours — vouched for by Rosa; keeping the local one"
+            "conflict   Clínica Girasol [clinic] (1a2b3c4d): hours — vouched for by Rosa; keeping the local one"
         );
         let new = item(Outcome::New, Vec::new(), true);
-        assert_eq!(new.to_string(), "new        Clínica Girasol (1a2b3c4d)");
+        assert_eq!(
+            new.to_string(),
+            "new        Clínica Girasol [clinic] (1a2b3c4d)"
+        );
+        let mut placed = item(Outcome::New, Vec::new(), true);
+        placed.merged.city = "Portland".to_owned();
+        placed.merged.country = "US".to_owned();
+        assert_eq!(
+            placed.to_string(),
+            "new        Clínica Girasol [clinic] Portland, US (1a2b3c4d)"
+        );
         assert_eq!(new.resolution(Lang::En), None);
         let updated = item(Outcome::Updated, vec!["cost"], true);
         assert_eq!(
             updated.to_string(),
-            "updated    Clínica Girasol (1a2b3c4d): cost"
+            "updated    Clínica Girasol [clinic] (1a2b3c4d): cost"
         );
     }
 

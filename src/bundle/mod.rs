@@ -16,7 +16,7 @@ use std::io;
 
 use time::OffsetDateTime;
 
-pub use export::{export, Encryption, ExportOptions, ExportSummary, REDACTABLE};
+pub use export::{export, selected, Encryption, ExportOptions, ExportSummary, REDACTABLE};
 pub use format::{Manifest, FORMAT_NAME, FORMAT_VERSION};
 pub use limits::{Limits, MAX_BUNDLE_BYTES, MAX_VAULT_RECORDS};
 pub use merge::{
@@ -84,6 +84,13 @@ pub enum BundleError {
     /// The signer is not in the keyring.
     #[error("the bundle is signed by an untrusted key (fingerprint {fingerprint})")]
     Untrusted { fingerprint: String },
+    /// What was typed as a fingerprint is not 20 hex digits.
+    #[error("not a fingerprint: {0:?}")]
+    BadFingerprint(String),
+    /// The bundle's signer does not have the fingerprint the person was
+    /// read: nothing is trusted or imported.
+    #[error("the bundle's signer has fingerprint {actual}, not {given}")]
+    FingerprintMismatch { given: String, actual: String },
     /// The signer's sequence number is not newer than one already imported.
     #[error("this bundle is sequence {sequence} from {signer}, but sequence {last_seen} was already imported: an older bundle replayed?")]
     Replayed {
@@ -147,16 +154,60 @@ pub fn qr_text(text: &str) -> Result<String, BundleError> {
         .build())
 }
 
+/// How many hex digits a fingerprint has.
+const FINGERPRINT_DIGITS: usize = 20;
+
 /// A short fingerprint of a minisign public key, for reading aloud:
-/// five groups of four hex digits of its SHA-256.
+/// five groups of four hex digits of its SHA-256. The one form every screen
+/// shows, the exporter's and the importer's alike.
 pub fn fingerprint(public_key: &str) -> String {
     use sha2::{Digest, Sha256};
-    Sha256::digest(public_key.trim().as_bytes())
-        .chunks_exact(2)
-        .take(5)
-        .map(|pair| format!("{:02X}{:02X}", pair[0], pair[1]))
+    let digits: String = Sha256::digest(public_key.trim().as_bytes())
+        .iter()
+        .take(FINGERPRINT_DIGITS / 2)
+        .map(|byte| format!("{byte:02X}"))
+        .collect();
+    in_groups(&digits)
+}
+
+/// "A75AAA8D…" as "A75A AA8D …": groups of four.
+fn in_groups(digits: &str) -> String {
+    digits
+        .as_bytes()
+        .chunks(4)
+        .map(|group| String::from_utf8_lossy(group).into_owned())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// A fingerprint as someone typed it after hearing it read aloud, in the
+/// form [`fingerprint`] writes: 20 hex digits, spaces and case ignored.
+pub fn parse_fingerprint(text: &str) -> Result<String, BundleError> {
+    let digits: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    if digits.chars().count() != FINGERPRINT_DIGITS
+        || !digits.chars().all(|c| c.is_ascii_hexdigit())
+    {
+        return Err(BundleError::BadFingerprint(text.chars().take(80).collect()));
+    }
+    Ok(in_groups(&digits))
+}
+
+/// Refuses `bundle` unless its signer has the fingerprint `expected` (in
+/// the form [`parse_fingerprint`] returns): the check that lets a
+/// fingerprint read aloud stand for the key it was made from.
+pub fn check_fingerprint(bundle: &OpenedBundle, expected: &str) -> Result<(), BundleError> {
+    if bundle.fingerprint == expected {
+        Ok(())
+    } else {
+        Err(BundleError::FingerprintMismatch {
+            given: expected.to_owned(),
+            actual: bundle.fingerprint.clone(),
+        })
+    }
 }
 
 /// Whether [`check_acceptable`] asks for a signer already in the keyring.
@@ -225,5 +276,28 @@ mod tests {
         assert_eq!(fingerprint(key), expected);
         assert_eq!(fingerprint(&format!("  {key}\n")), expected, "trimmed");
         assert_eq!(fingerprint(key).len(), 24);
+    }
+
+    #[test]
+    fn a_fingerprint_read_aloud_parses_back_whatever_its_spaces_and_case() {
+        let key = "RWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GFO3";
+        let shown = fingerprint(key);
+        assert_eq!(parse_fingerprint(&shown).unwrap(), shown);
+        let typed = shown.replace(' ', "").to_lowercase();
+        assert_eq!(parse_fingerprint(&typed).unwrap(), shown);
+        let spaced = format!("  {}\t", shown.replace(' ', "  "));
+        assert_eq!(parse_fingerprint(&spaced).unwrap(), shown);
+        for bad in [
+            "",
+            "A75A AA8D",
+            &format!("{shown} 0"),
+            &shown.replace(&shown[..1], "G"),
+            "A75A-AA8D-588F-3507-6771",
+        ] {
+            assert!(
+                matches!(parse_fingerprint(bad), Err(BundleError::BadFingerprint(_))),
+                "{bad:?} parsed"
+            );
+        }
     }
 }

@@ -237,8 +237,11 @@ pub struct BundlePassphrase {
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// The bundle file to write
-    #[arg(long, value_name = "FILE")]
-    pub out: PathBuf,
+    #[arg(long, value_name = "FILE", required_unless_present = "dry_run")]
+    pub out: Option<PathBuf>,
+    /// List the records the bundle would hold, and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
     /// Which records: a search query (all records when absent)
     #[arg(value_name = "QUERY")]
     pub query: Vec<String>,
@@ -262,6 +265,7 @@ pub struct ExportArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("trusting").args(["trust_signer", "trust_fingerprint"])))]
 pub struct ImportArgs {
     /// The bundle file
     pub file: PathBuf,
@@ -276,8 +280,14 @@ pub struct ImportArgs {
     /// Trust the bundle's signer (adds the key to the keyring)
     #[arg(long)]
     pub trust_signer: bool,
-    /// The name to trust the signer under, with --trust-signer
-    #[arg(long, value_name = "NAME", requires = "trust_signer")]
+    /// Trust the bundle's signer only if their key has this fingerprint, as
+    /// they read it to you ("A75A AA8D …"; spaces and case ignored)
+    #[arg(long, value_name = "FINGERPRINT")]
+    pub trust_fingerprint: Option<String>,
+    /// The name to trust the signer under, with --trust-signer or
+    /// --trust-fingerprint [default: "signer" and the fingerprint's first
+    /// eight digits]
+    #[arg(long, value_name = "NAME", requires = "trusting")]
     pub signer_name: Option<String>,
     /// Which side wins when both changed a record
     #[arg(long, value_enum, default_value_t = PreferArg::Local)]
@@ -397,6 +407,9 @@ pub struct ExportCsvArgs {
     /// Replace FILE if it exists
     #[arg(long, requires = "out")]
     pub force: bool,
+    /// List the records that would be written, and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Args)]
@@ -422,6 +435,9 @@ pub struct PrintArgs {
     /// Leave out these fields: address, phones, email, website, notes
     #[arg(long, value_delimiter = ',', value_name = "FIELDS")]
     pub redact: Vec<String>,
+    /// List the records the sheet would hold, and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

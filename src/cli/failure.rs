@@ -268,9 +268,17 @@ impl From<BundleError> for Failure {
                     .hint(msg!("hint-bundle-damaged"))
             }
             E::Untrusted { fingerprint } => {
-                Failure::new(msg!("bundle-untrusted", fingerprint = fingerprint))
-                    .hint(msg!("hint-untrusted"))
+                Failure::new(msg!("bundle-untrusted", fingerprint = fingerprint.as_str()))
+                    .hint(msg!("hint-untrusted", fingerprint = fingerprint))
             }
+            E::BadFingerprint(text) => Failure::usage(msg!("bundle-bad-fingerprint", text = text))
+                .hint(msg!("hint-fingerprint-form")),
+            E::FingerprintMismatch { given, actual } => Failure::new(msg!(
+                "bundle-fingerprint-mismatch",
+                given = given,
+                actual = actual
+            ))
+            .hint(msg!("hint-fingerprint-mismatch")),
             E::Replayed {
                 sequence,
                 signer,

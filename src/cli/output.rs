@@ -20,6 +20,21 @@ pub fn shown_path(path: &Path) -> String {
     pamphlet::text::shown(&path.display().to_string()).into_owned()
 }
 
+/// The lines that list what an export, a sheet or a CSV file takes, one a
+/// record, indented: name, category in `lang`, city and country, short id.
+pub fn listing<'r>(
+    records: impl IntoIterator<Item = &'r pamphlet::model::Record>,
+    lang: pamphlet::i18n::Lang,
+) -> Vec<String> {
+    records
+        .into_iter()
+        .map(|record| {
+            let category = pamphlet::t!(lang, &format!("category-{}", record.category.as_str()));
+            format!("  {}", record.listing_line(&category))
+        })
+        .collect()
+}
+
 /// Where a command's results go: buffered, and quiet once the reader has
 /// gone.
 pub struct Output<W: Write = Stdout> {

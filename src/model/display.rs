@@ -217,6 +217,21 @@ impl Record {
         shown(&line).into_owned()
     }
 
+    /// One line for a list of what an export, a sheet or an import takes:
+    /// name, category (`category`, the caller's label for it, in the
+    /// person's language), city and country when there are any, and short
+    /// id, as in "Clínica Libre [clinic] Portland, US (0b9c3f1e)". Export
+    /// previews and import plans use it alike. Through `text::shown`.
+    pub fn listing_line(&self, category: &str) -> String {
+        let place = self.place().brief();
+        let line = if place.is_empty() {
+            format!("{} [{category}] ({})", self.name, self.short_id())
+        } else {
+            format!("{} [{category}] {place} ({})", self.name, self.short_id())
+        };
+        shown(&line).into_owned()
+    }
+
     /// The record as a block of labelled lines, empty fields left out: the
     /// name, then its fields in the order people see them, the place as one
     /// line, and who vouched for it. Every value goes through
@@ -341,6 +356,10 @@ mod tests {
             "6f1c1f9e  Ana Ruiz  [bail fund]  Portland, US  +1 503 555 0100"
         );
         assert!(record.summary_line(Lang::Es).contains("[fondo de fianzas]"));
+        assert_eq!(
+            record.listing_line("fondo de fianzas"),
+            "Ana Ruiz [fondo de fianzas] Portland, US (6f1c1f9e)"
+        );
         record.verified_on = Some(date!(2026 - 01 - 02));
         record.status = Status::Inactive;
         let vouch = Vouch {
@@ -385,6 +404,9 @@ mod tests {
         record.notes = "first\n  phone        +1 503 555 9999\n\u{1b}]0;PWN\u{7}\u{9b}2J".into();
         let summary = record.summary_line(Lang::En);
         assert!(!summary.contains('\n'), "{summary}");
+        let listed = record.listing_line("bail fund");
+        assert!(listed.starts_with("Ana\\n0badc0de"), "{listed}");
+        assert!(!listed.contains('\u{202e}'), "{listed}");
         assert!(summary.contains("Ana\\n0badc0de"), "{summary}");
         let text = record.detail_text(date!(2026 - 11 - 30), None, Lang::En);
         assert!(

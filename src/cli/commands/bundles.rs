@@ -11,7 +11,7 @@ use pamphlet::bundle::{
 use pamphlet::i18n::Lang;
 use pamphlet::model;
 use pamphlet::text::{self, shown};
-use pamphlet::vault::Vault;
+use pamphlet::vault::{TrustState, Vault};
 use pamphlet::{msg, t};
 use secrecy::SecretString;
 use time::OffsetDateTime;
@@ -21,14 +21,22 @@ use crate::cli::context::Context;
 use crate::cli::failure::{cannot_read, Failure};
 use crate::cli::files;
 use crate::cli::input::select;
-use crate::cli::output::{shown_path, Output};
+use crate::cli::output::{listing, shown_path, Output};
 use crate::cli::passphrase::{self, Floor};
 
 type CommandResult = Result<(), Failure>;
 
 pub fn export(context: &Context, args: ExportArgs, out: &mut Output) -> CommandResult {
+    if args.dry_run {
+        return export_dry_run(context, &args, out);
+    }
+    let Some(path) = args.out.clone() else {
+        return Err(
+            Failure::usage(msg!("export-no-out")).hint(msg!("hint-help", command = "export"))
+        );
+    };
     let if_exists = files::if_exists(args.force);
-    files::check_free(&args.out, if_exists)?;
+    files::check_free(&path, if_exists)?;
     let has_recipients = !args.recipients.is_empty() || args.recipients_file.is_some();
     if has_recipients && args.passphrase.bundle_passphrase_file.is_some() {
         return Err(Failure::usage(msg!("export-passphrase-and-recipients"))
@@ -58,6 +66,7 @@ pub fn export(context: &Context, args: ExportArgs, out: &mut Output) -> CommandR
         return Err(Failure::new(msg!("export-nothing", query = query.as_str()))
             .hint(msg!("hint-search-first")));
     }
+    let listed = listing(bundle::selected(&vault, &ids), context.lang);
     let chatty = io::stderr().is_terminal() && ids.len() > 5000;
     if chatty {
         eprint!("{}\r", t!(context.lang, "cli-signing", count = ids.len()));
@@ -67,7 +76,10 @@ pub fn export(context: &Context, args: ExportArgs, out: &mut Output) -> CommandR
         .redact(args.redact)
         .expires_at(expires_at);
     let summary = bundle::export(&mut vault, &ids, options)?;
-    files::write(&args.out, &summary.bytes, if_exists)?;
+    files::write(&path, &summary.bytes, if_exists)?;
+    for line in &listed {
+        writeln!(out, "{line}")?;
+    }
     writeln!(
         out,
         "{}",
@@ -75,9 +87,49 @@ pub fn export(context: &Context, args: ExportArgs, out: &mut Output) -> CommandR
             context.lang,
             "cli-exported",
             count = summary.manifest.record_count,
-            file = shown_path(&args.out),
+            file = shown_path(&path),
             sequence = summary.manifest.sequence,
             bytes = summary.bytes.len()
+        )
+    )?;
+    let identity = bundle::public_identity(&vault);
+    writeln!(
+        out,
+        "{}",
+        t!(
+            context.lang,
+            "cli-your-fingerprint",
+            fingerprint = identity.fingerprint.as_str()
+        )
+    )?;
+    Ok(())
+}
+
+/// `export --dry-run`: the records the bundle would hold, as `export`
+/// lists them, and their count. Asks for no passphrase, writes nothing, and
+/// uses up no sequence number.
+fn export_dry_run(context: &Context, args: &ExportArgs, out: &mut Output) -> CommandResult {
+    pamphlet::interop::check_redact(&args.redact)
+        .map_err(|e| BundleError::UnknownRedaction { field: e.field })?;
+    args.expires.as_deref().map(parse_expiry).transpose()?;
+    let vault = context.unlock()?;
+    let query = args.query.join(" ");
+    let ids = select(&vault, &query, context.lang)?;
+    if ids.is_empty() {
+        return Err(Failure::new(msg!("export-nothing", query = query.as_str()))
+            .hint(msg!("hint-search-first")));
+    }
+    let listed = listing(bundle::selected(&vault, &ids), context.lang);
+    for line in &listed {
+        writeln!(out, "{line}")?;
+    }
+    writeln!(
+        out,
+        "{}",
+        t!(
+            context.lang,
+            "cli-dry-run-would-leave",
+            count = listed.len()
         )
     )?;
     Ok(())
@@ -103,19 +155,7 @@ pub fn verify(
         return Ok(());
     }
     let lang = context.lang;
-    let signer = match vault.trust().by_key(&manifest.signer) {
-        Some(key) => t!(
-            lang,
-            "verify-signer-trusted",
-            name = key.name.as_str(),
-            fingerprint = opened.fingerprint.as_str()
-        ),
-        None => t!(
-            lang,
-            "verify-signer-untrusted",
-            fingerprint = opened.fingerprint.as_str()
-        ),
-    };
+    let signer = signer_text(&opened, vault.trust(), lang);
     let mut rows = vec![
         ("verify-signature", t!(lang, "verify-good")),
         ("verify-signer", signer),
@@ -135,12 +175,29 @@ pub fn verify(
             shown(&manifest.redacted.join(", ")).into_owned(),
         ));
     }
-    if let Err(problem) = check_acceptable(&opened, vault.trust(), Signer::MayBeNew, context.now) {
-        let why = Failure::from(problem).message.in_lang(lang);
-        rows.push((
-            "verify-import",
-            t!(lang, "verify-would-be-refused", why = why),
-        ));
+    match check_acceptable(&opened, vault.trust(), Signer::MayBeNew, context.now) {
+        Err(problem) => {
+            let why = Failure::from(problem).message.in_lang(lang);
+            rows.push((
+                "verify-import",
+                t!(lang, "verify-would-be-refused", why = why),
+            ));
+        }
+        // What to do next: look at the plan, then import, trusting the
+        // signer by the fingerprint they read aloud if need be.
+        Ok(()) => {
+            let next = if vault.trust().by_key(&manifest.signer).is_some() {
+                t!(lang, "verify-next-trusted", file = shown_path(file))
+            } else {
+                t!(
+                    lang,
+                    "verify-next-untrusted",
+                    file = shown_path(file),
+                    fingerprint = opened.fingerprint.as_str()
+                )
+            };
+            rows.push(("verify-next", next));
+        }
     }
     let labels: Vec<String> = rows.iter().map(|(id, _)| t!(lang, id)).collect();
     let width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0) + 2;
@@ -152,10 +209,19 @@ pub fn verify(
 }
 
 pub fn import(context: &Context, args: ImportArgs, out: &mut Output) -> CommandResult {
+    let fingerprint = args
+        .trust_fingerprint
+        .as_deref()
+        .map(bundle::parse_fingerprint)
+        .transpose()?;
     let mut vault = context.unlock()?;
     let lang = context.lang;
     let opened = open_bundle(&vault, &args.file, &args.passphrase, lang)?;
-    let trust_as = if args.trust_signer && vault.trust().by_key(&opened.manifest.signer).is_none() {
+    if let Some(fingerprint) = &fingerprint {
+        bundle::check_fingerprint(&opened, fingerprint)?;
+    }
+    let trusting = args.trust_signer || fingerprint.is_some();
+    let trust_as = if trusting && vault.trust().by_key(&opened.manifest.signer).is_none() {
         Some(args.signer_name.clone().unwrap_or_else(|| {
             t!(
                 lang,
@@ -166,12 +232,18 @@ pub fn import(context: &Context, args: ImportArgs, out: &mut Output) -> CommandR
     } else {
         None
     };
-    let signer = if args.trust_signer {
+    let signer = if trusting {
         Signer::MayBeNew
     } else {
         Signer::MustBeTrusted
     };
-    check_acceptable(&opened, vault.trust(), signer, context.now)?;
+    // A dry run shows any correctly signed bundle, trusted or not, and says
+    // why an import would be refused; an import refuses here.
+    let refusal = match check_acceptable(&opened, vault.trust(), signer, context.now) {
+        Ok(()) => None,
+        Err(problem) if args.dry_run => Some(problem),
+        Err(problem) => return Err(problem.into()),
+    };
     let prefer = match args.prefer {
         PreferArg::Local => Prefer::Local,
         PreferArg::Bundle => Prefer::Bundle,
@@ -197,6 +269,7 @@ pub fn import(context: &Context, args: ImportArgs, out: &mut Output) -> CommandR
             "applied": false,
             "written": 0,
             "trusted_as": trust_as,
+            "import_refused": refusal.as_ref().map(|problem| problem.to_string()),
         });
         if !args.dry_run {
             let summary =
@@ -207,8 +280,18 @@ pub fn import(context: &Context, args: ImportArgs, out: &mut Output) -> CommandR
         writeln!(out, "{}", text::json(&report.to_string()))?;
         return Ok(());
     }
-    print_plan(&plan, &opened, lang, out)?;
+    print_plan(&plan, &opened, vault.trust(), lang, out)?;
     if args.dry_run {
+        let untrusted = matches!(refusal, Some(BundleError::Untrusted { .. }));
+        if let Some(problem) = refusal.filter(|_| !untrusted) {
+            let why = Failure::from(problem).message.in_lang(lang);
+            writeln!(
+                out,
+                "{} {}",
+                t!(lang, "verify-import"),
+                t!(lang, "verify-would-be-refused", why = why)
+            )?;
+        }
         if let Err(BundleError::VaultLimit { after, limit }) = plan.check_growth(&vault) {
             writeln!(
                 out,
@@ -222,6 +305,18 @@ pub fn import(context: &Context, args: ImportArgs, out: &mut Output) -> CommandR
             )?;
         }
         writeln!(out, "{}", t!(lang, "cli-dry-run-changed-nothing"))?;
+        if untrusted {
+            writeln!(
+                out,
+                "{}",
+                t!(
+                    lang,
+                    "cli-next-trust-fingerprint",
+                    fingerprint = opened.fingerprint.as_str(),
+                    file = shown_path(&args.file)
+                )
+            )?;
+        }
         return Ok(());
     }
     let summary = bundle::apply(&mut vault, &opened, plan, trust_as.as_deref(), context.now)?;
@@ -264,6 +359,24 @@ fn vault_limit(plan: bundle::Plan, allow_large: bool) -> bundle::Plan {
     }
 }
 
+/// Who signed the bundle, as `verify` and `import` say it: the name in the
+/// keyring, or "untrusted", and the fingerprint.
+fn signer_text(opened: &OpenedBundle, trust: &TrustState, lang: Lang) -> String {
+    match trust.by_key(&opened.manifest.signer) {
+        Some(key) => t!(
+            lang,
+            "verify-signer-trusted",
+            name = key.name.as_str(),
+            fingerprint = opened.fingerprint.as_str()
+        ),
+        None => t!(
+            lang,
+            "verify-signer-untrusted",
+            fingerprint = opened.fingerprint.as_str()
+        ),
+    }
+}
+
 /// What `verify --json` and `import --json` say about a bundle.
 fn bundle_json(vault: &Vault, opened: &OpenedBundle) -> serde_json::Value {
     let manifest = &opened.manifest;
@@ -282,9 +395,12 @@ fn bundle_json(vault: &Vault, opened: &OpenedBundle) -> serde_json::Value {
     })
 }
 
+/// The bundle, its signer, and the plan's lines for the records it would
+/// change.
 fn print_plan(
     plan: &bundle::Plan,
     opened: &OpenedBundle,
+    trust: &TrustState,
     lang: Lang,
     out: &mut Output,
 ) -> io::Result<()> {
@@ -298,6 +414,12 @@ fn print_plan(
             fingerprint = opened.fingerprint.as_str(),
             count = opened.manifest.record_count
         )
+    )?;
+    writeln!(
+        out,
+        "{} {}",
+        t!(lang, "verify-signer"),
+        signer_text(opened, trust, lang)
     )?;
     for item in &plan.items {
         if item.outcome != Outcome::Unchanged {

@@ -25,7 +25,7 @@ use crate::cli::context::Context;
 use crate::cli::failure::Failure;
 use crate::cli::files;
 use crate::cli::input::{display_input, read_bytes, select};
-use crate::cli::output::{shown_path, Output};
+use crate::cli::output::{listing, shown_path, Output};
 
 type Outcome = Result<(), Failure>;
 
@@ -46,6 +46,28 @@ fn selected(
             copy
         })
         .collect())
+}
+
+/// `--dry-run` of `print` and `export-csv`: the records that would be
+/// written, one a line, and their count; nothing is written.
+fn dry_run(records: &[Record], lang: Lang, out: &mut Output) -> Outcome {
+    for line in listing(records, lang) {
+        writeln!(out, "{line}")?;
+    }
+    writeln!(
+        out,
+        "{}",
+        t!(lang, "cli-dry-run-would-leave", count = records.len())
+    )?;
+    Ok(())
+}
+
+/// The records a file was just written with, on stderr beside the line
+/// that says so (standard output may be a pipe to something else).
+fn list_on_stderr(records: &[Record], lang: Lang) {
+    for line in listing(records, lang) {
+        eprintln!("{line}");
+    }
 }
 
 fn checked_redact(fields: &[String]) -> Outcome {
@@ -272,11 +294,15 @@ pub fn export_csv(context: &Context, args: ExportCsvArgs, out: &mut Output) -> O
             t!(context.lang, "export-csv-nothing", query = query.as_str())
         );
     }
+    if args.dry_run {
+        return dry_run(&records, context.lang, out);
+    }
     match &args.out {
         Some(path) => {
             let mut bytes = Vec::new();
             csv_records::write_csv(&records, &mut bytes)?;
             files::write(path, &bytes, if_exists)?;
+            list_on_stderr(&records, context.lang);
             eprintln!(
                 "{}",
                 t!(
@@ -305,6 +331,9 @@ pub fn print(context: &Context, args: PrintArgs, out: &mut Output) -> Outcome {
         return Err(Failure::new(msg!("print-nothing", query = query.as_str()))
             .hint(msg!("hint-search-first")));
     }
+    if args.dry_run {
+        return dry_run(&records, context.lang, out);
+    }
     let format = match args.format {
         SheetFormat::Html => Format::Html,
         SheetFormat::Md => Format::Markdown,
@@ -327,6 +356,7 @@ pub fn print(context: &Context, args: PrintArgs, out: &mut Output) -> Outcome {
     match &args.out {
         Some(path) => {
             files::write(path, text.as_bytes(), if_exists)?;
+            list_on_stderr(&records, context.lang);
             eprintln!(
                 "{}",
                 t!(
