@@ -129,9 +129,7 @@ impl PlanItem {
     /// `text::shown`: one line, whatever the bundle's record holds. In
     /// `lang`.
     pub fn summary(&self, lang: Lang) -> String {
-        let mut text = self
-            .merged
-            .listing_line(&self.merged.category.word(lang));
+        let mut text = self.merged.listing_line(&self.merged.category.word(lang));
         if !self.fields.is_empty() {
             text.push_str(": ");
             text.push_str(&self.fields.join(", "));
