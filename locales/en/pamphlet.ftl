@@ -504,3 +504,21 @@ tui-status-part-match = { $count } match part of it
 tui-help-defunct = defunct: closed, do not refer (listed last)
 tui-help-searching-title = Searching
 tui-help-searching = Type words or a sentence: lawyer who speaks french in paris. Small words (who, in, que, de…) are optional; a city, a category or "speaks X" asks for it. The line over the list says how it was read. Filters: city: cat: lang: tag: country:, "exact words", !word to leave out. When nothing matches in full, records matching part of it are listed apart and never exported.
+
+## Settings kept in the vault (`pamphlet settings`, F2 in the terminal UI)
+
+# A language's name for itself, as a list of languages shows it.
+language-own-name = English
+settings-language = language: { $language }
+settings-language-auto = language: automatic, from --lang, else LC_ALL, LC_MESSAGES or LANG (now: { $language })
+settings-language-set = language set to { $language }: pamphlet speaks it once the vault is unlocked, unless --lang says otherwise
+settings-language-unset = language setting removed: pamphlet follows --lang, else LC_ALL, LC_MESSAGES or LANG
+tui-key-language = language
+tui-key-choose-language = use this language
+tui-key-previous-choice = previous choice
+tui-key-next-choice = next choice
+tui-screen-language = Language
+tui-language-title = Language
+tui-language-auto = automatic ({ $language })
+tui-language-note = Kept in the vault. The unlock screen comes before the vault is open, so it follows --lang or the system's language.
+tui-language-not-saved = Not saved: { $error }

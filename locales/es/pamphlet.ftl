@@ -505,3 +505,21 @@ tui-status-part-match = { $count } coinciden en parte
 tui-help-defunct = cerrado: ya no existe, no derivar (al final de la lista)
 tui-help-searching-title = Buscar
 tui-help-searching = Escriba palabras o una frase: abogada que habla francés en parís. Las palabras pequeñas (que, en, de…) son opcionales; una ciudad, una categoría o "habla X" piden eso. La línea sobre la lista dice cómo se entendió. Filtros: city: cat: lang: tag: country:, "palabras exactas", !palabra para dejar fuera. Si nada coincide del todo, las fichas que coinciden en parte aparecen aparte y nunca se exportan.
+
+## Ajustes guardados en la bóveda (`pamphlet settings`, F2 en la interfaz de terminal)
+
+# El nombre de un idioma en ese mismo idioma, como lo muestra una lista de idiomas.
+language-own-name = español
+settings-language = idioma: { $language }
+settings-language-auto = idioma: automático, según --lang o, si no, LC_ALL, LC_MESSAGES o LANG (ahora: { $language })
+settings-language-set = idioma cambiado a { $language }: pamphlet lo usa en cuanto se abre la bóveda, salvo que --lang indique otro
+settings-language-unset = se quitó el idioma guardado: pamphlet sigue --lang o, si no, LC_ALL, LC_MESSAGES o LANG
+tui-key-language = idioma
+tui-key-choose-language = usar este idioma
+tui-key-previous-choice = opción anterior
+tui-key-next-choice = opción siguiente
+tui-screen-language = Idioma
+tui-language-title = Idioma
+tui-language-auto = automático ({ $language })
+tui-language-note = Se guarda en la bóveda. La pantalla para abrirla viene antes, así que sigue --lang o el idioma del sistema.
+tui-language-not-saved = No se guardó: { $error }

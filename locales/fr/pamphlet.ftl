@@ -509,3 +509,21 @@ tui-status-part-match = { $count } en partie
 tui-help-defunct = fermée : n’existe plus, ne pas orienter (en fin de liste)
 tui-help-searching-title = Chercher
 tui-help-searching = Tapez des mots ou une phrase : avocat qui parle anglais à paris. Les petits mots (qui, à, de…) sont facultatifs ; une ville, une catégorie ou « parle X » les demandent. La ligne au-dessus de la liste dit comment la recherche a été comprise. Filtres : city: cat: lang: tag: country:, "mots exacts", !mot pour exclure. Si rien ne correspond en entier, les fiches qui correspondent en partie sont listées à part et jamais exportées.
+
+## Réglages gardés dans le coffre (`pamphlet settings`, F2 dans l’interface en terminal)
+
+# Le nom d’une langue dans cette langue, comme une liste de langues le montre.
+language-own-name = français
+settings-language = langue : { $language }
+settings-language-auto = langue : automatique, selon --lang ou, à défaut, LC_ALL, LC_MESSAGES ou LANG (maintenant : { $language })
+settings-language-set = langue réglée sur { $language } : pamphlet la parle dès que le coffre est ouvert, sauf si --lang en indique une autre
+settings-language-unset = réglage de langue retiré : pamphlet suit --lang ou, à défaut, LC_ALL, LC_MESSAGES ou LANG
+tui-key-language = langue
+tui-key-choose-language = choisir cette langue
+tui-key-previous-choice = choix précédent
+tui-key-next-choice = choix suivant
+tui-screen-language = Langue
+tui-language-title = Langue
+tui-language-auto = automatique ({ $language })
+tui-language-note = Gardée dans le coffre. L’écran d’ouverture vient avant que le coffre soit ouvert : il suit donc --lang ou la langue du système.
+tui-language-not-saved = Non enregistré : { $error }

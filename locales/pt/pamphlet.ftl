@@ -505,3 +505,21 @@ tui-status-part-match = { $count } em parte
 tui-help-defunct = fechada: não existe mais, não encaminhe (no fim da lista)
 tui-help-searching-title = Buscar
 tui-help-searching = Digite palavras ou uma frase: advogada que fala inglês em são paulo. Palavras pequenas (que, em, de…) são opcionais; uma cidade, uma categoria ou "fala X" pedem isso. A linha acima da lista diz como a busca foi entendida. Filtros: city: cat: lang: tag: country:, "palavras exatas", !palavra para deixar de fora. Se nada corresponde por inteiro, as fichas que correspondem em parte aparecem à parte e nunca são exportadas.
+
+## Configurações guardadas no cofre (`pamphlet settings`, F2 na interface de terminal)
+
+# O nome de um idioma no próprio idioma, como uma lista de idiomas o mostra.
+language-own-name = português
+settings-language = idioma: { $language }
+settings-language-auto = idioma: automático, conforme --lang ou, senão, LC_ALL, LC_MESSAGES ou LANG (agora: { $language })
+settings-language-set = idioma definido como { $language }: o pamphlet o usa assim que o cofre é aberto, a menos que --lang indique outro
+settings-language-unset = configuração de idioma removida: o pamphlet segue --lang ou, senão, LC_ALL, LC_MESSAGES ou LANG
+tui-key-language = idioma
+tui-key-choose-language = usar este idioma
+tui-key-previous-choice = opção anterior
+tui-key-next-choice = próxima opção
+tui-screen-language = Idioma
+tui-language-title = Idioma
+tui-language-auto = automático ({ $language })
+tui-language-note = Fica guardado no cofre. A tela de abertura vem antes de o cofre ser aberto, então segue --lang ou o idioma do sistema.
+tui-language-not-saved = Não foi salvo: { $error }

@@ -26,7 +26,7 @@ use crate::cli::passphrase::{self, Floor};
 
 type CommandResult = Result<(), Failure>;
 
-pub fn export(context: &Context, args: ExportArgs, out: &mut Output) -> CommandResult {
+pub fn export(context: &mut Context, args: ExportArgs, out: &mut Output) -> CommandResult {
     let if_exists = files::if_exists(args.force);
     files::check_free(&args.out, if_exists)?;
     let has_recipients = !args.recipients.is_empty() || args.recipients_file.is_some();
@@ -84,7 +84,7 @@ pub fn export(context: &Context, args: ExportArgs, out: &mut Output) -> CommandR
 }
 
 pub fn verify(
-    context: &Context,
+    context: &mut Context,
     file: &Path,
     passphrase: &BundlePassphrase,
     json: bool,
@@ -151,7 +151,7 @@ pub fn verify(
     Ok(())
 }
 
-pub fn import(context: &Context, args: ImportArgs, out: &mut Output) -> CommandResult {
+pub fn import(context: &mut Context, args: ImportArgs, out: &mut Output) -> CommandResult {
     let mut vault = context.unlock()?;
     let lang = context.lang;
     let opened = open_bundle(&vault, &args.file, &args.passphrase, lang)?;
