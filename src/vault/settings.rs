@@ -92,35 +92,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_settings_survive_lock_unlock_and_rekey() {
-        use crate::vault::{Vault, WorkFactor};
-        use age::secrecy::SecretString;
-
-        let temp = tempfile::tempdir().unwrap();
-        let dir = temp.path().join("vault");
-        let passphrase = SecretString::from("a test passphrase".to_owned());
-        let vault = Vault::init(&dir, &passphrase, WorkFactor::log_n(4)).unwrap();
-        assert_eq!(vault.settings(), &Settings::none());
-        drop(vault);
-
-        // A vault made without settings opens without them.
-        let mut vault = Vault::unlock(&dir, &passphrase).unwrap();
-        assert_eq!(vault.settings().language, None);
-        let mut settings = vault.settings().clone();
-        settings.set_language(Some(Lang::Fr));
-        vault.set_settings(settings).unwrap();
-        assert_eq!(vault.settings().language, Some(Lang::Fr));
-        drop(vault);
-
-        let vault = Vault::unlock(&dir, &passphrase).unwrap();
-        assert_eq!(vault.settings().language, Some(Lang::Fr));
-        let vault = vault.rekey(&passphrase, WorkFactor::log_n(4)).unwrap();
-        drop(vault);
-        let vault = Vault::unlock(&dir, &passphrase).unwrap();
-        assert_eq!(vault.settings().language, Some(Lang::Fr));
-    }
-
-    #[test]
     fn settings_round_trip_and_keep_unknown_names() {
         let mut settings = Settings::none();
         assert_eq!(
