@@ -79,7 +79,7 @@ pub fn open_bundle_bytes(data: &[u8]) -> Result<usize, String> {
 /// two bytes of database key: a sealed bucket, opened with the fuzzing key;
 /// or with [`SEALED_PLAINTEXT`] an opened bucket's plaintext, sealed here so
 /// the decoder behind the AEAD is reached. The plaintext is also decoded as
-/// the keyring, the inventory and a key file's contents; a sealed value is
+/// the keyring, the inventory, the settings and a key file's contents; a sealed value is
 /// also tried as one of the previous format. Returns the number of records.
 pub fn open_sealed(data: &[u8]) -> Result<usize, String> {
     let Some((&layer, rest)) = data.split_first() else {
@@ -93,7 +93,8 @@ pub fn open_sealed(data: &[u8]) -> Result<usize, String> {
     let sealed = if layer == SEALED_PLAINTEXT {
         let _ = codec::decode::<TrustState>(value);
         let _ = codec::decode::<KeyMaterial>(value);
-        let _ = codec::decode::<Inventory>(value);
+        let _ = Inventory::decode(value);
+        let _ = crate::vault::Settings::decode(value);
         sealer.seal(RECORDS_TREE, key, value)
     } else {
         let _ = sealer.open(META_TREE, b"trust", value);

@@ -17,7 +17,8 @@ fn main() -> ExitCode {
     owner_only_files();
     let args: Vec<OsString> = std::env::args_os().collect();
     // The vault's language setting is not known before the vault is
-    // opened; --lang and the locale decide until then.
+    // opened (the passphrase prompt included); --lang and the locale
+    // decide until then.
     let lang = Lang::from_env(cli::lang_flag(&args), None);
     let parsed = match cli::Cli::try_parse_from(&args) {
         Ok(parsed) => parsed,
@@ -32,8 +33,10 @@ fn main() -> ExitCode {
             };
         }
     };
-    let lang = Lang::from_env(parsed.lang.map(Lang::from), None);
-    match cli::run(parsed, lang) {
+    // The vault's setting, once a command unlocks it, decides from then
+    // on unless --lang was given: `run` leaves `lang` as it ended.
+    let mut lang = Lang::from_env(parsed.lang.map(Lang::from), None);
+    match cli::run(parsed, &mut lang) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => report(&failure, lang),
     }

@@ -747,3 +747,21 @@ input-line-break = is one line, but contains a line break (U+{ $code })
 input-tab = is one line, but contains a tab (U+0009)
 input-control = contains the control character U+{ $code }
 input-bidi = contains U+{ $code }, a bidirectional override that makes text read in another order than it is stored
+
+## Settings kept in the vault (`pamphlet settings`, F2 in the terminal UI)
+
+# A language's name for itself, as a list of languages shows it.
+language-own-name = English
+settings-language = language: { $language }
+settings-language-auto = language: automatic, from --lang, else LC_ALL, LC_MESSAGES or LANG (now: { $language })
+settings-language-set = language set to { $language }: pamphlet speaks it once the vault is unlocked, unless --lang says otherwise
+settings-language-unset = language setting removed: pamphlet follows --lang, else LC_ALL, LC_MESSAGES or LANG
+tui-key-language = language
+tui-key-choose-language = use this language
+tui-key-previous-choice = previous choice
+tui-key-next-choice = next choice
+tui-screen-language = Language
+tui-language-title = Language
+tui-language-auto = automatic ({ $language })
+tui-language-note = Kept in the vault. The unlock screen comes before the vault is open, so it follows --lang or the system's language.
+tui-language-not-saved = Not saved: { $error }

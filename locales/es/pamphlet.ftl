@@ -748,3 +748,21 @@ input-line-break = es de una sola línea, pero contiene un salto de línea (U+{ 
 input-tab = es de una sola línea, pero contiene un tabulador (U+0009)
 input-control = contiene el carácter de control U+{ $code }
 input-bidi = contiene U+{ $code }, un cambio de dirección del texto que hace que se lea en otro orden del que está guardado
+
+## Ajustes guardados en la bóveda (`pamphlet settings`, F2 en la interfaz de terminal)
+
+# El nombre de un idioma en ese mismo idioma, como lo muestra una lista de idiomas.
+language-own-name = español
+settings-language = idioma: { $language }
+settings-language-auto = idioma: automático, según --lang o, si no, LC_ALL, LC_MESSAGES o LANG (ahora: { $language })
+settings-language-set = idioma cambiado a { $language }: pamphlet lo usa en cuanto se abre la bóveda, salvo que --lang indique otro
+settings-language-unset = se quitó el idioma guardado: pamphlet sigue --lang o, si no, LC_ALL, LC_MESSAGES o LANG
+tui-key-language = idioma
+tui-key-choose-language = usar este idioma
+tui-key-previous-choice = opción anterior
+tui-key-next-choice = opción siguiente
+tui-screen-language = Idioma
+tui-language-title = Idioma
+tui-language-auto = automático ({ $language })
+tui-language-note = Se guarda en la bóveda. La pantalla para abrirla viene antes, así que sigue --lang o el idioma del sistema.
+tui-language-not-saved = No se guardó: { $error }

@@ -752,3 +752,21 @@ input-line-break = tient sur une ligne, mais contient un saut de ligne (U+{ $cod
 input-tab = tient sur une ligne, mais contient une tabulation (U+0009)
 input-control = contient le caractère de contrôle U+{ $code }
 input-bidi = contient U+{ $code }, une inversion de sens d’écriture qui fait lire le texte dans un autre ordre que celui où il est enregistré
+
+## Réglages gardés dans le coffre (`pamphlet settings`, F2 dans l’interface en terminal)
+
+# Le nom d’une langue dans cette langue, comme une liste de langues le montre.
+language-own-name = français
+settings-language = langue : { $language }
+settings-language-auto = langue : automatique, selon --lang ou, à défaut, LC_ALL, LC_MESSAGES ou LANG (maintenant : { $language })
+settings-language-set = langue réglée sur { $language } : pamphlet la parle dès que le coffre est ouvert, sauf si --lang en indique une autre
+settings-language-unset = réglage de langue retiré : pamphlet suit --lang ou, à défaut, LC_ALL, LC_MESSAGES ou LANG
+tui-key-language = langue
+tui-key-choose-language = choisir cette langue
+tui-key-previous-choice = choix précédent
+tui-key-next-choice = choix suivant
+tui-screen-language = Langue
+tui-language-title = Langue
+tui-language-auto = automatique ({ $language })
+tui-language-note = Gardée dans le coffre. L’écran d’ouverture vient avant que le coffre soit ouvert : il suit donc --lang ou la langue du système.
+tui-language-not-saved = Non enregistré : { $error }

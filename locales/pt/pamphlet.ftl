@@ -748,3 +748,21 @@ input-line-break = é de uma linha só, mas contém uma quebra de linha (U+{ $co
 input-tab = é de uma linha só, mas contém uma tabulação (U+0009)
 input-control = contém o caractere de controle U+{ $code }
 input-bidi = contém U+{ $code }, uma inversão de direção que faz o texto ser lido em outra ordem do que está gravado
+
+## Configurações guardadas no cofre (`pamphlet settings`, F2 na interface de terminal)
+
+# O nome de um idioma no próprio idioma, como uma lista de idiomas o mostra.
+language-own-name = português
+settings-language = idioma: { $language }
+settings-language-auto = idioma: automático, conforme --lang ou, senão, LC_ALL, LC_MESSAGES ou LANG (agora: { $language })
+settings-language-set = idioma definido como { $language }: o pamphlet o usa assim que o cofre é aberto, a menos que --lang indique outro
+settings-language-unset = configuração de idioma removida: o pamphlet segue --lang ou, senão, LC_ALL, LC_MESSAGES ou LANG
+tui-key-language = idioma
+tui-key-choose-language = usar este idioma
+tui-key-previous-choice = opção anterior
+tui-key-next-choice = próxima opção
+tui-screen-language = Idioma
+tui-language-title = Idioma
+tui-language-auto = automático ({ $language })
+tui-language-note = Fica guardado no cofre. A tela de abertura vem antes de o cofre ser aberto, então segue --lang ou o idioma do sistema.
+tui-language-not-saved = Não foi salvo: { $error }

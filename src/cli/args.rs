@@ -31,7 +31,8 @@ pub struct Cli {
     pub lock_after: u64,
 
     /// The language of pamphlet's messages: en, es, fr or pt [default: the
-    /// vault's setting, else LC_ALL, LC_MESSAGES or LANG, else English]
+    /// vault's setting once it is unlocked (`pamphlet settings language`),
+    /// else LC_ALL, LC_MESSAGES or LANG, else English]
     #[arg(long, global = true, value_enum, value_name = "LANG")]
     pub lang: Option<LangArg>,
 
@@ -179,6 +180,16 @@ pub enum Command {
     ExportCsv(ExportCsvArgs),
     /// Make a referral sheet to print for a meeting
     Print(PrintArgs),
+    /// Show the vault's settings, or change one
+    ///
+    /// Settings are kept inside the vault, sealed like the records. `pamphlet settings language es` makes
+    /// pamphlet speak Spanish once the vault is unlocked, in every command and in the terminal UI, unless --lang
+    /// says otherwise; `auto` goes back to LC_ALL, LC_MESSAGES or LANG. The passphrase prompt comes before the
+    /// vault is open, so it follows only --lang and the environment.
+    Settings {
+        #[command(subcommand)]
+        command: Option<SettingsCommand>,
+    },
     /// Print a completion script for a shell
     Completions {
         /// bash, zsh or fish (also elvish, powershell)
@@ -187,6 +198,40 @@ pub enum Command {
     },
     /// Print pamphlet's man page (roff), e.g. `pamphlet man > pamphlet.1`
     Man,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SettingsCommand {
+    /// Set the language pamphlet speaks once the vault is unlocked
+    Language {
+        /// en, es, fr or pt; auto to follow LC_ALL, LC_MESSAGES or LANG
+        #[arg(value_enum)]
+        language: LanguageSetting,
+    },
+}
+
+/// What `settings language` takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LanguageSetting {
+    En,
+    Es,
+    Fr,
+    Pt,
+    Auto,
+}
+
+impl LanguageSetting {
+    /// The language, or `None` for `auto`.
+    pub fn lang(self) -> Option<pamphlet::i18n::Lang> {
+        use pamphlet::i18n::Lang;
+        match self {
+            LanguageSetting::En => Some(Lang::En),
+            LanguageSetting::Es => Some(Lang::Es),
+            LanguageSetting::Fr => Some(Lang::Fr),
+            LanguageSetting::Pt => Some(Lang::Pt),
+            LanguageSetting::Auto => None,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]

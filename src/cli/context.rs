@@ -21,24 +21,37 @@ pub struct Context {
     pub lock_after: Duration,
     pub passphrase_file: Option<PathBuf>,
     pub now: OffsetDateTime,
-    /// The language of messages.
+    /// The language of messages: `--lang`, else the environment's until a
+    /// vault is unlocked, then the vault's setting if it has one.
     pub lang: Lang,
+    /// Whether `--lang` was given: then the vault's setting does not count.
+    pub lang_given: bool,
 }
 
 impl Context {
-    /// Checks the vault, asks for the passphrase, unlocks.
-    pub fn unlock(&self) -> Result<Vault, Failure> {
+    /// Checks the vault, asks for the passphrase, unlocks; from then on
+    /// speaks the vault's language, unless `--lang` was given.
+    pub fn unlock(&mut self) -> Result<Vault, Failure> {
         self.unlock_keeping_passphrase().map(|(vault, _)| vault)
     }
 
     /// `unlock`, and the passphrase that opened the vault, for a command
     /// that writes a new key file under the same passphrase.
-    pub fn unlock_keeping_passphrase(&self) -> Result<(Vault, SecretString), Failure> {
+    pub fn unlock_keeping_passphrase(&mut self) -> Result<(Vault, SecretString), Failure> {
         Vault::check(&self.vault_dir)?;
         let (passphrase, source) =
             passphrase::existing(self.passphrase_file.as_deref(), self.lang)?;
         let vault = unlock_with(&self.vault_dir, &passphrase, source, self.lang)?;
+        self.follow(&vault);
         Ok((vault, passphrase))
+    }
+
+    /// Speaks `vault`'s language from now on, if it has one and `--lang`
+    /// was not given.
+    pub fn follow(&mut self, vault: &Vault) {
+        if let (false, Some(lang)) = (self.lang_given, vault.settings().language) {
+            self.lang = lang;
+        }
     }
 }
 

@@ -26,7 +26,7 @@ use time::OffsetDateTime;
 
 pub use args::Cli;
 use args::Command;
-use commands::{bundles, interop, keys, records};
+use commands::{bundles, interop, keys, records, settings};
 use context::Context;
 pub use failure::Failure;
 use output::Output;
@@ -34,7 +34,9 @@ pub use usage::{lang_flag, refusal};
 
 /// Runs the command `cli` names, printing through one [`Output`], which is
 /// flushed before any failure is reported, so the failure comes last.
-pub fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
+/// `lang` is the language until a vault is unlocked; it is left as the one
+/// the command ended in (the vault's setting), for reporting a failure.
+pub fn run(cli: Cli, lang: &mut Lang) -> Result<(), Failure> {
     let mut out = Output::stdout();
     let result = dispatch(cli, lang, &mut out);
     let flushed = out.finish();
@@ -42,7 +44,7 @@ pub fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
     Ok(flushed?)
 }
 
-fn dispatch(cli: Cli, lang: Lang, out: &mut Output) -> Result<(), Failure> {
+fn dispatch(cli: Cli, lang: &mut Lang, out: &mut Output) -> Result<(), Failure> {
     // These two need no vault, not even a place for one.
     match cli.command {
         Some(Command::Completions { shell }) => return interop::completions(shell, out),
@@ -53,45 +55,57 @@ fn dispatch(cli: Cli, lang: Lang, out: &mut Output) -> Result<(), Failure> {
         Some(dir) => dir,
         None => context::default_vault_dir()?,
     };
-    let context = Context {
+    let mut context = Context {
         vault_dir,
         lock_after: context::lock_after(cli.lock_after),
         passphrase_file: cli.passphrase_file,
         now: OffsetDateTime::now_utc(),
-        lang,
+        lang: *lang,
+        lang_given: cli.lang.is_some(),
     };
-    match cli.command {
-        None => records::overview(&context),
-        Some(Command::Init { weak }) => records::init(&context, weak, out),
-        Some(Command::Add(args)) => records::add(&context, args.fields, out),
-        Some(Command::Load { file }) => records::load(&context, &file, out),
-        Some(Command::Dump) => records::dump(&context, out),
-        Some(Command::Show { id, json }) => records::show(&context, &id, json, out),
-        Some(Command::Edit(args)) => records::edit(&context, &args.id, args.fields, out),
-        Some(Command::Rm { id }) => records::remove(&context, &id, out),
+    let result = command(cli.command, &mut context, out);
+    *lang = context.lang;
+    result
+}
+
+fn command(
+    command: Option<Command>,
+    context: &mut Context,
+    out: &mut Output,
+) -> Result<(), Failure> {
+    match command {
+        None => records::overview(context),
+        Some(Command::Init { weak }) => records::init(context, weak, out),
+        Some(Command::Add(args)) => records::add(context, args.fields, out),
+        Some(Command::Load { file }) => records::load(context, &file, out),
+        Some(Command::Dump) => records::dump(context, out),
+        Some(Command::Show { id, json }) => records::show(context, &id, json, out),
+        Some(Command::Edit(args)) => records::edit(context, &args.id, args.fields, out),
+        Some(Command::Rm { id }) => records::remove(context, &id, out),
         Some(Command::Search { query, limit, json }) => {
-            records::search(&context, &query.join(" "), limit, json, out)
+            records::search(context, &query.join(" "), limit, json, out)
         }
         Some(Command::Passwd {
             new_passphrase_file,
             weak,
-        }) => records::passwd(&context, new_passphrase_file.as_deref(), weak, out),
-        Some(Command::Rekey) => records::rekey(&context, out),
-        Some(Command::Demo) => records::demo(&context),
-        Some(Command::Wipe { yes }) => records::wipe(&context, yes, out),
-        Some(Command::Keys { command }) => keys::keys(&context, command, out),
-        Some(Command::Export(args)) => bundles::export(&context, args, out),
+        }) => records::passwd(context, new_passphrase_file.as_deref(), weak, out),
+        Some(Command::Rekey) => records::rekey(context, out),
+        Some(Command::Demo) => records::demo(context),
+        Some(Command::Wipe { yes }) => records::wipe(context, yes, out),
+        Some(Command::Keys { command }) => keys::keys(context, command, out),
+        Some(Command::Export(args)) => bundles::export(context, args, out),
         Some(Command::Verify {
             file,
             passphrase,
             json,
-        }) => bundles::verify(&context, &file, &passphrase, json, out),
-        Some(Command::Import(args)) => bundles::import(&context, args, out),
-        Some(Command::ExportHsds(args)) => interop::export_hsds(&context, args, out),
-        Some(Command::ImportHsds { dir }) => interop::import_hsds(&context, &dir, out),
-        Some(Command::ImportCsv(args)) => interop::import_csv(&context, args, out),
-        Some(Command::ExportCsv(args)) => interop::export_csv(&context, args, out),
-        Some(Command::Print(args)) => interop::print(&context, args, out),
+        }) => bundles::verify(context, &file, &passphrase, json, out),
+        Some(Command::Import(args)) => bundles::import(context, args, out),
+        Some(Command::ExportHsds(args)) => interop::export_hsds(context, args, out),
+        Some(Command::ImportHsds { dir }) => interop::import_hsds(context, &dir, out),
+        Some(Command::ImportCsv(args)) => interop::import_csv(context, args, out),
+        Some(Command::ExportCsv(args)) => interop::export_csv(context, args, out),
+        Some(Command::Print(args)) => interop::print(context, args, out),
+        Some(Command::Settings { command }) => settings::settings(context, command, out),
         Some(Command::Completions { .. } | Command::Man) => Ok(()),
     }
 }

@@ -50,6 +50,8 @@ pub enum Action {
     Confirm,
     /// The panic key: ask whether to destroy the vault now.
     Wipe,
+    /// Open the dialog that sets the vault's language.
+    Language,
     ScrollUp,
     ScrollDown,
     Click {
@@ -82,10 +84,12 @@ pub enum Context {
     /// The wipe question, and the screen after a wipe.
     Wipe,
     Help,
+    /// The dialog that sets the vault's language.
+    Language,
 }
 
 impl Context {
-    pub const ALL: [Context; 10] = [
+    pub const ALL: [Context; 11] = [
         Context::Unlock,
         Context::List,
         Context::Detail,
@@ -96,6 +100,7 @@ impl Context {
         Context::Import,
         Context::Wipe,
         Context::Help,
+        Context::Language,
     ];
 
     /// The id of the screen's name in the message files.
@@ -111,6 +116,7 @@ impl Context {
             Context::Import => "tui-screen-import",
             Context::Wipe => "tui-screen-wipe",
             Context::Help => "tui-screen-help",
+            Context::Language => "tui-screen-language",
         }
     }
 
@@ -207,11 +213,11 @@ pub struct Binding {
 
 use Context::{
     Confirm as C, Detail as D, Discard as Q, Export as X, Form as F, Help as H, Import as I,
-    List as L, Unlock as U, Wipe as W,
+    Language as Z, List as L, Unlock as U, Wipe as W,
 };
 
-const EVERYWHERE: &[Context] = &[U, L, D, F, C, Q, X, I, W, H];
-const UNLOCKED: &[Context] = &[L, D, F, C, Q, X, I, H];
+const EVERYWHERE: &[Context] = &[U, L, D, F, C, Q, X, I, W, H, Z];
+const UNLOCKED: &[Context] = &[L, D, F, C, Q, X, I, H, Z];
 
 const fn bind(
     keys: &'static [Key],
@@ -243,7 +249,7 @@ pub const BINDINGS: &[Binding] = &[
         &[ctrl('k')],
         Action::Wipe,
         "tui-key-wipe",
-        &[U, L, D, F, C, Q, X, I, H],
+        &[U, L, D, F, C, Q, X, I, H, Z],
     ),
     bind(
         &[key(KeyCode::Enter)],
@@ -478,6 +484,31 @@ pub const BINDINGS: &[Binding] = &[
         "tui-key-end",
         &[L, F, X, I],
     ),
+    bind(
+        &[key(KeyCode::F(2))],
+        Action::Language,
+        "tui-key-language",
+        &[L, D],
+    ),
+    bind(
+        &[key(KeyCode::Enter)],
+        Action::Enter,
+        "tui-key-choose-language",
+        &[Z],
+    ),
+    bind(
+        &[key(KeyCode::Up), ctrl('p')],
+        Action::Up,
+        "tui-key-previous-choice",
+        &[Z],
+    ),
+    bind(
+        &[key(KeyCode::Down), ctrl('n')],
+        Action::Down,
+        "tui-key-next-choice",
+        &[Z],
+    ),
+    bind(&[key(KeyCode::Esc)], Action::Back, "tui-key-cancel", &[Z]),
     bind(&[ctrl('x')], Action::Export, "tui-key-export", &[L, D]),
     bind(&[ctrl('o')], Action::Import, "tui-key-import", &[L, D]),
     bind(&[ctrl('l')], Action::Lock, "tui-key-lock", UNLOCKED),
@@ -537,6 +568,7 @@ fn footer_actions(context: Context) -> &'static [Action] {
         Context::Import => &[Enter, Toggle, Back, Help],
         Context::Wipe => &[Confirm, Back],
         Context::Help => &[Back, Down, Up],
+        Context::Language => &[Enter, Back, Help],
     }
 }
 

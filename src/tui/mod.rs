@@ -80,8 +80,11 @@ pub struct Options {
     pub vault_dir: PathBuf,
     /// Lock after this long without a key or a click.
     pub lock_after: Duration,
-    /// The language of the screens (`--lang`, else the environment's).
+    /// The language of the screens (`--lang`, else the environment's)
+    /// until the vault is unlocked; then the vault's setting, if it has one.
     pub lang: Lang,
+    /// Whether `--lang` was given: then it stays after unlocking.
+    pub lang_given: bool,
 }
 
 /// The default idle time before the screen locks itself.
@@ -96,10 +99,13 @@ pub const DEFAULT_LOCK_AFTER: Duration = Duration::from_secs(5 * 60);
 pub fn run(options: Options, passphrase: Option<SecretString>) -> Result<(), TuiError> {
     Vault::check(&options.vault_dir)?;
     let config = config(options.vault_dir, options.lock_after, false, options.lang);
-    let app = match passphrase {
+    let mut app = match passphrase {
         Some(passphrase) => App::unlocking(config, passphrase, now()),
         None => App::new(config, now()),
     };
+    if options.lang_given {
+        app.keep_given_language();
+    }
     run_app(app)
 }
 

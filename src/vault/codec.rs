@@ -39,8 +39,18 @@ fn config() -> impl bincode::config::Config {
 /// Encodes `value` behind the current format version. The buffer is zeroized
 /// when dropped because it usually holds plaintext.
 pub fn encode<T: Serialize>(value: &T) -> Result<Zeroizing<Vec<u8>>, CodecError> {
+    encode_as(value, FORMAT_VERSION)
+}
+
+/// Encodes `value` behind `version`: for a value whose layout grew past
+/// `FORMAT_VERSION` (the inventory that lists the settings), so that an
+/// older pamphlet reads it as newer, not as damaged.
+pub(crate) fn encode_as<T: Serialize>(
+    value: &T,
+    version: u16,
+) -> Result<Zeroizing<Vec<u8>>, CodecError> {
     let mut out = Zeroizing::new(Vec::with_capacity(256));
-    out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    out.extend_from_slice(&version.to_le_bytes());
     let body = Zeroizing::new(
         bincode::serde::encode_to_vec(value, config())
             .map_err(|e| CodecError::Encode(e.to_string()))?,
@@ -52,14 +62,28 @@ pub fn encode<T: Serialize>(value: &T) -> Result<Zeroizing<Vec<u8>>, CodecError>
 /// Decodes a value written by `encode`, refusing unknown versions and
 /// trailing bytes.
 pub fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, CodecError> {
-    let (version, body) = match bytes {
-        [a, b, body @ ..] => (u16::from_le_bytes([*a, *b]), body),
-        _ => return Err(CodecError::Truncated),
-    };
+    decode_up_to(bytes, FORMAT_VERSION)
+}
+
+/// The format version a value was encoded behind.
+pub(crate) fn version(bytes: &[u8]) -> Result<u16, CodecError> {
+    match bytes {
+        [a, b, ..] => Ok(u16::from_le_bytes([*a, *b])),
+        _ => Err(CodecError::Truncated),
+    }
+}
+
+/// `decode`, accepting versions up to `newest` (see [`encode_as`]).
+pub(crate) fn decode_up_to<T: DeserializeOwned>(
+    bytes: &[u8],
+    newest: u16,
+) -> Result<T, CodecError> {
+    let version = version(bytes)?;
+    let body = bytes.get(2..).unwrap_or_default();
     if version == 0 {
         return Err(CodecError::Malformed("format version 0".into()));
     }
-    if version > FORMAT_VERSION {
+    if version > newest {
         return Err(CodecError::NewerVersion { found: version });
     }
     let (value, used) = bincode::serde::decode_from_slice(body, config())

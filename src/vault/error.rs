@@ -100,6 +100,12 @@ pub enum Damage {
     /// The keyring opened but does not decode.
     #[error("the keyring: {0}")]
     KeyringUndecodable(#[source] CodecError),
+    /// The settings' sealed value does not open.
+    #[error("the settings do not open")]
+    SettingsSealed,
+    /// The settings opened but do not decode.
+    #[error("the settings: {0}")]
+    SettingsUndecodable(#[source] CodecError),
     /// The records tree holds a key that is no bucket number.
     #[error("unexpected key {} in the records", hex(.0))]
     UnexpectedKey(Vec<u8>),
@@ -132,6 +138,8 @@ pub enum Part {
     Bucket(u16),
     /// The keyring and the bundle sequence numbers, sealed together.
     Keyring,
+    /// The vault's settings (its language).
+    Settings,
 }
 
 impl std::fmt::Display for Part {
@@ -139,6 +147,7 @@ impl std::fmt::Display for Part {
         match self {
             Part::Bucket(bucket) => write!(f, "records bucket {bucket}"),
             Part::Keyring => f.write_str("the keyring and bundle sequence numbers"),
+            Part::Settings => f.write_str("the settings"),
         }
     }
 }
@@ -147,7 +156,7 @@ impl Part {
     fn is(self) -> &'static str {
         match self {
             Part::Bucket(_) => "is",
-            Part::Keyring => "are",
+            Part::Keyring | Part::Settings => "are",
         }
     }
 }

@@ -1,5 +1,6 @@
 //! The inventory: a sealed list of a digest of every part of the vault (the
-//! sealed value of each of the 4,096 buckets, and of the keyring), rewritten
+//! sealed value of each of the 4,096 buckets, of the keyring, and of the
+//! settings once there are any), rewritten
 //! in the same transaction as the parts it lists. At unlock every part read
 //! is checked against it, so an older copy of one bucket put back, a bucket
 //! removed, two buckets swapped or an older keyring is found and named,
@@ -10,18 +11,44 @@
 //! kept outside the vault.
 
 use serde::{Deserialize, Serialize};
+use zeroize::Zeroizing;
 
+use super::codec::{self, CodecError};
 use super::error::{Part, Tampering};
 use super::seal::{Digest, BUCKETS};
+
+/// The encoding version of an inventory that lists the settings. One that
+/// does not is written exactly as before settings existed (version 1), so a
+/// vault whose settings were never set stays readable by an older pamphlet;
+/// one that does reads, to an older pamphlet, as a newer format rather
+/// than as damage.
+const WITH_SETTINGS: u16 = 2;
 
 /// The digest of every part as pamphlet last wrote it. Digests of sealed
 /// values say nothing about what they hold, so this is not a secret; it is
 /// sealed so that it cannot be rewritten to match a change.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq)]
 pub(crate) struct Inventory {
     /// By bucket number; always `BUCKETS` long.
     buckets: Vec<Digest>,
     keyring: Digest,
+    /// Absent until the settings are first written.
+    settings: Option<Digest>,
+}
+
+/// An inventory as encoded without settings (version 1).
+#[derive(Serialize, Deserialize)]
+struct Listed<B> {
+    buckets: B,
+    keyring: Digest,
+}
+
+/// An inventory as encoded with settings (version 2).
+#[derive(Serialize, Deserialize)]
+struct ListedWithSettings<B> {
+    buckets: B,
+    keyring: Digest,
+    settings: Digest,
 }
 
 impl Inventory {
@@ -31,7 +58,43 @@ impl Inventory {
         Inventory {
             buckets: vec![Digest::default(); usize::from(BUCKETS)],
             keyring: Digest::default(),
+            settings: None,
         }
+    }
+
+    /// The inventory encoded for sealing (see [`WITH_SETTINGS`]).
+    pub(crate) fn encode(&self) -> Result<Zeroizing<Vec<u8>>, CodecError> {
+        let buckets = &self.buckets;
+        let keyring = self.keyring;
+        match self.settings {
+            None => codec::encode(&Listed { buckets, keyring }),
+            Some(settings) => codec::encode_as(
+                &ListedWithSettings {
+                    buckets,
+                    keyring,
+                    settings,
+                },
+                WITH_SETTINGS,
+            ),
+        }
+    }
+
+    /// An inventory encoded by [`encode`](Self::encode), of either version.
+    pub(crate) fn decode(bytes: &[u8]) -> Result<Inventory, CodecError> {
+        if codec::version(bytes)? < WITH_SETTINGS {
+            let listed: Listed<Vec<Digest>> = codec::decode(bytes)?;
+            return Ok(Inventory {
+                buckets: listed.buckets,
+                keyring: listed.keyring,
+                settings: None,
+            });
+        }
+        let listed: ListedWithSettings<Vec<Digest>> = codec::decode_up_to(bytes, WITH_SETTINGS)?;
+        Ok(Inventory {
+            buckets: listed.buckets,
+            keyring: listed.keyring,
+            settings: Some(listed.settings),
+        })
     }
 
     /// Whether it lists every bucket: a decoded inventory of another length
@@ -49,6 +112,7 @@ impl Inventory {
                 }
             }
             Part::Keyring => self.keyring = digest,
+            Part::Settings => self.settings = Some(digest),
         }
     }
 
@@ -56,6 +120,7 @@ impl Inventory {
         match part {
             Part::Bucket(bucket) => self.buckets.get(usize::from(bucket)),
             Part::Keyring => Some(&self.keyring),
+            Part::Settings => self.settings.as_ref(),
         }
     }
 
@@ -72,6 +137,7 @@ pub(crate) struct Audit<'a> {
     inventory: &'a Inventory,
     seen: Vec<bool>,
     keyring_seen: bool,
+    settings_seen: bool,
     replaced: Vec<Part>,
 }
 
@@ -81,6 +147,7 @@ impl<'a> Audit<'a> {
             inventory,
             seen: vec![false; usize::from(BUCKETS)],
             keyring_seen: false,
+            settings_seen: false,
             replaced: Vec::new(),
         }
     }
@@ -102,6 +169,7 @@ impl<'a> Audit<'a> {
                 }
             }
             Part::Keyring => self.keyring_seen = true,
+            Part::Settings => self.settings_seen = true,
         }
         if self.inventory.get(part) == Some(digest) {
             return Ok(());
@@ -125,6 +193,9 @@ impl<'a> Audit<'a> {
             .collect();
         if !self.keyring_seen {
             missing.push(Part::Keyring);
+        }
+        if self.inventory.settings.is_some() && !self.settings_seen {
+            missing.push(Part::Settings);
         }
         if let Some(&part) = missing.first() {
             return Err(Tampering::Missing {
@@ -233,6 +304,73 @@ mod tests {
             moved.unwrap_err().to_string(),
             "records bucket 5 holds what pamphlet wrote to bucket 6"
         );
+    }
+
+    /// The inventory's layout before settings existed.
+    #[derive(Serialize, Deserialize)]
+    struct Before {
+        buckets: Vec<Digest>,
+        keyring: Digest,
+    }
+
+    #[test]
+    fn without_settings_the_inventory_is_encoded_as_before_and_with_them_reads_as_newer() {
+        let inventory = listed();
+        let before = codec::encode(&Before {
+            buckets: inventory.buckets.clone(),
+            keyring: inventory.keyring,
+        })
+        .unwrap();
+        assert_eq!(*inventory.encode().unwrap(), *before);
+        assert!(Inventory::decode(&before).unwrap() == inventory);
+
+        let mut with = inventory.clone();
+        with.set(Part::Settings, [5; 16]);
+        let bytes = with.encode().unwrap();
+        assert!(Inventory::decode(&bytes).unwrap() == with);
+        // What an older pamphlet makes of it: a newer format, not damage.
+        assert!(matches!(
+            codec::decode::<Before>(&bytes),
+            Err(CodecError::NewerVersion { found: 2 })
+        ));
+        let mut newer = bytes.to_vec();
+        newer[0] = 3;
+        assert!(matches!(
+            Inventory::decode(&newer),
+            Err(CodecError::NewerVersion { found: 3 })
+        ));
+    }
+
+    #[test]
+    fn settings_once_listed_are_checked_like_any_part() {
+        let mut inventory = listed();
+        let parts = |audit: &mut Audit<'_>, inventory: &Inventory| {
+            for part in (0..BUCKETS).map(Part::Bucket).chain([Part::Keyring]) {
+                audit.part(part, &digest_of(inventory, part), true).unwrap();
+            }
+        };
+        // Not listed, and there: settings put into a vault that had none.
+        let mut audit = Audit::new(&inventory);
+        parts(&mut audit, &inventory);
+        audit.part(Part::Settings, &[4; 16], true).unwrap();
+        assert_eq!(
+            audit.finish().unwrap_err().to_string(),
+            "the settings are not the copy pamphlet last wrote"
+        );
+
+        inventory.set(Part::Settings, [5; 16]);
+        // Listed, and gone.
+        let mut audit = Audit::new(&inventory);
+        parts(&mut audit, &inventory);
+        assert_eq!(
+            audit.finish().unwrap_err().to_string(),
+            "the settings are missing"
+        );
+        // Listed, and as written.
+        let mut audit = Audit::new(&inventory);
+        parts(&mut audit, &inventory);
+        audit.part(Part::Settings, &[5; 16], true).unwrap();
+        assert!(audit.finish().is_ok());
     }
 
     #[test]

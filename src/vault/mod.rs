@@ -20,6 +20,7 @@ mod files;
 pub(crate) mod inventory;
 mod keys;
 pub(crate) mod seal;
+mod settings;
 pub(crate) mod store;
 mod switch;
 mod trust;
@@ -36,6 +37,7 @@ pub use codec::CodecError;
 pub use error::{Damage, Part, Tampering, VaultError};
 pub use files::{has_anything_to_wipe, wipe, DB_DIR, KEY_FILE, NEXT_KEY_FILE};
 pub use keys::{same_secret, KeyDamage, KeyFileError, KeyMaterial, WorkFactor};
+pub use settings::Settings;
 pub use store::STORE_FORMAT;
 pub use switch::UnwrappedKeys;
 pub(crate) use trust::record_hash;
@@ -90,6 +92,8 @@ pub struct Vault {
     /// whole.
     buckets: Vec<Vec<Uuid>>,
     trust: TrustState,
+    /// `None` until the settings are first written.
+    settings: Option<Settings>,
 }
 
 impl Vault {
@@ -127,6 +131,7 @@ impl Vault {
             provenance: HashMap::new(),
             buckets: vec![Vec::new(); usize::from(BUCKETS)],
             trust: TrustState::default(),
+            settings: None,
         })
     }
 
@@ -216,6 +221,7 @@ impl Vault {
             provenance,
             buckets,
             trust: contents.trust,
+            settings: contents.settings,
         })
     }
 
@@ -387,7 +393,12 @@ impl Vault {
         })?;
         let sealer = Sealer::new(next.vault_key(), &next.vault_id());
         let buckets = self.resealed_buckets(&sealer);
-        let changes = buckets.changes(&self.records, &self.provenance, &self.trust);
+        let changes = buckets.changes(
+            &self.records,
+            &self.provenance,
+            &self.trust,
+            self.settings.as_ref(),
+        );
         self.store
             .as_mut()
             .ok_or(VaultError::Wiped)?
@@ -452,6 +463,31 @@ impl Vault {
     /// Replaces the keyring and sequence numbers, durably.
     pub fn set_trust(&mut self, trust: TrustState) -> Result<(), VaultError> {
         self.commit(Vec::new(), &[], Some(trust))
+    }
+
+    /// The vault's settings; all unset in a vault where none was ever set.
+    pub fn settings(&self) -> &Settings {
+        static UNSET: Settings = Settings::none();
+        self.settings.as_ref().unwrap_or(&UNSET)
+    }
+
+    /// Replaces the settings, durably: sealed and listed in the inventory
+    /// in one transaction, like every other change.
+    pub fn set_settings(&mut self, settings: Settings) -> Result<(), VaultError> {
+        let changes = Changes {
+            buckets: Vec::new(),
+            trust: None,
+            settings: Some(&settings),
+        };
+        let sealed = self
+            .store_ref()?
+            .seal(&self.sealer, &changes)
+            .map_err(|e| gone(&self.dir, e))?;
+        self.store_mut()?
+            .write(sealed)
+            .map_err(|e| gone(&self.dir, e))?;
+        self.settings = Some(settings);
+        Ok(())
     }
 
     /// Writes imported records with their provenance and the new trust state
@@ -557,7 +593,11 @@ impl Vault {
                 (*bucket, contents)
             })
             .collect();
-        let changes = Changes { buckets, trust };
+        let changes = Changes {
+            buckets,
+            trust,
+            settings: None,
+        };
         self.store_ref()?
             .seal(&self.sealer, &changes)
             .map_err(|e| gone(&self.dir, e))

@@ -12,7 +12,8 @@
 //!
 //! Beside the keyring, the meta tree holds the sealed [`Inventory`] of every
 //! part, written in the same transaction as the parts: unlock refuses parts
-//! that do not match it (see `inventory`).
+//! that do not match it (see `inventory`). The sealed settings, once set,
+//! are one more such part (see `settings`).
 
 use std::fs;
 use std::io;
@@ -27,6 +28,7 @@ use super::codec::{self, CodecError};
 use super::error::{Damage, Part, Tampering, VaultError};
 use super::inventory::{Audit, Inventory};
 use super::seal::{self, Digest, Sealer, BUCKETS};
+use super::settings::Settings;
 use super::trust::{Provenance, TrustState};
 use crate::model::Record;
 use crate::parallel;
@@ -47,6 +49,7 @@ const INVENTORY_KEY: &[u8] = b"inventory";
 /// database is rebuilt (see `compact`). A database that has it may hold
 /// old versions of sealed values.
 const COMPACT_DUE_KEY: &[u8] = b"compact_due";
+const SETTINGS_KEY: &[u8] = b"settings";
 
 /// One record in a bucket: the record and, when it came from a bundle, who
 /// vouched for it. Borrowed for writing, owned for reading; both encode the
@@ -74,6 +77,7 @@ pub type BucketContents<'a> = Vec<(&'a Record, Option<&'a Provenance>)>;
 pub struct Changes<'a> {
     pub buckets: Vec<(Bucket, BucketContents<'a>)>,
     pub trust: Option<&'a TrustState>,
+    pub settings: Option<&'a Settings>,
 }
 
 /// One opened record, with its bucket and who vouched for it.
@@ -84,6 +88,8 @@ type Entry = (Bucket, Record, Option<Provenance>);
 pub struct Contents {
     pub records: Vec<Vec<Entry>>,
     pub trust: TrustState,
+    /// `None` where the settings were never set.
+    pub settings: Option<Settings>,
 }
 
 /// Which envelope the values of the database are read in.
@@ -117,6 +123,7 @@ impl Store {
         let changes = Changes {
             buckets: (0..BUCKETS).map(|bucket| (bucket, Vec::new())).collect(),
             trust: Some(&empty),
+            settings: None,
         };
         let clear = Clear {
             format: Some(STORE_FORMAT),
@@ -223,8 +230,19 @@ impl Store {
                 Err(error) => return Err(error),
             }
         }
+        let mut settings = None;
+        if let Some(value) = self.meta.get(SETTINGS_KEY).map_err(storage)? {
+            let opened = open_settings(sealer, &value);
+            audit.part(Part::Settings, &seal::digest(&value), opened.is_ok())?;
+            settings = Some(opened?);
+        }
         audit.finish()?;
-        Ok((Contents { records, trust }, inventory))
+        let contents = Contents {
+            records,
+            trust,
+            settings,
+        };
+        Ok((contents, inventory))
     }
 
     /// The sealed inventory, opened. Its absence in a vault of this format
@@ -238,8 +256,8 @@ impl Store {
         let plaintext = sealer
             .open(META_TREE, INVENTORY_KEY, &value)
             .map_err(|_| Damage::InventorySealed)?;
-        let inventory: Inventory =
-            codec::decode(&plaintext).map_err(|e| decode_error(e, Damage::InventoryUndecodable))?;
+        let inventory = Inventory::decode(&plaintext)
+            .map_err(|e| decode_error(e, Damage::InventoryUndecodable))?;
         if !inventory.is_whole() {
             let short = CodecError::Malformed("not every bucket is listed".into());
             return Err(Damage::InventoryUndecodable(short).into());
@@ -266,7 +284,11 @@ impl Store {
             None => TrustState::default(),
             Some(value) => open_trust(sealer, Envelope::Legacy, &value)?,
         };
-        Ok(Contents { records, trust })
+        Ok(Contents {
+            records,
+            trust,
+            settings: None,
+        })
     }
 
     /// Rewrites a format 1 vault in this format, every bucket and the
@@ -282,6 +304,7 @@ impl Store {
         let changes = Changes {
             buckets: (0..BUCKETS).zip(members).collect(),
             trust: Some(&contents.trust),
+            settings: None,
         };
         let clear = Clear {
             format: Some(STORE_FORMAT),
@@ -349,7 +372,8 @@ impl Store {
     /// `vault_id`, which from then on says that the database belongs to the
     /// new key file. `changes` must name every bucket (the empty ones
     /// empty: padded and written like the rest, never removed) and the
-    /// keyring, so that nothing sealed under the old key is left.
+    /// keyring, and the settings if there are any, so that nothing sealed
+    /// under the old key is left.
     pub fn reseal(
         &mut self,
         sealer: &Sealer,
@@ -362,9 +386,13 @@ impl Store {
                 *seen = true;
             }
         }
-        if changes.trust.is_none() || named.contains(&false) {
+        let has_settings = self.meta.contains_key(SETTINGS_KEY).map_err(storage)?;
+        if changes.trust.is_none()
+            || named.contains(&false)
+            || (has_settings && changes.settings.is_none())
+        {
             return Err(VaultError::Storage(
-                "a reseal must name every bucket and the keyring".into(),
+                "a reseal must name every bucket, the keyring and the settings".into(),
             ));
         }
         let clear = Clear {
@@ -414,7 +442,13 @@ impl Store {
             inventory.set(Part::Keyring, seal::digest(&value));
             meta.insert(TRUST_KEY, value);
         }
-        let listed = codec::encode(&inventory).map_err(encode_error)?;
+        if let Some(settings) = changes.settings {
+            let plaintext = settings.encode().map_err(encode_error)?;
+            let value = sealer.seal(META_TREE, SETTINGS_KEY, &plaintext);
+            inventory.set(Part::Settings, seal::digest(&value));
+            meta.insert(SETTINGS_KEY, value);
+        }
+        let listed = inventory.encode().map_err(encode_error)?;
         meta.insert(
             INVENTORY_KEY,
             sealer.seal(META_TREE, INVENTORY_KEY, &listed),
@@ -609,6 +643,13 @@ fn open_trust(sealer: &Sealer, envelope: Envelope, value: &[u8]) -> Result<Trust
     }
     .map_err(|_| Damage::KeyringSealed)?;
     codec::decode(&plaintext).map_err(|e| decode_error(e, Damage::KeyringUndecodable))
+}
+
+fn open_settings(sealer: &Sealer, value: &[u8]) -> Result<Settings, VaultError> {
+    let plaintext = sealer
+        .open(META_TREE, SETTINGS_KEY, value)
+        .map_err(|_| Damage::SettingsSealed)?;
+    Settings::decode(&plaintext).map_err(|e| decode_error(e, Damage::SettingsUndecodable))
 }
 
 fn encode_error(error: CodecError) -> VaultError {

@@ -14,6 +14,7 @@ use super::error::VaultError;
 use super::files::{self, DbMark, DB_DIR, KEY_FILE, NEXT_KEY_FILE};
 use super::keys::{KeyFileError, KeyMaterial};
 use super::seal::{Sealer, BUCKETS};
+use super::settings::Settings;
 use super::store::{Bucket, BucketContents, Changes, Contents, Store};
 use super::trust::{Provenance, TrustState};
 use crate::fsio;
@@ -129,12 +130,14 @@ pub(super) struct Resealed {
 
 impl Resealed {
     /// Every bucket's whole new content, the empty ones empty (sealed and
-    /// padded like the rest: a bucket is never removed), and the keyring.
+    /// padded like the rest: a bucket is never removed), the keyring, and
+    /// the settings if the vault has any.
     pub(super) fn changes<'a>(
         &self,
         records: &'a HashMap<Uuid, Record>,
         provenance: &'a HashMap<Uuid, Provenance>,
         trust: &'a TrustState,
+        settings: Option<&'a Settings>,
     ) -> Changes<'a> {
         let buckets: Vec<(Bucket, BucketContents<'a>)> = (0..BUCKETS)
             .zip(&self.members)
@@ -152,6 +155,7 @@ impl Resealed {
         Changes {
             buckets,
             trust: Some(trust),
+            settings,
         }
     }
 }

@@ -26,7 +26,7 @@ use crate::cli::passphrase::{self, Floor};
 
 type CommandResult = Result<(), Failure>;
 
-pub fn export(context: &Context, args: ExportArgs, out: &mut Output) -> CommandResult {
+pub fn export(context: &mut Context, args: ExportArgs, out: &mut Output) -> CommandResult {
     if args.dry_run {
         return export_dry_run(context, &args, out);
     }
@@ -108,7 +108,7 @@ pub fn export(context: &Context, args: ExportArgs, out: &mut Output) -> CommandR
 /// `export --dry-run`: the records the bundle would hold, as `export`
 /// lists them, and their count. Asks for no passphrase, writes nothing, and
 /// uses up no sequence number.
-fn export_dry_run(context: &Context, args: &ExportArgs, out: &mut Output) -> CommandResult {
+fn export_dry_run(context: &mut Context, args: &ExportArgs, out: &mut Output) -> CommandResult {
     pamphlet::interop::check_redact(&args.redact)
         .map_err(|e| BundleError::UnknownRedaction { field: e.field })?;
     args.expires.as_deref().map(parse_expiry).transpose()?;
@@ -136,7 +136,7 @@ fn export_dry_run(context: &Context, args: &ExportArgs, out: &mut Output) -> Com
 }
 
 pub fn verify(
-    context: &Context,
+    context: &mut Context,
     file: &Path,
     passphrase: &BundlePassphrase,
     json: bool,
@@ -208,7 +208,7 @@ pub fn verify(
     Ok(())
 }
 
-pub fn import(context: &Context, args: ImportArgs, out: &mut Output) -> CommandResult {
+pub fn import(context: &mut Context, args: ImportArgs, out: &mut Output) -> CommandResult {
     let fingerprint = args
         .trust_fingerprint
         .as_deref()

@@ -76,7 +76,7 @@ fn checked_redact(fields: &[String]) -> Outcome {
     })
 }
 
-pub fn export_hsds(context: &Context, args: ExportHsdsArgs, out: &mut Output) -> Outcome {
+pub fn export_hsds(context: &mut Context, args: ExportHsdsArgs, out: &mut Output) -> Outcome {
     checked_redact(&args.redact)?;
     let dir = &args.dir;
     if dir.exists() && !args.force {
@@ -135,7 +135,7 @@ fn address_warning(gaps: AddressGaps) -> Option<Message> {
     ))
 }
 
-pub fn import_hsds(context: &Context, dir: &Path, out: &mut Output) -> Outcome {
+pub fn import_hsds(context: &mut Context, dir: &Path, out: &mut Output) -> Outcome {
     let records = hsds::import(dir, context.now)
         .map_err(|e| with_place(Failure::from(e), dir.display().to_string()))?;
     let mut vault = context.unlock()?;
@@ -159,7 +159,7 @@ fn with_place(mut failure: Failure, place: impl Into<pamphlet::i18n::Arg>) -> Fa
     failure
 }
 
-pub fn import_csv(context: &Context, args: ImportCsvArgs, out: &mut Output) -> Outcome {
+pub fn import_csv(context: &mut Context, args: ImportCsvArgs, out: &mut Output) -> Outcome {
     let bytes = read_bytes(&args.file)?;
     let place = display_input(&args.file);
     let parsed = csv_records::parse_csv(&bytes, context.now);
@@ -280,7 +280,7 @@ pub fn import_csv(context: &Context, args: ImportCsvArgs, out: &mut Output) -> O
     Ok(())
 }
 
-pub fn export_csv(context: &Context, args: ExportCsvArgs, out: &mut Output) -> Outcome {
+pub fn export_csv(context: &mut Context, args: ExportCsvArgs, out: &mut Output) -> Outcome {
     let if_exists = files::if_exists(args.force);
     if let Some(path) = &args.out {
         files::check_free(path, if_exists)?;
@@ -318,7 +318,7 @@ pub fn export_csv(context: &Context, args: ExportCsvArgs, out: &mut Output) -> O
     Ok(())
 }
 
-pub fn print(context: &Context, args: PrintArgs, out: &mut Output) -> Outcome {
+pub fn print(context: &mut Context, args: PrintArgs, out: &mut Output) -> Outcome {
     checked_redact(&args.redact)?;
     let if_exists = files::if_exists(args.force);
     if let Some(path) = &args.out {

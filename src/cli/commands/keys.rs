@@ -19,7 +19,7 @@ use crate::cli::output::Output;
 
 type CommandResult = Result<(), Failure>;
 
-pub fn keys(context: &Context, command: KeysCommand, out: &mut Output) -> CommandResult {
+pub fn keys(context: &mut Context, command: KeysCommand, out: &mut Output) -> CommandResult {
     let mut vault = context.unlock()?;
     let lang = context.lang;
     match command {
@@ -100,7 +100,7 @@ fn trust(
     name: String,
     public_key: String,
     recipient: Option<String>,
-    context: &Context,
+    context: &mut Context,
     out: &mut Output,
 ) -> CommandResult {
     let now: OffsetDateTime = context.now;

@@ -6,4 +6,5 @@ pub mod bundles;
 pub mod interop;
 pub mod keys;
 pub mod records;
+pub mod settings;
 pub mod sniff;

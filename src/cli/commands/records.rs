@@ -28,20 +28,21 @@ type Outcome = Result<(), Failure>;
 /// is read here, before the terminal is taken, so that a missing file is
 /// reported as the other commands report it; the UI uses it for the first
 /// unlock only and asks on its own screen otherwise.
-pub fn overview(context: &Context) -> Outcome {
+pub fn overview(context: &mut Context) -> Outcome {
     let passphrase = passphrase::given(context.passphrase_file.as_deref())?;
     tui::run(
         tui::Options {
             vault_dir: context.vault_dir.clone(),
             lock_after: context.lock_after,
             lang: context.lang,
+            lang_given: context.lang_given,
         },
         passphrase.map(|(passphrase, _)| passphrase),
     )?;
     Ok(())
 }
 
-pub fn init(context: &Context, weak: bool, out: &mut Output) -> Outcome {
+pub fn init(context: &mut Context, weak: bool, out: &mut Output) -> Outcome {
     let dir = &context.vault_dir;
     if dir.join(pamphlet::vault::KEY_FILE).exists() || dir.join(pamphlet::vault::DB_DIR).exists() {
         return Err(VaultError::AlreadyExists(dir.clone()).into());
@@ -61,7 +62,7 @@ pub fn init(context: &Context, weak: bool, out: &mut Output) -> Outcome {
     Ok(())
 }
 
-pub fn add(context: &Context, fields: RecordFields, out: &mut Output) -> Outcome {
+pub fn add(context: &mut Context, fields: RecordFields, out: &mut Output) -> Outcome {
     let mut input = RecordInput::default();
     apply_fields(&mut input, fields, context.now)?;
     let record = input.validate(context.now).map_err(invalid_field)?;
@@ -76,7 +77,7 @@ pub fn add(context: &Context, fields: RecordFields, out: &mut Output) -> Outcome
     Ok(())
 }
 
-pub fn load(context: &Context, file: &Path, out: &mut Output) -> Outcome {
+pub fn load(context: &mut Context, file: &Path, out: &mut Output) -> Outcome {
     let text = read_input(file)?;
     let records =
         parse_records(&text, context.now).map_err(|e| json_failure(display_input(file), e))?;
@@ -87,13 +88,13 @@ pub fn load(context: &Context, file: &Path, out: &mut Output) -> Outcome {
     Ok(())
 }
 
-pub fn dump(context: &Context, out: &mut Output) -> Outcome {
+pub fn dump(context: &mut Context, out: &mut Output) -> Outcome {
     let vault = context.unlock()?;
     write_json_lines(vault.records_by_id(), out)?;
     Ok(())
 }
 
-pub fn show(context: &Context, id: &str, json: bool, out: &mut Output) -> Outcome {
+pub fn show(context: &mut Context, id: &str, json: bool, out: &mut Output) -> Outcome {
     let vault = context.unlock()?;
     let id = vault.resolve(id)?;
     let record = vault.get(&id).ok_or_else(vanished)?;
@@ -110,7 +111,7 @@ pub fn show(context: &Context, id: &str, json: bool, out: &mut Output) -> Outcom
     Ok(())
 }
 
-pub fn edit(context: &Context, id: &str, fields: RecordFields, out: &mut Output) -> Outcome {
+pub fn edit(context: &mut Context, id: &str, fields: RecordFields, out: &mut Output) -> Outcome {
     let mut vault = context.unlock()?;
     let id = vault.resolve(id)?;
     let existing = vault.get(&id).ok_or_else(vanished)?;
@@ -148,7 +149,7 @@ pub fn edit(context: &Context, id: &str, fields: RecordFields, out: &mut Output)
     Ok(())
 }
 
-pub fn remove(context: &Context, id: &str, out: &mut Output) -> Outcome {
+pub fn remove(context: &mut Context, id: &str, out: &mut Output) -> Outcome {
     let mut vault = context.unlock()?;
     let id = vault.resolve(id)?;
     let record = vault.delete(&id)?;
@@ -166,7 +167,7 @@ pub fn remove(context: &Context, id: &str, out: &mut Output) -> Outcome {
 }
 
 pub fn search(
-    context: &Context,
+    context: &mut Context,
     query: &str,
     limit: usize,
     json: bool,
@@ -246,7 +247,12 @@ pub fn search(
     Ok(())
 }
 
-pub fn passwd(context: &Context, new_file: Option<&Path>, weak: bool, out: &mut Output) -> Outcome {
+pub fn passwd(
+    context: &mut Context,
+    new_file: Option<&Path>,
+    weak: bool,
+    out: &mut Output,
+) -> Outcome {
     let vault = context.unlock()?;
     let passphrase = passphrase::new(new_file, passphrase::NEW_ENV, floor(weak), context.lang)?;
     vault.change_passphrase(&passphrase, passphrase::work_factor())?;
@@ -254,7 +260,7 @@ pub fn passwd(context: &Context, new_file: Option<&Path>, weak: bool, out: &mut 
     Ok(())
 }
 
-pub fn rekey(context: &Context, out: &mut Output) -> Outcome {
+pub fn rekey(context: &mut Context, out: &mut Output) -> Outcome {
     let (vault, passphrase) = context.unlock_keeping_passphrase()?;
     let count = vault.len();
     vault.rekey(&passphrase, passphrase::work_factor())?;
@@ -262,7 +268,7 @@ pub fn rekey(context: &Context, out: &mut Output) -> Outcome {
     Ok(())
 }
 
-pub fn wipe(context: &Context, yes: bool, out: &mut Output) -> Outcome {
+pub fn wipe(context: &mut Context, yes: bool, out: &mut Output) -> Outcome {
     let dir = &context.vault_dir;
     if !pamphlet::vault::has_anything_to_wipe(dir) {
         return Err(VaultError::NotFound(dir.clone()).into());
@@ -379,7 +385,7 @@ fn json_failure(file: Arg, error: JsonError) -> Failure {
 }
 
 /// The sample directory in a throwaway vault, in the terminal UI.
-pub fn demo(context: &Context) -> Outcome {
+pub fn demo(context: &mut Context) -> Outcome {
     tui::run_demo(context.lock_after, context.lang)?;
     Ok(())
 }

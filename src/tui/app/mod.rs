@@ -14,6 +14,7 @@ mod browse;
 mod export;
 mod form;
 mod import;
+mod language;
 mod main_screen;
 mod unlock;
 mod wipe;
@@ -35,6 +36,7 @@ pub use browse::{Results, SearchOutcome, SearchRequest};
 pub use export::{ExportDialog, ExportPhase, ExportRow, RecipientChoice, MIN_PASSPHRASE_CHARS};
 pub use form::{FieldKey, Form, FormField, FormMode, Leave, Value};
 pub use import::{ImportDialog, ImportPhase, Review};
+pub use language::{LanguageDialog, CHOICES as LANGUAGE_CHOICES};
 pub use main_screen::{ConfirmDelete, Dialog, MainScreen, Notice, View};
 pub use unlock::{LockReason, Phase, Session, UnlockRequest, UnlockState};
 pub use wipe::{wipe_word, Wipe, WIPE_WORD};
@@ -54,7 +56,8 @@ pub struct Config {
     /// The scrypt cost (log2 N) of a meeting passphrase: `None` for age's
     /// calibration; tests set it low.
     pub bundle_scrypt_log_n: Option<u8>,
-    /// The language of the screens.
+    /// The language of the screens: `--lang`, else the environment's, until
+    /// an unlocked vault's setting or the language dialog changes it.
     pub lang: Lang,
 }
 
@@ -76,6 +79,13 @@ pub struct App {
     pub(crate) help: Option<u16>,
     /// The wipe question, or the screen after a wipe, over everything.
     pub(crate) wipe: Option<Wipe>,
+    /// The language dialog, over the main screen.
+    pub(crate) language: Option<LanguageDialog>,
+    /// The language without the vault's setting: `--lang`, else the
+    /// environment's.
+    base_lang: Lang,
+    /// Whether `--lang` was given: then unlocking keeps it.
+    lang_given: bool,
     quit: bool,
     clear: bool,
 }
@@ -92,6 +102,7 @@ impl App {
     /// An app showing the unlock screen.
     pub fn new(config: Config, now: OffsetDateTime) -> App {
         App {
+            base_lang: config.lang,
             config,
             now,
             idle: Duration::ZERO,
@@ -99,6 +110,8 @@ impl App {
             screen: Screen::Locked(UnlockState::new(LockReason::Start)),
             help: None,
             wipe: None,
+            language: None,
+            lang_given: false,
             quit: false,
             clear: false,
         }
@@ -120,7 +133,58 @@ impl App {
     pub fn unlocked(config: Config, vault: Vault, now: OffsetDateTime) -> App {
         let mut app = App::new(config, now);
         app.screen = Screen::Open(Box::new(MainScreen::new(Session::new(vault))));
+        app.follow_vault_language();
         app
+    }
+
+    /// The language without the vault's setting: `--lang`, else the
+    /// environment's.
+    pub fn base_lang(&self) -> Lang {
+        self.base_lang
+    }
+
+    /// Says that `--lang` was given: the vault's setting then does not
+    /// change the language at unlock (the language dialog still does).
+    pub fn keep_given_language(&mut self) {
+        self.lang_given = true;
+    }
+
+    /// Speaks the unlocked vault's language, if it has one and `--lang`
+    /// was not given.
+    fn follow_vault_language(&mut self) {
+        if let (Screen::Open(main), false) = (&self.screen, self.lang_given) {
+            if let Some(lang) = main.session.vault.settings().language {
+                self.config.lang = lang;
+            }
+        }
+    }
+
+    /// Saves the language `choice` in the vault and switches to it (to
+    /// `--lang` or the environment's for `None`); a failure stays in the
+    /// dialog.
+    fn choose_language(&mut self, choice: Option<Lang>) {
+        let Screen::Open(main) = &mut self.screen else {
+            self.language = None;
+            return;
+        };
+        let mut settings = main.session.vault.settings().clone();
+        settings.set_language(choice);
+        match main.session.vault.set_settings(settings) {
+            Ok(()) => {
+                self.config.lang = choice.unwrap_or(self.base_lang);
+                self.language = None;
+            }
+            Err(error) => {
+                if let Some(dialog) = &mut self.language {
+                    let error = crate::t!(
+                        self.config.lang,
+                        "tui-language-not-saved",
+                        error = error.to_string()
+                    );
+                    dialog.error = Some(error);
+                }
+            }
+        }
     }
 
     pub fn should_quit(&self) -> bool {
@@ -152,6 +216,9 @@ impl App {
         }
         if self.wipe.is_some() {
             return Context::Wipe;
+        }
+        if self.language.is_some() && !self.is_locked() {
+            return Context::Language;
         }
         match &self.screen {
             Screen::Locked(_) => Context::Unlock,
@@ -230,6 +297,27 @@ impl App {
             }
             return;
         }
+        if let Some(dialog) = &mut self.language {
+            match dialog.handle(action) {
+                language::LanguageOutcome::Consumed => {}
+                language::LanguageOutcome::Cancel => self.language = None,
+                language::LanguageOutcome::OpenHelp => self.help = Some(0),
+                language::LanguageOutcome::Choose(choice) => self.choose_language(choice),
+            }
+            return;
+        }
+        if action == Action::Language {
+            if let Screen::Open(main) = &self.screen {
+                let in_list_or_record = main.confirm.is_none()
+                    && main.dialog.is_none()
+                    && matches!(main.view, View::List | View::Detail { .. });
+                if in_list_or_record {
+                    let current = main.session.vault.settings().language;
+                    self.language = Some(LanguageDialog::new(current));
+                }
+            }
+            return;
+        }
         let open_help = match &mut self.screen {
             Screen::Locked(state) => {
                 !state.handle(action, &self.config.vault_dir) && action == Action::Help
@@ -283,6 +371,7 @@ impl App {
         }
         self.screen = Screen::Locked(UnlockState::new(reason));
         self.help = None;
+        self.language = None;
         self.clear = true;
     }
 
@@ -293,6 +382,7 @@ impl App {
     fn wipe_now(&mut self) {
         self.screen = Screen::Locked(UnlockState::new(LockReason::Start));
         self.help = None;
+        self.language = None;
         self.clear = true;
         match crate::vault::wipe(&self.config.vault_dir) {
             Ok(()) => self.wipe = Some(Wipe::Done),
@@ -342,6 +432,7 @@ impl App {
             Ok(session) => {
                 self.screen = Screen::Open(Box::new(MainScreen::new(session)));
                 self.idle = Duration::ZERO;
+                self.follow_vault_language();
             }
             Err(error) => state.failed(&error),
         }

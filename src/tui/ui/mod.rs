@@ -5,6 +5,7 @@
 mod bundles;
 mod detail;
 mod form;
+mod language;
 mod list;
 mod overlay;
 
@@ -50,6 +51,9 @@ pub fn render(app: &App, frame: &mut Frame) {
         Some(Wipe::Done) => overlay::wiped(frame, area, paint),
         None => {}
     }
+    if let (Some(dialog), false, None) = (&app.language, app.is_locked(), &app.wipe) {
+        language::render(frame, area, dialog, app.base_lang(), paint);
+    }
     if let Some(scroll) = app.help {
         overlay::help(frame, area, screen_context(app), scroll, paint);
     }
@@ -59,6 +63,9 @@ pub fn render(app: &App, frame: &mut Frame) {
 fn screen_context(app: &App) -> Context {
     if app.wipe.is_some() {
         return Context::Wipe;
+    }
+    if app.language.is_some() && !app.is_locked() {
+        return Context::Language;
     }
     match &app.screen {
         Screen::Locked(_) => Context::Unlock,
@@ -73,8 +80,11 @@ fn screen_context(app: &App) -> Context {
 
 fn render_main(frame: &mut Frame, area: Rect, main: &MainScreen, app: &App, paint: Paint) {
     let areas = main_areas(area);
-    let typing_in_list =
-        app.help.is_none() && app.wipe.is_none() && main.confirm.is_none() && main.dialog.is_none();
+    let typing_in_list = app.help.is_none()
+        && app.wipe.is_none()
+        && app.language.is_none()
+        && main.confirm.is_none()
+        && main.dialog.is_none();
     match &main.view {
         View::Form(form_state) => {
             form::render(

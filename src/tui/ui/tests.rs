@@ -414,5 +414,6 @@ fn no_color_draws_without_colours_and_still_marks_selection_and_matches() {
 mod bundles;
 mod clean;
 mod hostile;
+mod language_dialog;
 mod languages;
 mod reading;

@@ -107,6 +107,7 @@ fn a_format_1_vault_is_migrated_whole_on_first_open() {
     let changes = Changes {
         buckets: vec![(sealer().bucket(&records[0].id), Vec::new())],
         trust: None,
+        settings: None,
     };
     store.commit(&sealer(), &changes).unwrap();
     drop(store);
@@ -145,6 +146,7 @@ fn a_format_version_set_back_is_refused_and_nothing_is_written() {
             .map(|record| (sealer.bucket(&record.id), vec![(record, None)]))
             .collect(),
         trust: None,
+        settings: None,
     };
     store.commit(&sealer, &changes).unwrap();
     drop(store);
@@ -214,6 +216,7 @@ fn a_new_store_has_every_bucket_and_no_more_bytes_for_a_few_hundred_records() {
     let changes = Changes {
         buckets: buckets.into_iter().collect(),
         trust: None,
+        settings: None,
     };
     store.commit(&sealer, &changes).unwrap();
     let loaded = sizes(&store);
@@ -229,6 +232,7 @@ fn change_of<'a>(sealer: &Sealer, record: &'a Record) -> Changes<'a> {
     Changes {
         buckets: vec![(sealer.bucket(&record.id), vec![(record, None)])],
         trust: None,
+        settings: None,
     }
 }
 

@@ -166,6 +166,7 @@ fn select(app: &mut App, name: &str) {
 
 mod browse;
 mod bundles;
+mod language;
 mod leaving;
 mod lock;
 mod records;
