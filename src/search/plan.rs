@@ -41,6 +41,18 @@ pub(crate) struct WordTable {
     /// How many (record, field) holdings of the dictionary words it meets,
     /// plus coded values it meets: 0 when no record can match it.
     pub(crate) reach: u64,
+    /// The query word and what it may match, to compare it again with a
+    /// record's shown words when marking them.
+    text: String,
+    leeway: Leeway,
+}
+
+impl WordTable {
+    /// The query word, ready to compare with words: it meets a word of the
+    /// dictionary exactly when `grades` says so.
+    pub(crate) fn probe(&self) -> Probe<'_> {
+        Probe::new(&self.text, self.leeway)
+    }
 }
 
 /// A test a record passes or not, and the points it earns. A plan holds a
@@ -171,6 +183,8 @@ pub(crate) fn word_table(
         countries,
         only,
         reach,
+        text: text.to_owned(),
+        leeway,
     }
 }
 

@@ -2,7 +2,10 @@
 //! results of an earlier query that admits everything it does, instead of
 //! among all the records.
 
+use std::sync::Arc;
+
 use super::found::Found;
+use super::highlight::Marker;
 use super::hits::{Matches, Within};
 use super::index::Index;
 use super::plan::Plan;
@@ -28,6 +31,8 @@ pub struct Searcher {
     version: u64,
     /// What the remembered steps were confined to.
     within: Within,
+    /// The reading of the last query searched, for marking its rows.
+    last: Option<Arc<Plan>>,
 }
 
 impl std::fmt::Debug for Searcher {
@@ -39,7 +44,7 @@ impl std::fmt::Debug for Searcher {
 }
 
 struct Step {
-    plan: Plan,
+    plan: Arc<Plan>,
     found: Vec<Found>,
     /// The slots of `found`, in ascending order.
     slots: Vec<u32>,
@@ -70,7 +75,8 @@ impl Searcher {
             self.version = index.version();
             self.within = within.clone();
         }
-        let plan = Plan::new(query, within, index);
+        let plan = Arc::new(Plan::new(query, within, index));
+        self.last = Some(Arc::clone(&plan));
         while let Some(last) = self.steps.last() {
             if plan.narrows(&last.plan) {
                 break;
@@ -100,9 +106,16 @@ impl Searcher {
         matches
     }
 
+    /// The reading of the last query searched, to mark the rows it found
+    /// without reading the query again.
+    pub fn marker(&self) -> Option<Marker> {
+        self.last.as_ref().map(|plan| Marker::new(Arc::clone(plan)))
+    }
+
     /// Forgets what was typed, and the memory it held (when the vault
     /// locks, say).
     pub fn reset(&mut self) {
         self.steps = Vec::new();
+        self.last = None;
     }
 }
