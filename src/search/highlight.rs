@@ -230,7 +230,7 @@ impl Marker {
             match &need.test {
                 Test::Word(table) => mark_table(&mut marks, table, &texts, &items),
                 Test::Coded { set, table } => {
-                    mark_codes(&mut marks, set, table.as_ref(), &items);
+                    mark_codes(&mut marks, set, table.as_deref(), &items);
                     if let Some(table) = table {
                         mark_words(&mut marks, table, &texts);
                     }

@@ -8,7 +8,7 @@ use super::found::Found;
 use super::highlight::Marker;
 use super::hits::{Matches, Within};
 use super::index::Index;
-use super::plan::Plan;
+use super::plan::{Plan, Tables};
 use super::query::Query;
 
 /// How many earlier queries are remembered, which bounds the memory a
@@ -33,6 +33,8 @@ pub struct Searcher {
     within: Within,
     /// The reading of the last query searched, for marking its rows.
     last: Option<Arc<Plan>>,
+    /// The query words already compared with the index's dictionary.
+    tables: Tables,
 }
 
 impl std::fmt::Debug for Searcher {
@@ -72,10 +74,11 @@ impl Searcher {
     ) -> Matches {
         if self.version != index.version() || &self.within != within {
             self.steps.clear();
+            self.tables.clear();
             self.version = index.version();
             self.within = within.clone();
         }
-        let plan = Arc::new(Plan::new(query, within, index));
+        let plan = Arc::new(Plan::with_tables(query, within, index, &mut self.tables));
         self.last = Some(Arc::clone(&plan));
         while let Some(last) = self.steps.last() {
             if plan.narrows(&last.plan) {
@@ -117,5 +120,6 @@ impl Searcher {
     pub fn reset(&mut self) {
         self.steps = Vec::new();
         self.last = None;
+        self.tables.clear();
     }
 }
