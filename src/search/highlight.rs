@@ -212,9 +212,21 @@ impl Marker {
     /// documentation. A record the query did not find gets the marks of
     /// the parts it meets, if any.
     pub fn highlights(&self, record: &Record) -> Vec<FieldMatch> {
+        self.highlights_in(record, &Field::ALL)
+    }
+
+    /// [`Marker::highlights`] in `fields` only: what a list row shows
+    /// needs no folding of a long description. Each field is marked on its
+    /// own, so the marks are the same as those of all fields, kept.
+    pub fn highlights_in(&self, record: &Record, fields: &[Field]) -> Vec<FieldMatch> {
+        // Fields left out keep their place (the plan counts text fields by
+        // it) with nothing in them.
         let texts: Vec<Shown> = TEXT_FIELDS
             .iter()
             .map(|&field| {
+                if !fields.contains(&field) {
+                    return Shown::new(field, "", 0);
+                }
                 let shown = Shown::new(field, &field.text(record), 0);
                 #[cfg(debug_assertions)]
                 debug_assert_eq!(
@@ -224,7 +236,8 @@ impl Marker {
                 shown
             })
             .collect();
-        let items = items(record);
+        let mut items = items(record);
+        items.retain(|item| fields.contains(&item.field()));
         let mut marks = Marks::new();
         for need in self.plan.needs.iter().filter(|n| n.role == Role::Required) {
             match &need.test {

@@ -739,3 +739,31 @@ fn typing_several_terms_reuses_the_earlier_ones_and_gives_what_a_fresh_search_do
         }
     }
 }
+
+#[test]
+fn marking_some_fields_marks_them_as_marking_all_does() {
+    let records = [record("Portland Clinic", "2026-01-01", |r| {
+        r.city = Some("Portland".into());
+        r.category = Some("clinic".into());
+        r.languages = Some(vec!["es".into()]);
+        r.description = Some("A clinic in Portland, walk-in".into());
+    })];
+    let index = Index::build(&records);
+    let parts = [Field::Name, Field::Category, Field::City];
+    for text in [
+        "clinic portland",
+        "portl",
+        "clnc",
+        "\"walk in\"",
+        "spanish",
+        "médico",
+    ] {
+        let marker = index.marker(&Query::parse(text).expect("parses"));
+        let all: Vec<FieldMatch> = marker
+            .highlights(&records[0])
+            .into_iter()
+            .filter(|m| parts.contains(&m.field))
+            .collect();
+        assert_eq!(marker.highlights_in(&records[0], &parts), all, "{text}");
+    }
+}

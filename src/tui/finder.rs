@@ -228,8 +228,14 @@ impl Finder {
             },
             Err(_) => self.index.marker(&query.parsed),
         };
+        let parts = [
+            Field::Name,
+            Field::Organization,
+            Field::Category,
+            Field::City,
+        ];
         marker
-            .highlights(record)
+            .highlights_in(record, &parts)
             .into_iter()
             .filter_map(|m| {
                 Some(Highlight {
