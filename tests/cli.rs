@@ -616,3 +616,77 @@ fn exports_take_only_full_matches_and_say_when_there_are_none() {
     let csv = String::from_utf8(output.stdout).unwrap();
     assert_eq!(csv.lines().count(), found + 1, "{csv}");
 }
+
+#[test]
+fn search_answers_bad_input_with_a_reading_or_a_clear_message() {
+    let vault = TestVault::with_sample();
+    let run = |query: &str| vault.cmd().args(["search", query]).output().unwrap();
+    let listed =
+        |output: &std::process::Output| String::from_utf8_lossy(&output.stdout).into_owned();
+
+    // An unbalanced quote: the phrase runs to the end, and it says so.
+    let output = run("\"sliding scale");
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    assert!(
+        stderr_of(&output).contains("a quote is not closed"),
+        "{}",
+        stderr_of(&output)
+    );
+    assert!(!listed(&output).is_empty());
+
+    // An unknown `field:`: searched everywhere, with the filters named.
+    let output = run("name:clinic");
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let notes = stderr_of(&output);
+    assert!(notes.contains("there is no `name:` filter"), "{notes}");
+    assert!(
+        notes.contains("city:, cat:, lang:, tag:, country:"),
+        "{notes}"
+    );
+
+    // Empty, or nothing but spaces: every record, as with no query.
+    for empty in ["", "   "] {
+        let output = run(empty);
+        assert!(output.status.success(), "{empty:?}: {}", stderr_of(&output));
+        assert!(!listed(&output).is_empty(), "{empty:?}");
+    }
+
+    // 10,000 characters: refused with its length, exit code 2.
+    let output = run(&"a".repeat(10_000));
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr_of(&output).contains("at most 256"),
+        "{}",
+        stderr_of(&output)
+    );
+
+    // Control characters separate words and never reach the terminal.
+    let output = run("clinic\u{1b}[2J\u{7}portland");
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    assert!(
+        stderr_of(&output).contains("read as: clinic"),
+        "{}",
+        stderr_of(&output)
+    );
+    for stream in [&output.stdout, &output.stderr] {
+        assert!(!stream.contains(&0x1b) && !stream.contains(&0x07));
+    }
+    assert!(!listed(&output).is_empty());
+
+    // Emoji: ignored as nothing to search for, with a word about it.
+    let output = run("🏥 clinic");
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    assert!(
+        stderr_of(&output).contains("no letters or digits"),
+        "{}",
+        stderr_of(&output)
+    );
+    assert!(!listed(&output).is_empty());
+    let output = run("🏥🏥");
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    assert!(
+        stderr_of(&output).contains("no letters or digits"),
+        "{}",
+        stderr_of(&output)
+    );
+}

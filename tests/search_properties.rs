@@ -10,7 +10,8 @@ use std::sync::LazyLock;
 
 use pamphlet::model::{country_name, Record, RecordInput, LANGUAGES};
 use pamphlet::search::{
-    category_words, fold, more_language_names, Field, Index, Part, Query, Searcher,
+    category_words, fold, more_country_names, more_language_names, Field, Index, Part, Query,
+    Searcher,
 };
 use proptest::prelude::*;
 use time::macros::datetime;
@@ -66,6 +67,7 @@ fn plain(record: &Record) -> Plain {
     if let Some(name) = country_name(&record.country) {
         names.push(fold(&record.country));
         names.push(fold(name));
+        names.extend(more_country_names(&record.country).iter().map(|o| fold(o)));
     }
     Plain {
         fields: Field::ALL
@@ -245,6 +247,7 @@ proptest! {
             return Ok(());
         };
         let found = index.search(&query, usize::MAX);
+        let marker = index.marker(&query);
         let got: BTreeSet<Uuid> = found.hits.iter().map(|h| h.id).collect();
         prop_assert_eq!(got.len(), found.total);
         // Full and partial matches never mix; partial ones only when there
@@ -259,11 +262,22 @@ proptest! {
                 for part in &found.reading.parts {
                     prop_assert!(part_met(part, &p), "{} does not meet {:?} of {:?}", record.name, part, text);
                 }
-                // Highlights point inside the text they belong to.
-                for mark in query.highlights(record) {
-                    let len = mark.field.text(record).chars().count();
-                    prop_assert!(mark.positions.iter().all(|&p| p < len));
+                // Highlights point inside the text they belong to, mark
+                // letters and digits only (but for a phrase or a `city:`
+                // or `tag:` value, which may hold a space), and mark
+                // something wherever the record was found for a reason.
+                let marks = marker.highlights(record);
+                let spaced = text.contains('"') || text.contains(':');
+                for mark in &marks {
+                    let shown: Vec<char> = mark.field.text(record).chars().collect();
+                    prop_assert!(mark.positions.iter().all(|&p| p < shown.len()));
+                    prop_assert!(
+                        spaced || mark.positions.iter().all(|&p| shown[p].is_alphanumeric()),
+                        "{:?} in {:?}", text, mark
+                    );
                 }
+                let asked = found.reading.parts.iter().any(|p| !matches!(p, Part::Excluded { .. }));
+                prop_assert!(!asked || !marks.is_empty(), "{} unmarked for {:?}", record.name, text);
             }
         }
     }

@@ -848,24 +848,172 @@ fn typing_each_query_finds_the_same_as_searching_it_whole() {
 #[test]
 fn highlights_mark_the_words_found() {
     let records = sample();
+    let index = Index::build(&records);
     let record = records
         .iter()
         .find(|r| r.name == "Clínica Colibrí")
         .expect("the sample has Clínica Colibrí");
     let query = Query::parse("clinica houston").expect("parses");
-    for mark in query.highlights(record) {
-        let text: Vec<char> = mark.field.text(record).chars().collect();
-        let marked: String = mark.positions.iter().map(|&p| text[p]).collect();
-        match mark.field.as_str() {
-            "name" => assert_eq!(marked, "Clínica"),
-            "city" => assert_eq!(marked, "Houston"),
-            "category" => assert_eq!(marked, "clinic"),
-            other => {
-                // Elsewhere only whole occurrences are marked.
-                assert!(
-                    marked.eq_ignore_ascii_case("houston") || marked.len() > 3,
-                    "{other}: {marked}"
-                );
+    let marks: Vec<(&str, String)> = index
+        .marker(&query)
+        .highlights(record)
+        .into_iter()
+        .map(|mark| {
+            let text: Vec<char> = mark.field.text(record).chars().collect();
+            (
+                mark.field.as_str(),
+                mark.positions.iter().map(|&p| text[p]).collect(),
+            )
+        })
+        .collect();
+    // `clinica` reads as the category and is found in the name; `houston`
+    // as the city, which is marked there only.
+    assert_eq!(
+        marks,
+        [
+            ("name", "Clínica".to_owned()),
+            ("category", "clinic".to_owned()),
+            ("city", "Houston".to_owned()),
+        ]
+    );
+}
+
+#[test]
+fn highlights_never_mark_between_words_except_in_a_phrase() {
+    let records = sample();
+    let index = Index::build(&records);
+    // A phrase, or a `city:` or `tag:` value, is marked as written, spaces
+    // and hyphens included.
+    let spaced = |text: &str| ["\"", "city:", "tag:"].iter().any(|s| text.contains(s));
+    for (_, text, _) in CASES.iter().filter(|(_, text, _)| !spaced(text)) {
+        let query = Query::parse(text).expect("parses");
+        let marker = index.marker(&query);
+        for hit in index.search(&query, 5).hits {
+            let record = record_of(&records, hit.id).expect("a sample record");
+            for mark in marker.highlights(record) {
+                let shown: Vec<char> = mark.field.text(record).chars().collect();
+                for &p in &mark.positions {
+                    assert!(
+                        shown[p].is_alphanumeric(),
+                        "{text:?} marks {:?} in {}: {:?}",
+                        shown[p],
+                        mark.field.as_str(),
+                        shown.iter().collect::<String>()
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn lang_and_country_filters_take_names_in_five_languages() {
+    let records = sample();
+    let index = Index::build(&records);
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "fr",
+            &[
+                "lang:francés",
+                "lang:FRANCÊS",
+                "lang:französisch",
+                "lang:francais",
+                "lang:french",
+            ],
+        ),
+        (
+            "de",
+            &[
+                "lang:alemán",
+                "lang:allemand",
+                "lang:alemão",
+                "lang:Deutsch",
+            ],
+        ),
+        ("en", &["lang:inglés", "lang:anglais", "lang:englisch"]),
+        ("es", &["lang:espagnol", "lang:espanhol", "lang:spanisch"]),
+        (
+            "pt",
+            &["lang:portugués", "lang:portugais", "lang:portugiesisch"],
+        ),
+        ("ar", &["lang:árabe", "lang:arabisch"]),
+    ];
+    for (code, queries) in cases {
+        let due = records
+            .iter()
+            .filter(|r| r.languages.iter().any(|l| l == code))
+            .count();
+        assert!(due > 0, "{code}");
+        for text in *queries {
+            let query = Query::parse(text).expect("parses");
+            assert!(query.notices().is_empty(), "{text}: {:?}", query.notices());
+            let found = index.search(&query, usize::MAX);
+            assert_eq!(found.total, due, "{text}");
+            for hit in &found.hits {
+                let record = record_of(&records, hit.id).expect("a sample record");
+                assert!(record.languages.iter().any(|l| l == code), "{text}");
+            }
+        }
+    }
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "ES",
+            &[
+                "country:españa",
+                "country:ESPAÑA",
+                "country:espagne",
+                "country:espanha",
+                "country:spanien",
+            ],
+        ),
+        (
+            "DE",
+            &[
+                "country:alemania",
+                "country:allemagne",
+                "country:alemanha",
+                "country:deutschland",
+            ],
+        ),
+        (
+            "US",
+            &[
+                "country:\"estados unidos\"",
+                "country:états-unis",
+                "country:eua",
+                "country:\"vereinigte staaten\"",
+            ],
+        ),
+        (
+            "BR",
+            &["country:brésil", "country:brasilien", "country:brasil"],
+        ),
+        ("CA", &["country:canadá", "country:kanada"]),
+        (
+            "MX",
+            &["country:méxico", "country:mexique", "country:mexiko"],
+        ),
+        (
+            "FR",
+            &[
+                "country:francia",
+                "country:frança",
+                "country:frankreich",
+                "country:france",
+            ],
+        ),
+    ];
+    for (code, queries) in cases {
+        let due = records.iter().filter(|r| r.country == *code).count();
+        assert!(due > 0, "{code}");
+        for text in *queries {
+            let query = Query::parse(text).expect("parses");
+            assert!(query.notices().is_empty(), "{text}: {:?}", query.notices());
+            let found = index.search(&query, usize::MAX);
+            assert_eq!(found.total, due, "{text}");
+            for hit in &found.hits {
+                let record = record_of(&records, hit.id).expect("a sample record");
+                assert_eq!(record.country, *code, "{text}");
             }
         }
     }

@@ -523,7 +523,7 @@ tui-list-partial-heading = Matching only part of the search ({ $count }), not se
 tui-status-part-match = { $count } match part of it
 tui-help-defunct = defunct: closed, do not refer (listed last)
 tui-help-searching-title = Searching
-tui-help-searching = Type words or a sentence: lawyer who speaks french in paris. Small words (who, in, que, de…) are optional; a city, a category or "speaks X" asks for it. The line over the list says how it was read. Filters: city: cat: lang: tag: country:, "exact words", !word to leave out. When nothing matches in full, records matching part of it are listed apart and never exported.
+tui-help-searching = Type words or a sentence: lawyer who speaks french in paris. Small words (who, in, que, de…) are optional; a city, a category or "speaks X" asks for it. The line over the list says how it was read. Filters: city: cat: lang: tag: country: (in five languages: lang:francés, country:españa), "exact words", !word to leave out. When nothing matches in full, partial matches are listed apart, never exported.
 
 ## The terminal UI: locked screen, questions, wiped
 

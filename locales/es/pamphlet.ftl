@@ -524,7 +524,7 @@ tui-list-partial-heading = Solo coinciden con parte de la búsqueda ({ $count })
 tui-status-part-match = { $count } coinciden en parte
 tui-help-defunct = cerrado: ya no existe, no derivar (al final de la lista)
 tui-help-searching-title = Buscar
-tui-help-searching = Escriba palabras o una frase: abogada que habla francés en parís. Las palabras pequeñas (que, en, de…) son opcionales; una ciudad, una categoría o "habla X" piden eso. La línea sobre la lista dice cómo se entendió. Filtros: city: cat: lang: tag: country:, "palabras exactas", !palabra para dejar fuera. Si nada coincide del todo, las fichas que coinciden en parte aparecen aparte y nunca se exportan.
+tui-help-searching = Escriba palabras o una frase: abogada que habla francés en parís. Las palabras pequeñas (que, en, de…) son opcionales; una ciudad, una categoría o "habla X" piden eso. La línea sobre la lista dice cómo se entendió. Filtros: city: cat: lang: tag: country: (en cinco idiomas: lang:francés, country:españa), "palabras exactas", !palabra para dejar fuera. Si nada coincide del todo, las coincidencias parciales aparecen aparte y nunca se exportan.
 
 ## The terminal UI: locked screen, questions, wiped
 

@@ -528,7 +528,7 @@ tui-list-partial-heading = Ne correspondent qu’à une partie ({ $count }) ; ni
 tui-status-part-match = { $count } en partie
 tui-help-defunct = fermée : n’existe plus, ne pas orienter (en fin de liste)
 tui-help-searching-title = Chercher
-tui-help-searching = Tapez des mots ou une phrase : avocat qui parle anglais à paris. Les petits mots (qui, à, de…) sont facultatifs ; une ville, une catégorie ou « parle X » les demandent. La ligne au-dessus de la liste dit comment la recherche a été comprise. Filtres : city: cat: lang: tag: country:, "mots exacts", !mot pour exclure. Si rien ne correspond en entier, les fiches qui correspondent en partie sont listées à part et jamais exportées.
+tui-help-searching = Tapez des mots ou une phrase : avocat qui parle anglais à paris. Les petits mots (qui, à, de…) sont facultatifs ; une ville, une catégorie ou « parle X » les demandent. La ligne au-dessus de la liste dit comment la recherche a été comprise. Filtres : city: cat: lang: tag: country: (en cinq langues : lang:francés, country:espagne), "mots exacts", !mot pour exclure. Si rien ne correspond en entier, les correspondances partielles sont listées à part, jamais exportées.
 
 ## The terminal UI: locked screen, questions, wiped
 

@@ -524,7 +524,7 @@ tui-list-partial-heading = Correspondem só a parte da busca ({ $count }); não 
 tui-status-part-match = { $count } em parte
 tui-help-defunct = fechada: não existe mais, não encaminhe (no fim da lista)
 tui-help-searching-title = Buscar
-tui-help-searching = Digite palavras ou uma frase: advogada que fala inglês em são paulo. Palavras pequenas (que, em, de…) são opcionais; uma cidade, uma categoria ou "fala X" pedem isso. A linha acima da lista diz como a busca foi entendida. Filtros: city: cat: lang: tag: country:, "palavras exatas", !palavra para deixar de fora. Se nada corresponde por inteiro, as fichas que correspondem em parte aparecem à parte e nunca são exportadas.
+tui-help-searching = Digite palavras ou uma frase: advogada que fala inglês em são paulo. Palavras pequenas (que, em, de…) são opcionais; uma cidade, uma categoria ou "fala X" pedem isso. A linha acima da lista diz como a busca foi entendida. Filtros: city: cat: lang: tag: country: (em cinco idiomas: lang:francês, country:espanha), "palavras exatas", !palavra para deixar de fora. Se nada corresponde por inteiro, as correspondências parciais aparecem à parte e nunca são exportadas.
 
 ## The terminal UI: locked screen, questions, wiped
 

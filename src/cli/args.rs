@@ -514,7 +514,10 @@ How a query is read:
   \"a phrase\"      the words as written, together
   !word            leave out records with it
   city:NAME  cat:CATEGORY  lang:LANGUAGE  tag:TAG  country:COUNTRY
-                   look in one field only
+                   look in one field only; lang: and country: take a code
+                   or a name in English, Spanish, French, Portuguese or
+                   German (lang:francés, country:españa, country:\"estados
+                   unidos\")
 The line `read as:` shows how the query was understood. Records that match
 all of it are listed first; when none does, the word no record has is named
 and records that match part of it are listed apart, under their own heading.

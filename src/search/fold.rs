@@ -10,7 +10,7 @@ use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 /// into one space, trimmed at both ends.
 ///
 /// The result contains only alphanumeric characters and single spaces, which
-/// the matcher relies on: a space is the only word boundary it has to know.
+/// the word rules rely on: a space is the only word boundary they know.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     fold_into(text.chars(), &mut out, |_| {});
@@ -138,26 +138,6 @@ pub(crate) fn char_mask(folded: &str) -> u64 {
     }
 }
 
-/// Whether `needle` occurs in `hay` as a subsequence: the test that decides
-/// whether a term matches at all, when it isn't found whole.
-pub(crate) fn is_subsequence(needle: &str, hay: &str) -> bool {
-    if needle.is_ascii() {
-        // ASCII bytes never occur inside a multi-byte UTF-8 sequence, so
-        // jumping byte to byte (memchr is vectorized) is exact here.
-        let mut rest = hay.as_bytes();
-        for &b in needle.as_bytes() {
-            match memchr::memchr(b, rest) {
-                Some(at) => rest = &rest[at + 1..],
-                None => return false,
-            }
-        }
-        true
-    } else {
-        let mut rest = hay.chars();
-        needle.chars().all(|c| rest.any(|h| h == c))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -212,14 +192,5 @@ mod tests {
         assert_ne!(char_mask("abz") & !char_mask("abc"), 0);
         assert_eq!(char_mask("a b"), char_mask("ab"));
         assert_ne!(char_mask("9"), 0);
-    }
-
-    #[test]
-    fn subsequences() {
-        assert!(is_subsequence("clnc", "clinic"));
-        assert!(is_subsequence("", "clinic"));
-        assert!(!is_subsequence("cilnic", "clinic"));
-        assert!(is_subsequence("ру", "русскии"));
-        assert!(!is_subsequence("ур", "русскии"));
     }
 }

@@ -102,6 +102,7 @@ impl Index {
         let mut slot = Slot::new(record, &mut self.arena);
         let text = slot.text(&self.arena);
         slot.words = self.dict.add_text(text);
+        slot.sig = super::words::signature(&slot.words);
         self.dict.add_city(slot.field_text(text, CITY));
         match self.by_id.get(&record.id) {
             Some(&at) => {

@@ -59,7 +59,13 @@ impl WordTable {
     fn score(&self, row: &Row<'_>) -> Option<(i64, Field)> {
         let slot = row.slot;
         let mut best = Best::default();
-        for &packed in slot.words.iter() {
+        // Most records hold none of the words a query word meets.
+        let words: &[u32] = if slot.sig & self.sig == 0 {
+            &[]
+        } else {
+            &slot.words
+        };
+        for &packed in words {
             let how = self.grades.get(word_id(packed)).copied().unwrap_or(0);
             if how == 0 {
                 continue;

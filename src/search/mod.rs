@@ -33,12 +33,12 @@
 //!
 //! Typing is served by [`Searcher`], which looks for the results of a query
 //! among those of the query it extends, and by computing positions
-//! ([`Query::highlights`]) only for the rows that are shown.
+//! ([`Marker::highlights`], from the same reading) only for the rows that
+//! are shown.
 //!
-//! Where things are, leaves first: `field`, `hits`, `fold`, `matcher`,
+//! Where things are, leaves first: `field`, `hits`, `fold`, `grade`,
 //! `rules`, `reading` and `vocab` depend on no other file here; `query`
-//! reads text into terms and `grade` scores a term against text (for
-//! highlighting). The index is `arena` (text storage that leaves no copies
+//! reads text into terms and `grade` places a phrase in text. The index is `arena` (text storage that leaves no copies
 //! behind), `words` (the dictionary), `layout` (which fields, in what
 //! order, folded how), `slot` (one stored record), `index` (storage),
 //! `plan` (a query read against the index), `matching` (a plan against one
@@ -54,7 +54,6 @@ mod highlight;
 mod hits;
 mod index;
 mod layout;
-mod matcher;
 mod matching;
 mod plan;
 mod query;
@@ -69,14 +68,14 @@ mod words;
 
 pub use field::{Field, FieldSet};
 pub use fold::fold;
-pub use highlight::FieldMatch;
+pub use highlight::{FieldMatch, Marker};
 pub use hits::{Hit, Matches, Within};
 pub use index::Index;
 pub use query::{CodeSet, Notice, Query, QueryError, Scope, Term, MAX_QUERY_CHARS};
 pub use reading::{Part, Reading};
 pub use rules::How;
 pub use searcher::Searcher;
-pub use vocab::{category_words, more_language_names};
+pub use vocab::{category_words, more_country_names, more_language_names};
 
 #[cfg(test)]
 mod tests;

@@ -3,6 +3,9 @@
 //! query word compared once with every word of the dictionary. What a plan
 //! does with each record is in `matching`.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use memchr::memmem::Finder;
 
 use super::field::Field;
@@ -17,7 +20,7 @@ use super::vocab::{
     category_index, category_misspelled, category_named, is_speak, is_stopword, language_named,
     own_name_key, vocab, Entry,
 };
-use super::words::Dictionary;
+use super::words::{word_bit, Dictionary};
 
 /// What a need does to a record that meets it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,18 +44,33 @@ pub(crate) struct WordTable {
     /// How many (record, field) holdings of the dictionary words it meets,
     /// plus coded values it meets: 0 when no record can match it.
     pub(crate) reach: u64,
+    /// The `words::word_bit`s of the dictionary words it meets: a record
+    /// sharing none of them has none of those words.
+    pub(crate) sig: u64,
+    /// The query word and what it may match, to compare it again with a
+    /// record's shown words when marking them.
+    text: String,
+    leeway: Leeway,
+}
+
+impl WordTable {
+    /// The query word, ready to compare with words: it meets a word of the
+    /// dictionary exactly when `grades` says so.
+    pub(crate) fn probe(&self) -> Probe<'_> {
+        Probe::new(&self.text, self.leeway)
+    }
 }
 
 /// A test a record passes or not, and the points it earns. A plan holds a
 /// handful, so the size of the largest variant costs nothing.
 #[allow(clippy::large_enum_variant)]
 pub(crate) enum Test {
-    Word(WordTable),
+    Word(Arc<WordTable>),
     /// A category, language or country; when read from a word of a
     /// sentence, the word's table grades the record.
     Coded {
         set: CodeSet,
-        table: Option<WordTable>,
+        table: Option<Arc<WordTable>>,
     },
     /// A city the directory holds, as the whole city field; with the
     /// dictionary numbers of its words.
@@ -141,17 +159,20 @@ pub(crate) fn word_table(
     let probe = Probe::new(text, leeway);
     let mut grades = vec![0u8; dict.entries.len()];
     let mut reach = 0u64;
+    let mut sig = 0u64;
     if !leeway.prefix && !leeway.loose {
         if let Some(id) = dict.id(text) {
             grades[id as usize] = How::Same as u8;
             reach += u64::from(dict.entries[id as usize].count);
+            sig |= word_bit(id as usize);
         }
     } else {
-        for (g, e) in grades.iter_mut().zip(&dict.entries) {
+        for (id, (g, e)) in grades.iter_mut().zip(&dict.entries).enumerate() {
             let Some(w) = e.text() else { continue };
             if let Some(how) = probe.meets(w, e.mask, usize::from(e.chars)) {
                 *g = how as u8;
                 reach += u64::from(e.count);
+                sig |= word_bit(id);
             }
         }
     }
@@ -171,6 +192,46 @@ pub(crate) fn word_table(
         countries,
         only,
         reach,
+        sig,
+        text: text.to_owned(),
+        leeway,
+    }
+}
+
+/// Word tables already worked out on one index, by query word, leeway and
+/// field: typing a sentence compares only the word being typed with the
+/// dictionary, not every word before it again. Kept by a `Searcher`,
+/// which forgets them when the index changes.
+#[derive(Default)]
+pub(crate) struct Tables {
+    map: HashMap<(String, Leeway, Option<usize>), Arc<WordTable>>,
+}
+
+/// How many word tables are kept: each is a byte per dictionary word.
+const TABLES_KEPT: usize = 64;
+
+impl Tables {
+    pub(crate) fn clear(&mut self) {
+        self.map = HashMap::new();
+    }
+
+    fn get(
+        &mut self,
+        dict: &Dictionary,
+        text: &str,
+        leeway: Leeway,
+        only: Option<usize>,
+    ) -> Arc<WordTable> {
+        let key = (text.to_owned(), leeway, only);
+        if let Some(table) = self.map.get(&key) {
+            return Arc::clone(table);
+        }
+        if self.map.len() >= TABLES_KEPT {
+            self.map.clear();
+        }
+        let table = Arc::new(word_table(dict, text, leeway, only));
+        self.map.insert(key, Arc::clone(&table));
+        table
     }
 }
 
@@ -223,6 +284,7 @@ fn code_set(field: Field, index: usize) -> CodeSet {
 /// Builds the needs and the reading, term by term.
 struct Reader<'a> {
     dict: &'a Dictionary,
+    tables: &'a mut Tables,
     needs: Vec<Need>,
     reading: Reading,
 }
@@ -247,7 +309,7 @@ impl Reader<'_> {
         let text = term.text();
         let loose = role != Role::Excluded;
         let leeway = Leeway::for_word(text, term.typing(), loose);
-        let table = word_table(self.dict, text, leeway, None);
+        let table = self.tables.get(self.dict, text, leeway, None);
         let sig = format!("w{role:?}|{text}|{}|{loose}", leeway.prefix);
         let part = match role {
             Role::Required => Some(Part::Word {
@@ -268,7 +330,7 @@ impl Reader<'_> {
         // `french`.
         let table = words.last().map(|t| {
             let leeway = Leeway::for_word(t.text(), false, false);
-            word_table(self.dict, t.text(), leeway, None)
+            self.tables.get(self.dict, t.text(), leeway, None)
         });
         let sig = format!("c{field:?}|{index}|{text}");
         self.push(
@@ -405,8 +467,20 @@ impl Reader<'_> {
 
 impl Plan {
     pub(crate) fn new(query: &Query, within: &Within, index: &Index) -> Plan {
+        Plan::with_tables(query, within, index, &mut Tables::default())
+    }
+
+    /// [`Plan::new`], with the word tables of `tables` where it has them
+    /// (worked out on the same index).
+    pub(crate) fn with_tables(
+        query: &Query,
+        within: &Within,
+        index: &Index,
+        tables: &mut Tables,
+    ) -> Plan {
         let mut reader = Reader {
             dict: &index.dict,
+            tables,
             needs: Vec::new(),
             reading: Reading::default(),
         };

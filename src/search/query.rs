@@ -8,14 +8,10 @@
 
 use std::fmt;
 
-use fuzzy_matcher::FuzzyMatcher;
-use memchr::memmem::Finder;
-
 use crate::model::{Category, COUNTRIES, LANGUAGES};
 
 use super::field::Field;
 use super::fold::fold;
-use super::matcher::matcher;
 use super::vocab::{resolve, vocab};
 
 /// Longer than any search a person types; a pasted page is refused rather
@@ -50,10 +46,6 @@ pub struct Term {
     typing: bool,
     scope: Scope,
     text: String,
-    /// What the matcher scores the term against itself: the best any
-    /// scattered match could do, to grade the ones found against.
-    pub(crate) ideal: i64,
-    pub(crate) finder: Finder<'static>,
 }
 
 /// Where a term looks.
@@ -141,16 +133,11 @@ impl Term {
     }
 
     fn new(negated: bool, phrase: bool, scope: Scope, text: String) -> Term {
-        let ideal = matcher()
-            .fuzzy_indices(&text, &text)
-            .map_or(1, |(score, _)| score.max(1));
         Term {
             negated,
             phrase,
             typing: false,
             scope,
-            ideal,
-            finder: Finder::new(text.as_bytes()).into_owned(),
             text,
         }
     }

@@ -9,11 +9,15 @@ use super::slot::Row;
 /// Below this many records, starting threads costs more than it saves.
 const PARALLEL_FROM: usize = 8_192;
 
-/// How many threads a scan uses.
+/// How many threads a scan uses: asked of the system once per process,
+/// which reads cgroup files on Linux and costs more than a small scan.
 pub(crate) fn workers() -> usize {
-    std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(4)
+    static WORKERS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *WORKERS.get_or_init(|| {
+        std::thread::available_parallelism()
+            .map_or(1, usize::from)
+            .min(4)
+    })
 }
 
 /// What a partial scan found: the records, and which required needs at

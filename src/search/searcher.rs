@@ -2,10 +2,13 @@
 //! results of an earlier query that admits everything it does, instead of
 //! among all the records.
 
+use std::sync::Arc;
+
 use super::found::Found;
+use super::highlight::Marker;
 use super::hits::{Matches, Within};
 use super::index::Index;
-use super::plan::Plan;
+use super::plan::{Plan, Tables};
 use super::query::Query;
 
 /// How many earlier queries are remembered, which bounds the memory a
@@ -28,6 +31,10 @@ pub struct Searcher {
     version: u64,
     /// What the remembered steps were confined to.
     within: Within,
+    /// The reading of the last query searched, for marking its rows.
+    last: Option<Arc<Plan>>,
+    /// The query words already compared with the index's dictionary.
+    tables: Tables,
 }
 
 impl std::fmt::Debug for Searcher {
@@ -39,7 +46,7 @@ impl std::fmt::Debug for Searcher {
 }
 
 struct Step {
-    plan: Plan,
+    plan: Arc<Plan>,
     found: Vec<Found>,
     /// The slots of `found`, in ascending order.
     slots: Vec<u32>,
@@ -67,10 +74,12 @@ impl Searcher {
     ) -> Matches {
         if self.version != index.version() || &self.within != within {
             self.steps.clear();
+            self.tables.clear();
             self.version = index.version();
             self.within = within.clone();
         }
-        let plan = Plan::new(query, within, index);
+        let plan = Arc::new(Plan::with_tables(query, within, index, &mut self.tables));
+        self.last = Some(Arc::clone(&plan));
         while let Some(last) = self.steps.last() {
             if plan.narrows(&last.plan) {
                 break;
@@ -100,9 +109,17 @@ impl Searcher {
         matches
     }
 
+    /// The reading of the last query searched, to mark the rows it found
+    /// without reading the query again.
+    pub fn marker(&self) -> Option<Marker> {
+        self.last.as_ref().map(|plan| Marker::new(Arc::clone(plan)))
+    }
+
     /// Forgets what was typed, and the memory it held (when the vault
     /// locks, say).
     pub fn reset(&mut self) {
         self.steps = Vec::new();
+        self.last = None;
+        self.tables.clear();
     }
 }

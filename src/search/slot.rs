@@ -30,6 +30,8 @@ pub(crate) struct Slot {
     /// The record's words: numbers into the index's dictionary, each with
     /// its field (see `words::word_id`), sorted.
     pub(crate) words: Box<[u32]>,
+    /// Its words' `words::signature`.
+    pub(crate) sig: u64,
     /// Days since the Julian epoch; `i32::MIN` when never verified.
     pub(crate) verified: i32,
     /// 2 active, 1 inactive, 0 defunct: ranks above the score.
@@ -62,6 +64,7 @@ impl Slot {
             country,
             languages,
             words: Box::new([]),
+            sig: 0,
             verified: record.verified_on.map_or(i32::MIN, |d| d.to_julian_day()),
             standing: match record.status {
                 Status::Active => 2,

@@ -249,6 +249,11 @@ fn bad_input_gets_a_reading_not_a_panic() {
         let query = Query::parse(text).expect("parses");
         let found = index.search(&query, 20);
         let _ = found.reading.to_string();
+        // Marking the records shown never panics either.
+        let marker = index.marker(&query);
+        for record in &records {
+            let _ = marker.highlights(record);
+        }
     }
     assert!(Query::parse(&"x".repeat(10_000)).is_err());
     let found = search(&index, "🏥 clinic");

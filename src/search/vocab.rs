@@ -1,5 +1,6 @@
 //! The words that stand for a coded value: category names and their synonyms,
-//! language names (English and native) and country names. A record stores
+//! language names and country names (English, native, and in Spanish,
+//! French, Portuguese and German). A record stores
 //! `clinic`, `es` and `FR`; a person types `doctor`, `español` and `france`.
 
 use std::sync::OnceLock;
@@ -136,6 +137,108 @@ pub fn more_language_names(code: &str) -> &'static [&'static str] {
         "uk" => &["ucraniano", "ukrainien", "ukrainisch"],
         "ht" => &["créole", "crioulo", "kreolisch"],
         "tl" => &["tagalo"],
+        "ca" => &["catalán", "catalão", "katalanisch"],
+        "ro" => &["rumano", "roumain", "romeno", "rumänisch"],
+        "tr" => &["turco", "turc", "türkisch"],
+        "el" => &["griego", "grec", "grego", "griechisch"],
+        "so" => &["somalí"],
+        "am" => &["amárico", "amharique", "amharisch"],
+        "ti" => &["tigriña", "tigrigna", "tigrínia"],
+        "ps" => &["pastún", "pachto", "pashto", "paschtu"],
+        "pa" => &["panyabí", "pendjabi", "panjabi", "pandschabi"],
+        "bg" => &["búlgaro", "bulgare", "bulgarisch"],
+        "eu" => &["vasco", "basco", "baskisch"],
+        "ja" => &["japonés", "japonais", "japonês", "japanisch"],
+        "ko" => &["coreano", "coréen", "koreanisch"],
+        "nl" => &["neerlandés", "néerlandais", "holandês", "niederländisch"],
+        _ => &[],
+    }
+}
+
+/// Names of common countries in Spanish, French, Portuguese and German,
+/// besides the English name the model's table gives: what `country:`
+/// and a query word accept (`country:españa`, `alemania`).
+pub fn more_country_names(code: &str) -> &'static [&'static str] {
+    match code {
+        "US" => &[
+            "Estados Unidos",
+            "EEUU",
+            "États-Unis",
+            "EUA",
+            "Vereinigte Staaten",
+            "USA",
+        ],
+        "CA" => &["Canadá", "Kanada"],
+        "MX" => &["México", "Mexique", "Mexiko"],
+        "BR" => &["Brasil", "Brésil", "Brasilien"],
+        "FR" => &["Francia", "França", "Frankreich"],
+        "ES" => &["España", "Espagne", "Espanha", "Spanien"],
+        "DE" => &["Alemania", "Allemagne", "Alemanha", "Deutschland"],
+        "GB" => &[
+            "Reino Unido",
+            "Royaume-Uni",
+            "Vereinigtes Königreich",
+            "UK",
+            "Inglaterra",
+            "Angleterre",
+            "England",
+        ],
+        "IT" => &["Italia", "Italie", "Itália", "Italien"],
+        "AR" => &["Argentine", "Argentinien"],
+        "CO" => &["Colombie", "Colômbia", "Kolumbien"],
+        "PE" => &["Perú", "Pérou"],
+        "EC" => &["Équateur", "Equador"],
+        "BO" => &["Bolivie", "Bolívia", "Bolivien"],
+        "UY" => &["Uruguai"],
+        "PY" => &["Paraguai"],
+        "CU" => &["Kuba"],
+        "DO" => &[
+            "República Dominicana",
+            "République dominicaine",
+            "Dominikanische Republik",
+        ],
+        "HT" => &["Haití", "Haïti"],
+        "PA" => &["Panamá"],
+        "BE" => &["Bélgica", "Belgique", "Belgien"],
+        "NL" => &[
+            "Países Bajos",
+            "Pays-Bas",
+            "Países Baixos",
+            "Niederlande",
+            "Holanda",
+        ],
+        "CH" => &["Suiza", "Suisse", "Suíça", "Schweiz"],
+        "AT" => &["Autriche", "Áustria", "Österreich"],
+        "IE" => &["Irlanda", "Irlande", "Irland"],
+        "PL" => &["Polonia", "Pologne", "Polônia", "Polen"],
+        "RO" => &["Rumania", "Roumanie", "Romênia", "Rumänien"],
+        "GR" => &["Grecia", "Grèce", "Grécia", "Griechenland"],
+        "TR" => &["Turquía", "Turquie", "Turquia", "Türkei"],
+        "RU" => &["Rusia", "Russie", "Rússia", "Russland"],
+        "UA" => &["Ucrania", "Ucrânia"],
+        "MA" => &["Marruecos", "Maroc", "Marrocos", "Marokko"],
+        "DZ" => &["Argelia", "Algérie", "Argélia", "Algerien"],
+        "TN" => &["Túnez", "Tunisie", "Tunísia", "Tunesien"],
+        "SN" => &["Sénégal"],
+        "NG" => &["Nigéria"],
+        "MZ" => &["Moçambique", "Mosambik"],
+        "CV" => &["Cabo Verde", "Cap-Vert", "Kap Verde"],
+        "CN" => &["Chine"],
+        "VN" => &["Viêt Nam", "Vietnã"],
+        "PH" => &["Filipinas", "Philippines", "Philippinen"],
+        "IN" => &["Inde", "Índia", "Indien"],
+        "JP" => &["Japón", "Japon", "Japão"],
+        "AU" => &["Australie", "Austrália", "Australien"],
+        "ZA" => &["Sudáfrica", "Afrique du Sud", "África do Sul", "Südafrika"],
+        "EG" => &["Egipto", "Égypte", "Egito", "Ägypten"],
+        "SY" => &["Siria", "Syrie", "Síria", "Syrien"],
+        "AF" => &["Afganistán", "Afeganistão"],
+        "IR" => &["Irán", "Irã"],
+        "LB" => &["Líbano", "Liban", "Libanon"],
+        "ET" => &["Etiopía", "Éthiopie", "Etiópia", "Äthiopien"],
+        "SO" => &["Somalie", "Somália"],
+        "CI" => &["Costa de Marfil", "Costa do Marfim", "Elfenbeinküste"],
+        "CM" => &["Camerún", "Cameroun", "Camarões", "Kamerun"],
         _ => &[],
     }
 }
@@ -196,7 +299,13 @@ pub(crate) fn vocab() -> &'static Vocab {
             .collect(),
         countries: COUNTRIES
             .iter()
-            .map(|(code, name)| Entry::new([(*code).to_owned(), (*name).to_owned()]))
+            .map(|(code, name)| {
+                Entry::new(
+                    [(*code).to_owned(), (*name).to_owned()]
+                        .into_iter()
+                        .chain(more_country_names(code).iter().map(|w| (*w).to_owned())),
+                )
+            })
             .collect(),
     })
 }

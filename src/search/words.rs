@@ -86,6 +86,19 @@ pub(crate) fn word_field(packed: u32) -> usize {
     (packed & ((1 << FIELD_BITS) - 1)) as usize
 }
 
+/// The bit that stands for a dictionary word in a [`signature`].
+pub(crate) fn word_bit(id: usize) -> u64 {
+    let spread = (id as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    1 << (spread >> 58)
+}
+
+/// A record's words (as a slot keeps them) folded into 64 bits: a record
+/// whose signature shares no bit with a query word's cannot hold any word
+/// it meets, and is passed over without reading its words.
+pub(crate) fn signature(words: &[u32]) -> u64 {
+    words.iter().fold(0, |sig, &p| sig | word_bit(word_id(p)))
+}
+
 #[derive(Default)]
 pub(crate) struct Dictionary {
     ids: HashMap<Shared, u32>,

@@ -14,7 +14,7 @@ use uuid::Uuid;
 
 use crate::i18n::Message;
 use crate::model::{Category, Record};
-use crate::search::{self, Field, Index, Searcher};
+use crate::search::{self, Field, Index, Marker, Searcher};
 
 /// The most results a list holds. Nobody scrolls past this; the status line
 /// still counts them all.
@@ -136,6 +136,10 @@ pub struct Finder {
     /// Remembers the last queries typed, so typing on searches only their
     /// results. Only the search thread uses it.
     searcher: Mutex<Searcher>,
+    /// The reading of the last query searched or marked, with the text it
+    /// was read from: marking the rows on screen reads the query once, not
+    /// once per row.
+    marker: Mutex<Option<(String, Marker)>>,
 }
 
 impl Finder {
@@ -145,6 +149,7 @@ impl Finder {
             index: Index::build(records.iter().copied()),
             categories: records.iter().map(|r| (r.id, r.category)).collect(),
             searcher: Mutex::new(Searcher::new()),
+            marker: Mutex::new(None),
         }
     }
 
@@ -160,11 +165,21 @@ impl Finder {
     pub fn upsert(&mut self, record: &Record) {
         self.index.upsert(record);
         self.categories.insert(record.id, record.category);
+        self.forget_marker();
     }
 
     pub fn remove(&mut self, id: Uuid) {
         self.index.remove(id);
         self.categories.remove(&id);
+        self.forget_marker();
+    }
+
+    /// A change to the records can change how a query reads (a city
+    /// appears or goes).
+    fn forget_marker(&mut self) {
+        if let Ok(marker) = self.marker.get_mut() {
+            *marker = None;
+        }
     }
 
     /// The records that match the query and the filter, best first: the
@@ -172,7 +187,13 @@ impl Finder {
     pub fn search(&self, query: &Query, filter: &Filter, rows: usize) -> Found {
         let rows = rows.min(MAX_ROWS);
         let matches = match self.searcher.lock() {
-            Ok(mut searcher) => searcher.search_within(&self.index, &query.parsed, filter, rows),
+            Ok(mut searcher) => {
+                let matches = searcher.search_within(&self.index, &query.parsed, filter, rows);
+                if let (Some(marker), Ok(mut kept)) = (searcher.marker(), self.marker.lock()) {
+                    *kept = Some((query.text.clone(), marker));
+                }
+                matches
+            }
             Err(_) => self.index.search_within(&query.parsed, filter, rows),
         };
         Found {
@@ -201,9 +222,25 @@ impl Finder {
         if query.is_empty() {
             return Vec::new();
         }
-        query
-            .parsed
-            .highlights(record)
+        let marker = match self.marker.lock() {
+            Ok(mut kept) => match kept.as_ref() {
+                Some((text, marker)) if *text == query.text => marker.clone(),
+                _ => {
+                    let marker = self.index.marker(&query.parsed);
+                    *kept = Some((query.text.clone(), marker.clone()));
+                    marker
+                }
+            },
+            Err(_) => self.index.marker(&query.parsed),
+        };
+        let parts = [
+            Field::Name,
+            Field::Organization,
+            Field::Category,
+            Field::City,
+        ];
+        marker
+            .highlights_in(record, &parts)
             .into_iter()
             .filter_map(|m| {
                 Some(Highlight {
