@@ -16,6 +16,7 @@ pub mod generate;
 pub mod interop;
 pub mod model;
 mod parallel;
+pub mod scrypt;
 pub mod search;
 pub mod text;
 pub mod tui;

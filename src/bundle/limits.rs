@@ -6,15 +6,7 @@
 //! before the work, whoever signed it. See docs/bundle-format.md.
 
 use super::BundleError;
-
-/// The highest scrypt work factor (log2 N) a passphrase bundle may ask
-/// for. scrypt needs 2^log_n KiB of memory: 1 GiB and about 4 s at 20 on
-/// the 2-core machine pamphlet is measured on, where age's own calibration
-/// (about a second of work) chooses 19 (512 MiB). 20 leaves a faster
-/// machine's calibration room, while the 22 a hostile bundle asked for
-/// (4 GiB, 19 s) is refused from the header. pamphlet never writes more
-/// than this ([`clamp_scrypt_work`]), so it opens every bundle it makes.
-pub const MAX_SCRYPT_LOG_N: u8 = 20;
+pub use crate::scrypt::{scrypt_work_factor, MAX_SCRYPT_LOG_N};
 
 /// The most records one bundle may hold: twice the 100,000 that pamphlet
 /// is designed and measured for, and the most a vault holds without
@@ -120,19 +112,6 @@ pub(super) fn clamp_scrypt_work(asked: Option<u8>, written: Option<u8>) -> Optio
         (None, Some(log_n)) if log_n > MAX_SCRYPT_LOG_N => Some(MAX_SCRYPT_LOG_N),
         (None, _) => None,
     }
-}
-
-/// The work factor on the scrypt stanza of an age file's header, if it
-/// has one: `-> scrypt SALT LOG_N` (see c2sp.org/age).
-pub fn scrypt_work_factor(age_file: &[u8]) -> Option<u8> {
-    const HEADER_LINES: usize = 8;
-    age_file
-        .split(|byte| *byte == b'\n')
-        .take(HEADER_LINES)
-        .find_map(|line| line.strip_prefix(b"-> scrypt "))
-        .and_then(|rest| rest.rsplit(|byte| *byte == b' ').next())
-        .and_then(|digits| std::str::from_utf8(digits).ok())
-        .and_then(|digits| digits.parse().ok())
 }
 
 /// The memory scrypt needs at `log_n` (128 · r · N bytes with r = 8), in

@@ -80,4 +80,6 @@ pub use vocab::{category_words, more_country_names, more_language_names};
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_marks;
+#[cfg(test)]
 mod tests_words;

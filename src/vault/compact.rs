@@ -32,12 +32,8 @@ use rand::{rngs::OsRng, RngCore};
 use sled::Db;
 
 use super::error::VaultError;
-use super::files::{self, DB_DIR};
+use super::files::{self, COMPACT_PREFIX, DB_DIR};
 use crate::fsio;
-
-/// The name of a database being built, or, after the exchange, of the old
-/// one being destroyed.
-pub(super) const COMPACT_PREFIX: &str = ".db-compact-";
 
 /// sled's main file, which it locks.
 const DB_FILE: &str = "db";
@@ -125,7 +121,7 @@ fn build(old: &Db, fresh: &Path, skip: &[u8]) -> Result<fs::File, VaultError> {
         let new = sled::Config::new()
             .path(fresh)
             .create_new(true)
-            .cache_capacity(super::store::CACHE_BYTES)
+            .cache_capacity(super::sled_db::CACHE_BYTES)
             .flush_every_ms(None)
             .open()
             .map_err(storage)?;

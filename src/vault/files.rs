@@ -42,6 +42,10 @@ pub const NEXT_KEY_FILE: &str = "key.next.age";
 /// The directory that holds the sealed records.
 pub const DB_DIR: &str = "db";
 
+/// The name of a database being rebuilt (see `compact`), or, after the
+/// exchange, of the old one being destroyed.
+pub(super) const COMPACT_PREFIX: &str = ".db-compact-";
+
 /// sled's main file inside `db/`, open as long as the database is.
 const DB_FILE: &str = "db";
 /// sled's settings file inside `db/`, written when the database is made.
@@ -239,9 +243,8 @@ pub fn wipe(dir: &Path) -> Result<(), VaultError> {
 fn remove_leftover_dirs(dir: &Path) -> io::Result<()> {
     for name in names_in(dir)? {
         let path = dir.join(&name);
-        let leftover = name == DB_DIR
-            || name.starts_with(WIPED_PREFIX)
-            || name.starts_with(super::compact::COMPACT_PREFIX);
+        let leftover =
+            name == DB_DIR || name.starts_with(WIPED_PREFIX) || name.starts_with(COMPACT_PREFIX);
         if leftover && is_dir(&path) {
             remove_dir(&path)?;
         }
@@ -258,7 +261,7 @@ pub fn has_anything_to_wipe(dir: &Path) -> bool {
 fn is_part_of_a_vault(dir: &Path, name: &str) -> bool {
     name == DB_DIR
         || name.starts_with(WIPED_PREFIX)
-        || name.starts_with(super::compact::COMPACT_PREFIX)
+        || name.starts_with(COMPACT_PREFIX)
         || (is_key_file(name) && !is_dir(&dir.join(name)))
 }
 

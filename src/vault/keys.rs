@@ -296,7 +296,7 @@ impl KeyMaterial {
 /// planted beside the vault cannot make each unlock spend seconds and
 /// gigabytes on it.
 pub(super) fn next_key_cap(key_file: &[u8]) -> u8 {
-    use crate::bundle::limits::{scrypt_work_factor, MAX_SCRYPT_LOG_N};
+    use crate::scrypt::{scrypt_work_factor, MAX_SCRYPT_LOG_N};
     scrypt_work_factor(key_file).map_or(MAX_SCRYPT_LOG_N, |log_n| log_n.max(MAX_SCRYPT_LOG_N))
 }
 

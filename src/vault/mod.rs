@@ -21,6 +21,7 @@ pub(crate) mod inventory;
 mod keys;
 pub(crate) mod seal;
 mod settings;
+mod sled_db;
 pub(crate) mod store;
 mod switch;
 mod trust;
@@ -384,7 +385,7 @@ impl Vault {
         let mut wrapped = next.wrap(passphrase, work)?;
         // Never more work than an unlock accepts of key.next.age.
         let cap = keys::next_key_cap(&fs::read(self.dir.join(KEY_FILE)).unwrap_or_default());
-        if crate::bundle::limits::scrypt_work_factor(&wrapped).is_some_and(|n| n > cap) {
+        if crate::scrypt::scrypt_work_factor(&wrapped).is_some_and(|n| n > cap) {
             wrapped = next.wrap(passphrase, WorkFactor::log_n(cap))?;
         }
         let next_path = self.dir.join(NEXT_KEY_FILE);

@@ -282,42 +282,7 @@ pub fn import(context: &mut Context, args: ImportArgs, out: &mut Output) -> Comm
     }
     print_plan(&plan, &opened, vault.trust(), lang, out)?;
     if args.dry_run {
-        let untrusted = matches!(refusal, Some(BundleError::Untrusted { .. }));
-        if let Some(problem) = refusal.filter(|_| !untrusted) {
-            let why = Failure::from(problem).message.in_lang(lang);
-            writeln!(
-                out,
-                "{} {}",
-                t!(lang, "verify-import"),
-                t!(lang, "verify-would-be-refused", why = why)
-            )?;
-        }
-        if let Err(BundleError::VaultLimit { after, limit }) = plan.check_growth(&vault) {
-            writeln!(
-                out,
-                "{}",
-                t!(
-                    lang,
-                    "cli-dry-run-vault-limit",
-                    after = after,
-                    limit = limit
-                )
-            )?;
-        }
-        writeln!(out, "{}", t!(lang, "cli-dry-run-changed-nothing"))?;
-        if untrusted {
-            writeln!(
-                out,
-                "{}",
-                t!(
-                    lang,
-                    "cli-next-trust-fingerprint",
-                    fingerprint = opened.fingerprint.as_str(),
-                    file = shown_path(&args.file)
-                )
-            )?;
-        }
-        return Ok(());
+        return dry_run_ending(&vault, &opened, &plan, refusal, &args.file, lang, out);
     }
     let summary = bundle::apply(&mut vault, &opened, plan, trust_as.as_deref(), context.now)?;
     if let Some(name) = &trust_as {
@@ -337,6 +302,57 @@ pub fn import(context: &mut Context, args: ImportArgs, out: &mut Output) -> Comm
         "{}",
         t!(lang, "cli-imported", summary = summary.in_lang(lang))
     )?;
+    Ok(())
+}
+
+/// What `import --dry-run` prints after the plan: why an import would be
+/// refused (an untrusted signer is the next step, not a refusal), the vault
+/// limit, that nothing changed, and for an untrusted signer the command
+/// that trusts them by the fingerprint they read out.
+fn dry_run_ending(
+    vault: &Vault,
+    opened: &OpenedBundle,
+    plan: &bundle::Plan,
+    refusal: Option<BundleError>,
+    file: &Path,
+    lang: Lang,
+    out: &mut Output,
+) -> CommandResult {
+    let untrusted = matches!(refusal, Some(BundleError::Untrusted { .. }));
+    if let Some(problem) = refusal.filter(|_| !untrusted) {
+        let why = Failure::from(problem).message.in_lang(lang);
+        writeln!(
+            out,
+            "{} {}",
+            t!(lang, "verify-import"),
+            t!(lang, "verify-would-be-refused", why = why)
+        )?;
+    }
+    if let Err(BundleError::VaultLimit { after, limit }) = plan.check_growth(vault) {
+        writeln!(
+            out,
+            "{}",
+            t!(
+                lang,
+                "cli-dry-run-vault-limit",
+                after = after,
+                limit = limit
+            )
+        )?;
+    }
+    writeln!(out, "{}", t!(lang, "cli-dry-run-changed-nothing"))?;
+    if untrusted {
+        writeln!(
+            out,
+            "{}",
+            t!(
+                lang,
+                "cli-next-trust-fingerprint",
+                fingerprint = opened.fingerprint.as_str(),
+                file = shown_path(file)
+            )
+        )?;
+    }
     Ok(())
 }
 
