@@ -243,11 +243,22 @@ fn a_database_that_is_a_symbolic_link_is_not_rebuilt_through_it() {
     let victim = open.records().next().unwrap().id;
     drop(open);
 
-    vault
+    let cannot = "warning: the change was saved, but the old copies it replaced are \
+                  still in the vault's files, readable with the vault key: the database \
+                  cannot be rewritten where it is";
+    let output = vault
         .cmd()
         .args(["rm", &victim.to_string()])
-        .assert()
-        .success();
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).starts_with(cannot));
+    let output = vault.cmd().arg("rekey").output().unwrap();
+    assert!(output.status.success());
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("under a new vault key"), "{stdout}");
+    assert!(!stdout.contains("rewritten"), "{stdout}");
+    assert!(String::from_utf8_lossy(&output.stderr).starts_with(cannot));
 
     assert!(fs::symlink_metadata(vault.dir.join("db"))
         .unwrap()

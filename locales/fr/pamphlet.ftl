@@ -186,6 +186,13 @@ cli-rekeyed = { $count ->
     [one] { $count } fiche scellée sous une nouvelle clé du coffre ; pamphlet refuse désormais l'ancien key.age ; sauvegardez le nouveau (la base a été réécrite sans les anciennes copies ; des copies hors de portée de pamphlet, comme les sauvegardes, peuvent rester : voir SECURITY.md)
    *[other] { $count } fiches scellées sous une nouvelle clé du coffre ; pamphlet refuse désormais l'ancien key.age ; sauvegardez le nouveau (la base a été réécrite sans les anciennes copies ; des copies hors de portée de pamphlet, comme les sauvegardes, peuvent rester : voir SECURITY.md)
 }
+cli-rekeyed-copies-kept = { $count ->
+    [one] { $count } fiche scellée sous une nouvelle clé du coffre ; pamphlet refuse désormais l'ancien key.age ; sauvegardez le nouveau
+   *[other] { $count } fiches scellées sous une nouvelle clé du coffre ; pamphlet refuse désormais l'ancien key.age ; sauvegardez le nouveau
+}
+warning-old-copies-disk-full = attention : la modification est enregistrée, mais les anciennes copies qu'elle remplace sont encore dans les fichiers du coffre, lisibles avec la clé du coffre : le disque n'a pas la place de réécrire la base (il faut autant d'espace libre que db/ en occupe). Libérez de la place, puis lancez n'importe quelle commande pamphlet qui ouvre le coffre : les anciennes copies seront alors supprimées
+warning-old-copies-cannot = attention : la modification est enregistrée, mais les anciennes copies qu'elle remplace sont encore dans les fichiers du coffre, lisibles avec la clé du coffre : la base ne peut pas être réécrite là où elle est (ce système de fichiers ne sait pas échanger deux dossiers d'un coup, ou db est un lien symbolique). Gardez le coffre sur un système de fichiers Linux local comme ext4, avec db un dossier ordinaire : les anciennes copies y seront supprimées à la prochaine ouverture
+warning-old-copies-failed = attention : la modification est enregistrée, mais les anciennes copies qu'elle remplace sont encore dans les fichiers du coffre, lisibles avec la clé du coffre : la réécriture de la base a échoué. Lancez n'importe quelle commande pamphlet qui ouvre le coffre pour réessayer
 query-too-long = la recherche fait { $count } caractères ; elle peut en avoir au plus { $max }
 hint-query-too-long = cherchez moins de mots à la fois
 position-record = fiche { $n }

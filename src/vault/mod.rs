@@ -96,6 +96,40 @@ pub struct Vault {
     settings: Option<Settings>,
 }
 
+/// What locking a vault did about the old values its writes left in
+/// sled's files (see `compact`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Closed {
+    /// Nothing was written, or the database was rebuilt without them.
+    Clean,
+    /// The writes are saved, but their old values are still in the files:
+    /// the rebuild is tried again at the next unlock.
+    OldCopiesKept(Kept),
+}
+
+/// Why the old values of a write are still in sled's files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kept {
+    /// The disk has no room for a second copy of the database.
+    DiskFull,
+    /// The database cannot be rebuilt where it is: the file system cannot
+    /// exchange two directories in one step, or `db` is a symbolic link.
+    CannotRebuild,
+    /// The rebuild failed otherwise.
+    Failed,
+}
+
+impl Closed {
+    fn of(outcome: Result<bool, VaultError>) -> Closed {
+        match outcome {
+            Ok(true) | Err(VaultError::Wiped) => Closed::Clean,
+            Ok(false) => Closed::OldCopiesKept(Kept::CannotRebuild),
+            Err(VaultError::DiskFull) => Closed::OldCopiesKept(Kept::DiskFull),
+            Err(_) => Closed::OldCopiesKept(Kept::Failed),
+        }
+    }
+}
+
 impl Vault {
     /// Creates a vault in `dir` (made if needed, owner-only). Refuses if any
     /// part of a vault is already there.
@@ -300,10 +334,13 @@ impl Vault {
     /// writes them, so that a large load holds either the records or sled's
     /// write, never both: sled's atomic write of 100,000 records takes
     /// about 2.5 times their sealed size again.
-    pub fn put_all_and_lock(mut self, records: Vec<Record>) -> Result<PutSummary, VaultError> {
+    pub fn put_all_and_lock(
+        mut self,
+        records: Vec<Record>,
+    ) -> Result<(PutSummary, Closed), VaultError> {
         let (summary, upserts) = self.changed(records);
         if upserts.is_empty() {
-            return Ok(summary);
+            return Ok((summary, self.close()));
         }
         let members = self.members(&upserts, &[]);
         let sealed = self.seal(&members, &upserts, None)?;
@@ -314,7 +351,22 @@ impl Vault {
         self.store_mut()?
             .write(sealed)
             .map_err(|e| gone(&self.dir, e))?;
-        Ok(summary)
+        Ok((summary, self.close()))
+    }
+
+    /// Locks the vault, rebuilding its database first if a write left old
+    /// values in sled's files, and says whether they are gone. Dropping a
+    /// vault does the same but cannot tell: a command that wrote calls this
+    /// to tell its user.
+    pub fn close(mut self) -> Closed {
+        let Some(store) = self.store.take() else {
+            return Closed::Clean;
+        };
+        match store.compaction_due() {
+            Ok(false) => Closed::Clean,
+            Ok(true) => Closed::of(store.compact(&self.dir)),
+            Err(error) => Closed::of(Err(error)),
+        }
     }
 
     /// The records of `records` that differ from the stored ones, each with
@@ -413,8 +465,14 @@ impl Vault {
         self.keys = next;
         self.buckets = buckets.members;
         // Nothing sealed under the old key may stay in sled's files. Cut
-        // short here, the next unlock rebuilds it.
-        self.compact()?;
+        // short here, the next unlock rebuilds it. The switch is done
+        // either way: a rebuild that failed is tried again by `close`,
+        // which tells.
+        if let Err(error) = self.compact() {
+            if matches!(error, VaultError::Wiped) || self.store.is_none() {
+                return Err(error);
+            }
+        }
         Ok(self)
     }
 

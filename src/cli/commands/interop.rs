@@ -141,6 +141,7 @@ pub fn import_hsds(context: &mut Context, dir: &Path, out: &mut Output) -> Outco
     let mut vault = context.unlock()?;
     let read = records.len();
     let summary = vault.put_all(records)?;
+    context.close(vault);
     writeln!(
         out,
         "{}",
@@ -273,6 +274,7 @@ pub fn import_csv(context: &mut Context, args: ImportCsvArgs, out: &mut Output) 
     }
     let mut vault = context.unlock()?;
     let summary = vault.put_all(import.records)?;
+    context.close(vault);
     eprintln!(
         "{}",
         t!(context.lang, "cli-stored", summary = put_summary(&summary))
