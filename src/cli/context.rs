@@ -57,6 +57,19 @@ impl Context {
         closed
     }
 
+    /// `vault.put_all_and_lock(records)`, warning as [`close`](Self::close).
+    pub fn put_all_and_close(
+        &self,
+        vault: Vault,
+        records: Vec<pamphlet::model::Record>,
+    ) -> Result<pamphlet::vault::PutSummary, VaultError> {
+        let (summary, closed) = vault.put_all_and_lock(records)?;
+        if let Closed::OldCopiesKept(why) = closed {
+            eprintln!("{}", warning_old_copies(why).in_lang(self.lang));
+        }
+        Ok(summary)
+    }
+
     /// Speaks `vault`'s language from now on, if it has one and `--lang`
     /// was not given.
     pub fn follow(&mut self, vault: &Vault) {

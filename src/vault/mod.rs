@@ -39,7 +39,7 @@ pub use files::{has_anything_to_wipe, wipe, DB_DIR, KEY_FILE, NEXT_KEY_FILE};
 pub use keys::{same_secret, KeyDamage, KeyFileError, KeyMaterial, WorkFactor};
 pub use settings::Settings;
 pub use store::STORE_FORMAT;
-pub use switch::UnwrappedKeys;
+pub use switch::{Closed, Kept, UnwrappedKeys};
 pub(crate) use trust::record_hash;
 pub use trust::{Provenance, TrustState, TrustedKey};
 
@@ -94,40 +94,6 @@ pub struct Vault {
     trust: TrustState,
     /// `None` until the settings are first written.
     settings: Option<Settings>,
-}
-
-/// What locking a vault did about the old values its writes left in
-/// sled's files (see `compact`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Closed {
-    /// Nothing was written, or the database was rebuilt without them.
-    Clean,
-    /// The writes are saved, but their old values are still in the files:
-    /// the rebuild is tried again at the next unlock.
-    OldCopiesKept(Kept),
-}
-
-/// Why the old values of a write are still in sled's files.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kept {
-    /// The disk has no room for a second copy of the database.
-    DiskFull,
-    /// The database cannot be rebuilt where it is: the file system cannot
-    /// exchange two directories in one step, or `db` is a symbolic link.
-    CannotRebuild,
-    /// The rebuild failed otherwise.
-    Failed,
-}
-
-impl Closed {
-    fn of(outcome: Result<bool, VaultError>) -> Closed {
-        match outcome {
-            Ok(true) | Err(VaultError::Wiped) => Closed::Clean,
-            Ok(false) => Closed::OldCopiesKept(Kept::CannotRebuild),
-            Err(VaultError::DiskFull) => Closed::OldCopiesKept(Kept::DiskFull),
-            Err(_) => Closed::OldCopiesKept(Kept::Failed),
-        }
-    }
 }
 
 impl Vault {
@@ -359,14 +325,8 @@ impl Vault {
     /// vault does the same but cannot tell: a command that wrote calls this
     /// to tell its user.
     pub fn close(mut self) -> Closed {
-        let Some(store) = self.store.take() else {
-            return Closed::Clean;
-        };
-        match store.compaction_due() {
-            Ok(false) => Closed::Clean,
-            Ok(true) => Closed::of(store.compact(&self.dir)),
-            Err(error) => Closed::of(Err(error)),
-        }
+        let store = self.store.take();
+        store.map_or(Closed::Clean, |store| switch::close_store(&self.dir, store))
     }
 
     /// The records of `records` that differ from the stored ones, each with
@@ -468,12 +428,10 @@ impl Vault {
         // short here, the next unlock rebuilds it. The switch is done
         // either way: a rebuild that failed is tried again by `close`,
         // which tells.
-        if let Err(error) = self.compact() {
-            if matches!(error, VaultError::Wiped) || self.store.is_none() {
-                return Err(error);
-            }
+        match self.compact() {
+            Err(e) if matches!(e, VaultError::Wiped) || self.store.is_none() => Err(e),
+            _ => Ok(self),
         }
-        Ok(self)
     }
 
     /// Rebuilds the database with only its live values when a write may
@@ -481,8 +439,8 @@ impl Vault {
     /// again.
     fn compact(&mut self) -> Result<(), VaultError> {
         let store = self.store.take().ok_or(VaultError::Wiped)?;
-        let (store, mark, outcome) =
-            compact_store(&self.dir, store, self.db_mark).map_err(|e| gone(&self.dir, e))?;
+        let (store, mark, outcome) = switch::compact_store(&self.dir, store, self.db_mark)
+            .map_err(|e| gone(&self.dir, e))?;
         self.store = Some(store);
         self.db_mark = mark;
         outcome.map_err(|e| gone(&self.dir, e))
@@ -708,30 +666,6 @@ impl Drop for Vault {
             }
         }
     }
-}
-
-/// `store`, rebuilt if a write may have left old values in its files, and
-/// opened again; with the mark of the database then in `dir`, and how the
-/// rebuild went: one that failed leaves the database as it was, to be
-/// rebuilt at the next lock or unlock.
-fn compact_store(
-    dir: &Path,
-    store: Store,
-    mark: DbMark,
-) -> Result<(Store, DbMark, Result<(), VaultError>), VaultError> {
-    if !store.compaction_due()? {
-        return Ok((store, mark, Ok(())));
-    }
-    let inventory = store.inventory().clone();
-    let outcome = store.compact(dir).map(drop);
-    if let Err(VaultError::Wiped) = outcome {
-        return Err(VaultError::Wiped);
-    }
-    if files::database_is_gone(dir) {
-        return Err(VaultError::Wiped);
-    }
-    let store = Store::reopen(&dir.join(DB_DIR), inventory)?;
-    Ok((store, DbMark::of(dir)?, outcome))
 }
 
 /// Makes the vault its owner's alone again where something loosened it (an

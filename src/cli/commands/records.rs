@@ -84,13 +84,7 @@ pub fn load(context: &mut Context, file: &Path, out: &mut Output) -> Outcome {
         parse_records(&text, context.now).map_err(|e| json_failure(display_input(file), e))?;
     drop(text);
     let vault = context.unlock()?;
-    let (summary, closed) = vault.put_all_and_lock(records)?;
-    if let pamphlet::vault::Closed::OldCopiesKept(why) = closed {
-        eprintln!(
-            "{}",
-            crate::cli::context::warning_old_copies(why).in_lang(context.lang)
-        );
-    }
+    let summary = context.put_all_and_close(vault, records)?;
     writeln!(out, "{}", put_summary(&summary).in_lang(context.lang))?;
     Ok(())
 }
