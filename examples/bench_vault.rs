@@ -107,7 +107,7 @@ fn load(dir: &Path, file: &Path) -> Result<(), String> {
     reset_peak_rss();
     let started = Instant::now();
     let vault = Vault::open(dir, keys).map_err(|e| e.to_string())?;
-    let summary = vault.put_all_and_lock(records).map_err(|e| e.to_string())?;
+    let (summary, _) = vault.put_all_and_lock(records).map_err(|e| e.to_string())?;
     let stored = started.elapsed();
     let store_peak = peak_rss_mb();
     let peak = match (parse_peak, store_peak) {

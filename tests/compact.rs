@@ -211,3 +211,61 @@ fn sigkill_while_the_database_is_rebuilt_leaves_a_vault_with_every_record() {
         }
     }
 }
+
+#[test]
+fn a_planted_leftover_directory_destroys_only_what_is_the_vaults() {
+    let vault = vault_with(5);
+    let outside = vault.temp.path().join("outside.txt");
+    fs::write(&outside, "not the vault's\n").unwrap();
+    let planted = vault.dir.join(".db-compact-planted");
+    fs::create_dir(&planted).unwrap();
+    fs::write(planted.join("own"), "leftover\n").unwrap();
+    fs::hard_link(&outside, planted.join("hard")).unwrap();
+    std::os::unix::fs::symlink(&outside, planted.join("soft")).unwrap();
+    let linked_dir = vault.dir.join(".db-compact-linked");
+    std::os::unix::fs::symlink(vault.temp.path(), &linked_dir).unwrap();
+
+    drop(Vault::unlock(&vault.dir, &passphrase()).unwrap());
+
+    assert_eq!(fs::read_to_string(&outside).unwrap(), "not the vault's\n");
+    assert!(!planted.exists(), "the leftover directory is destroyed");
+    // A link named like a leftover is not followed.
+    assert!(vault.temp.path().join("passphrase").exists());
+}
+
+#[test]
+fn a_database_that_is_a_symbolic_link_is_not_rebuilt_through_it() {
+    let vault = vault_with(20);
+    let real = vault.temp.path().join("real-db");
+    fs::rename(vault.dir.join("db"), &real).unwrap();
+    std::os::unix::fs::symlink(&real, vault.dir.join("db")).unwrap();
+    let open = Vault::unlock(&vault.dir, &passphrase()).unwrap();
+    let victim = open.records().next().unwrap().id;
+    drop(open);
+
+    let cannot = "warning: the change was saved, but the old copies it replaced are \
+                  still in the vault's files, readable with the vault key: the database \
+                  cannot be rewritten where it is";
+    let output = vault
+        .cmd()
+        .args(["rm", &victim.to_string()])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).starts_with(cannot));
+    let output = vault.cmd().arg("rekey").output().unwrap();
+    assert!(output.status.success());
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("under a new vault key"), "{stdout}");
+    assert!(!stdout.contains("rewritten"), "{stdout}");
+    assert!(String::from_utf8_lossy(&output.stderr).starts_with(cannot));
+
+    assert!(fs::symlink_metadata(vault.dir.join("db"))
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert_eq!(names(&vault.dir), ["db", "key.age"]);
+    let open = Vault::unlock(&vault.dir, &passphrase()).unwrap();
+    assert_eq!(open.len(), 19);
+    assert!(open.get(&victim).is_none());
+}

@@ -394,3 +394,75 @@ fn a_load_that_cannot_write_changes_nothing() {
     );
     assert_eq!(vault.dump(), before);
 }
+
+/// A vault on a disk with room for its database but not for the second
+/// copy a rebuild makes: `rm` and `rekey` are saved and succeed, and say
+/// on stderr that the old copies are still in the files and what to do;
+/// `rekey` says the key changed, not that the database was rewritten.
+#[test]
+fn a_write_whose_rebuild_finds_the_disk_full_is_saved_and_says_so() {
+    let temp = tempfile::tempdir().unwrap();
+    let disk = temp.path().join("disk");
+    let Some(mount) = Mount::tmpfs(&disk, "20m") else {
+        common::skip_unless_ci("old copies kept: `mount -t tmpfs` is not allowed here");
+        return;
+    };
+    let vault = vault_in(temp, disk.join("vault"));
+    vault.cmd().arg("init").assert().success();
+    vault
+        .cmd()
+        .arg("load")
+        .arg(common::sample_path())
+        .assert()
+        .success();
+    // Room for half a copy of the database: sled's files are not all
+    // the same size from one load to the next.
+    let db = common::disk_usage(&vault.dir.join("db"));
+    let filler = disk.join("filler");
+    fs::write(&filler, vec![0x55u8; (free_bytes(&disk) - db / 2) as usize]).unwrap();
+    assert!(free_bytes(&disk) < db);
+    let dump = vault.dump();
+    let id = dump.lines().next().unwrap()[7..15].to_owned();
+    let warning = "warning: the change was saved, but the old copies it replaced are \
+                   still in the vault's files, readable with the vault key: the disk has \
+                   no room to rewrite the database";
+
+    let output = vault.cmd().args(["rm", &id]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    assert!(String::from_utf8_lossy(&output.stdout).starts_with("removed "));
+    assert!(
+        stderr_of(&output).starts_with(warning),
+        "{}",
+        stderr_of(&output)
+    );
+    assert_eq!(vault.dump().lines().count(), dump.lines().count() - 1);
+
+    // Room for the rekey's new values, but not for a copy after them.
+    fs::remove_file(&filler).unwrap();
+    let db = common::disk_usage(&vault.dir.join("db"));
+    fs::write(
+        &filler,
+        vec![0x55u8; (free_bytes(&disk) - db * 4 / 5) as usize],
+    )
+    .unwrap();
+    let key_before = fs::read(vault.dir.join("key.age")).unwrap();
+    let output = vault.cmd().arg("rekey").output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("under a new vault key"), "{stdout}");
+    assert!(!stdout.contains("rewritten"), "{stdout}");
+    assert!(
+        stderr_of(&output).starts_with(warning),
+        "{}",
+        stderr_of(&output)
+    );
+    assert_ne!(fs::read(vault.dir.join("key.age")).unwrap(), key_before);
+    assert_eq!(vault.dump().lines().count(), dump.lines().count() - 1);
+    drop(mount);
+}
+
+/// The free bytes of the file system holding `path`.
+fn free_bytes(path: &Path) -> u64 {
+    let stat = rustix::fs::statvfs(path).unwrap();
+    stat.f_bavail * stat.f_frsize
+}

@@ -181,6 +181,13 @@ cli-rekeyed = { $count ->
     [one] sealed { $count } record under a new vault key; pamphlet refuses the old key.age from now on; back up the new one (the database was rewritten without the old copies; copies outside pamphlet's reach, such as backups, may remain: see SECURITY.md)
    *[other] sealed { $count } records under a new vault key; pamphlet refuses the old key.age from now on; back up the new one (the database was rewritten without the old copies; copies outside pamphlet's reach, such as backups, may remain: see SECURITY.md)
 }
+cli-rekeyed-copies-kept = { $count ->
+    [one] sealed { $count } record under a new vault key; pamphlet refuses the old key.age from now on; back up the new one
+   *[other] sealed { $count } records under a new vault key; pamphlet refuses the old key.age from now on; back up the new one
+}
+warning-old-copies-disk-full = warning: the change was saved, but the old copies it replaced are still in the vault's files, readable with the vault key: the disk has no room to rewrite the database (it needs as much free space as db/ takes). Free some space, then run any pamphlet command that unlocks the vault: the old copies are removed then
+warning-old-copies-cannot = warning: the change was saved, but the old copies it replaced are still in the vault's files, readable with the vault key: the database cannot be rewritten where it is (this file system cannot swap two folders in one step, or db is a symbolic link). Keep the vault on a local Linux file system such as ext4, with db a plain folder: the old copies are removed at the next unlock there
+warning-old-copies-failed = warning: the change was saved, but the old copies it replaced are still in the vault's files, readable with the vault key: rewriting the database failed. Run any pamphlet command that unlocks the vault to try again
 query-too-long = the query is { $count } characters long; a search can be at most { $max }
 hint-query-too-long = search for fewer words at a time
 position-record = record { $n }
@@ -530,6 +537,9 @@ tui-help-searching = Type words or a sentence: lawyer who speaks french in paris
 tui-locked-start = The directory is locked.
 tui-locked = Locked.
 tui-locked-gone = The records are gone from memory.
+tui-old-copies-disk-full = Your changes are saved, but old copies of them remain in the vault's files: the disk is too full to rewrite the database. Free some space, then unlock: they are removed then.
+tui-old-copies-cannot = Your changes are saved, but old copies of them remain in the vault's files: this file system cannot rewrite the database in place (see SECURITY.md).
+tui-old-copies-failed = Your changes are saved, but old copies of them remain in the vault's files: rewriting the database failed. Unlock to try again.
 tui-locked-idle = Locked after { $minutes } min without a key.
 tui-passphrase-label = Passphrase:
 tui-unlocking = Unlocking… deriving the key takes a second or two.

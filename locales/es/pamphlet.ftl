@@ -182,6 +182,13 @@ cli-rekeyed = { $count ->
     [one] { $count } ficha sellada con una nueva llave de la bóveda; pamphlet ya no acepta el key.age anterior; haga una copia de seguridad del nuevo (la base de datos se reescribió sin las copias antiguas; pueden quedar copias fuera del alcance de pamphlet, como las copias de seguridad: vea SECURITY.md)
    *[other] { $count } fichas selladas con una nueva llave de la bóveda; pamphlet ya no acepta el key.age anterior; haga una copia de seguridad del nuevo (la base de datos se reescribió sin las copias antiguas; pueden quedar copias fuera del alcance de pamphlet, como las copias de seguridad: vea SECURITY.md)
 }
+cli-rekeyed-copies-kept = { $count ->
+    [one] { $count } ficha sellada con una nueva llave de la bóveda; pamphlet ya no acepta el key.age anterior; haga una copia de seguridad del nuevo
+   *[other] { $count } fichas selladas con una nueva llave de la bóveda; pamphlet ya no acepta el key.age anterior; haga una copia de seguridad del nuevo
+}
+warning-old-copies-disk-full = aviso: el cambio se guardó, pero las copias antiguas que reemplazó siguen en los archivos de la bóveda, legibles con la llave de la bóveda: no hay espacio en el disco para reescribir la base de datos (necesita tanto espacio libre como ocupa db/). Libere espacio y luego ejecute cualquier orden de pamphlet que abra la bóveda: entonces se eliminan las copias antiguas
+warning-old-copies-cannot = aviso: el cambio se guardó, pero las copias antiguas que reemplazó siguen en los archivos de la bóveda, legibles con la llave de la bóveda: la base de datos no se puede reescribir donde está (este sistema de archivos no puede intercambiar dos carpetas de una vez, o db es un enlace simbólico). Guarde la bóveda en un sistema de archivos local de Linux como ext4, con db como carpeta normal: allí las copias antiguas se eliminan al abrirla de nuevo
+warning-old-copies-failed = aviso: el cambio se guardó, pero las copias antiguas que reemplazó siguen en los archivos de la bóveda, legibles con la llave de la bóveda: falló la reescritura de la base de datos. Ejecute cualquier orden de pamphlet que abra la bóveda para intentarlo de nuevo
 query-too-long = la búsqueda tiene { $count } caracteres; como máximo puede tener { $max }
 hint-query-too-long = busque menos palabras a la vez
 position-record = ficha { $n }
@@ -531,6 +538,9 @@ tui-help-searching = Escriba palabras o una frase: abogada que habla francés en
 tui-locked-start = El directorio está bloqueado.
 tui-locked = Bloqueado.
 tui-locked-gone = Las fichas ya no están en la memoria.
+tui-old-copies-disk-full = Sus cambios están guardados, pero quedan copias antiguas en los archivos de la bóveda: el disco está demasiado lleno para reescribir la base de datos. Libere espacio y vuelva a abrir la bóveda: entonces se eliminan.
+tui-old-copies-cannot = Sus cambios están guardados, pero quedan copias antiguas en los archivos de la bóveda: este sistema de archivos no permite reescribir la base de datos en su lugar (vea SECURITY.md).
+tui-old-copies-failed = Sus cambios están guardados, pero quedan copias antiguas en los archivos de la bóveda: falló la reescritura de la base de datos. Vuelva a abrir la bóveda para intentarlo de nuevo.
 tui-locked-idle = Bloqueado tras { $minutes } min sin pulsar ninguna tecla.
 tui-passphrase-label = Frase secreta:
 tui-unlocking = Abriendo… obtener la clave tarda un par de segundos.

@@ -186,6 +186,13 @@ cli-rekeyed = { $count ->
     [one] { $count } fiche scellée sous une nouvelle clé du coffre ; pamphlet refuse désormais l'ancien key.age ; sauvegardez le nouveau (la base a été réécrite sans les anciennes copies ; des copies hors de portée de pamphlet, comme les sauvegardes, peuvent rester : voir SECURITY.md)
    *[other] { $count } fiches scellées sous une nouvelle clé du coffre ; pamphlet refuse désormais l'ancien key.age ; sauvegardez le nouveau (la base a été réécrite sans les anciennes copies ; des copies hors de portée de pamphlet, comme les sauvegardes, peuvent rester : voir SECURITY.md)
 }
+cli-rekeyed-copies-kept = { $count ->
+    [one] { $count } fiche scellée sous une nouvelle clé du coffre ; pamphlet refuse désormais l'ancien key.age ; sauvegardez le nouveau
+   *[other] { $count } fiches scellées sous une nouvelle clé du coffre ; pamphlet refuse désormais l'ancien key.age ; sauvegardez le nouveau
+}
+warning-old-copies-disk-full = attention : la modification est enregistrée, mais les anciennes copies qu'elle remplace sont encore dans les fichiers du coffre, lisibles avec la clé du coffre : le disque n'a pas la place de réécrire la base (il faut autant d'espace libre que db/ en occupe). Libérez de la place, puis lancez n'importe quelle commande pamphlet qui ouvre le coffre : les anciennes copies seront alors supprimées
+warning-old-copies-cannot = attention : la modification est enregistrée, mais les anciennes copies qu'elle remplace sont encore dans les fichiers du coffre, lisibles avec la clé du coffre : la base ne peut pas être réécrite là où elle est (ce système de fichiers ne sait pas échanger deux dossiers d'un coup, ou db est un lien symbolique). Gardez le coffre sur un système de fichiers Linux local comme ext4, avec db un dossier ordinaire : les anciennes copies y seront supprimées à la prochaine ouverture
+warning-old-copies-failed = attention : la modification est enregistrée, mais les anciennes copies qu'elle remplace sont encore dans les fichiers du coffre, lisibles avec la clé du coffre : la réécriture de la base a échoué. Lancez n'importe quelle commande pamphlet qui ouvre le coffre pour réessayer
 query-too-long = la recherche fait { $count } caractères ; elle peut en avoir au plus { $max }
 hint-query-too-long = cherchez moins de mots à la fois
 position-record = fiche { $n }
@@ -535,6 +542,9 @@ tui-help-searching = Tapez des mots ou une phrase : avocat qui parle anglais à 
 tui-locked-start = Le répertoire est verrouillé.
 tui-locked = Verrouillé.
 tui-locked-gone = Les fiches ne sont plus en mémoire.
+tui-old-copies-disk-full = Vos modifications sont enregistrées, mais d'anciennes copies restent dans les fichiers du coffre : le disque est trop plein pour réécrire la base. Libérez de la place, puis rouvrez le coffre : elles seront alors supprimées.
+tui-old-copies-cannot = Vos modifications sont enregistrées, mais d'anciennes copies restent dans les fichiers du coffre : ce système de fichiers ne permet pas de réécrire la base sur place (voir SECURITY.md).
+tui-old-copies-failed = Vos modifications sont enregistrées, mais d'anciennes copies restent dans les fichiers du coffre : la réécriture de la base a échoué. Rouvrez le coffre pour réessayer.
 tui-locked-idle = Verrouillé après { $minutes } min sans toucher au clavier.
 tui-passphrase-label = Phrase secrète :
 tui-unlocking = Ouverture… le calcul de la clé prend une ou deux secondes.

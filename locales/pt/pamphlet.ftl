@@ -182,6 +182,13 @@ cli-rekeyed = { $count ->
     [one] { $count } ficha selada com uma nova chave do cofre; o pamphlet não aceita mais o key.age antigo; faça uma cópia de segurança do novo (o banco de dados foi reescrito sem as cópias antigas; cópias fora do alcance do pamphlet, como backups, podem restar: veja SECURITY.md)
    *[other] { $count } fichas seladas com uma nova chave do cofre; o pamphlet não aceita mais o key.age antigo; faça uma cópia de segurança do novo (o banco de dados foi reescrito sem as cópias antigas; cópias fora do alcance do pamphlet, como backups, podem restar: veja SECURITY.md)
 }
+cli-rekeyed-copies-kept = { $count ->
+    [one] { $count } ficha selada com uma nova chave do cofre; o pamphlet não aceita mais o key.age antigo; faça uma cópia de segurança do novo
+   *[other] { $count } fichas seladas com uma nova chave do cofre; o pamphlet não aceita mais o key.age antigo; faça uma cópia de segurança do novo
+}
+warning-old-copies-disk-full = aviso: a alteração foi salva, mas as cópias antigas que ela substituiu ainda estão nos arquivos do cofre, legíveis com a chave do cofre: não há espaço no disco para reescrever o banco de dados (ele precisa de tanto espaço livre quanto db/ ocupa). Libere espaço e depois rode qualquer comando do pamphlet que abra o cofre: as cópias antigas são removidas então
+warning-old-copies-cannot = aviso: a alteração foi salva, mas as cópias antigas que ela substituiu ainda estão nos arquivos do cofre, legíveis com a chave do cofre: o banco de dados não pode ser reescrito onde está (este sistema de arquivos não troca duas pastas de uma vez, ou db é um link simbólico). Mantenha o cofre num sistema de arquivos Linux local como ext4, com db uma pasta comum: ali as cópias antigas são removidas na próxima abertura
+warning-old-copies-failed = aviso: a alteração foi salva, mas as cópias antigas que ela substituiu ainda estão nos arquivos do cofre, legíveis com a chave do cofre: a reescrita do banco de dados falhou. Rode qualquer comando do pamphlet que abra o cofre para tentar de novo
 query-too-long = a busca tem { $count } caracteres; ela pode ter no máximo { $max }
 hint-query-too-long = busque menos palavras de cada vez
 position-record = ficha { $n }
@@ -531,6 +538,9 @@ tui-help-searching = Digite palavras ou uma frase: advogada que fala inglês em 
 tui-locked-start = O diretório está bloqueado.
 tui-locked = Bloqueado.
 tui-locked-gone = As fichas não estão mais na memória.
+tui-old-copies-disk-full = Suas alterações estão salvas, mas cópias antigas continuam nos arquivos do cofre: o disco está cheio demais para reescrever o banco de dados. Libere espaço e abra o cofre de novo: elas são removidas então.
+tui-old-copies-cannot = Suas alterações estão salvas, mas cópias antigas continuam nos arquivos do cofre: este sistema de arquivos não permite reescrever o banco de dados no lugar (veja SECURITY.md).
+tui-old-copies-failed = Suas alterações estão salvas, mas cópias antigas continuam nos arquivos do cofre: a reescrita do banco de dados falhou. Abra o cofre de novo para tentar outra vez.
 tui-locked-idle = Bloqueado após { $minutes } min sem nenhuma tecla.
 tui-passphrase-label = Frase secreta:
 tui-unlocking = Abrindo… obter a chave leva um ou dois segundos.

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use pamphlet::i18n::Lang;
 use pamphlet::msg;
-use pamphlet::vault::{Vault, VaultError};
+use pamphlet::vault::{Closed, Kept, Vault, VaultError};
 use secrecy::SecretString;
 use time::OffsetDateTime;
 
@@ -46,12 +46,46 @@ impl Context {
         Ok((vault, passphrase))
     }
 
+    /// Locks `vault` after a command wrote to it, and warns on stderr when
+    /// the old copies the writes replaced could not be removed from its
+    /// files. The change itself is saved either way.
+    pub fn close(&self, vault: Vault) -> Closed {
+        let closed = vault.close();
+        if let Closed::OldCopiesKept(why) = closed {
+            eprintln!("{}", warning_old_copies(why).in_lang(self.lang));
+        }
+        closed
+    }
+
+    /// `vault.put_all_and_lock(records)`, warning as [`close`](Self::close).
+    pub fn put_all_and_close(
+        &self,
+        vault: Vault,
+        records: Vec<pamphlet::model::Record>,
+    ) -> Result<pamphlet::vault::PutSummary, VaultError> {
+        let (summary, closed) = vault.put_all_and_lock(records)?;
+        if let Closed::OldCopiesKept(why) = closed {
+            eprintln!("{}", warning_old_copies(why).in_lang(self.lang));
+        }
+        Ok(summary)
+    }
+
     /// Speaks `vault`'s language from now on, if it has one and `--lang`
     /// was not given.
     pub fn follow(&mut self, vault: &Vault) {
         if let (false, Some(lang)) = (self.lang_given, vault.settings().language) {
             self.lang = lang;
         }
+    }
+}
+
+/// The warning that the old copies a write replaced are still in the
+/// vault's files, and why.
+pub fn warning_old_copies(why: Kept) -> pamphlet::i18n::Message {
+    match why {
+        Kept::DiskFull => msg!("warning-old-copies-disk-full"),
+        Kept::CannotRebuild => msg!("warning-old-copies-cannot"),
+        Kept::Failed => msg!("warning-old-copies-failed"),
     }
 }
 

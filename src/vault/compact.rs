@@ -66,6 +66,13 @@ pub(super) fn rebuild(dir: &Path, old: Db, skip: &[u8]) -> Result<bool, VaultErr
     if files::database_is_gone(dir) {
         return Err(VaultError::Wiped);
     }
+    // A `db` that is a symbolic link would be moved aside as a link and
+    // the files it points to destroyed as the old copy: not rebuilt, as
+    // on a file system that cannot exchange directories.
+    let live = dir.join(DB_DIR);
+    if fs::symlink_metadata(&live)?.file_type().is_symlink() {
+        return Ok(false);
+    }
     let fresh = dir.join(fresh_name());
     let built = build(&old, &fresh, skip);
     let fresh_lock = match built {
@@ -80,7 +87,6 @@ pub(super) fn rebuild(dir: &Path, old: Db, skip: &[u8]) -> Result<bool, VaultErr
     // other process opens it in between unnoticed: one that did holds the
     // lock, and the rebuild gives up.
     drop(old);
-    let live = dir.join(DB_DIR);
     let old_lock = match lock_when_released(&live.join(DB_FILE)) {
         Ok(lock) => lock,
         Err(error) => {
@@ -218,8 +224,16 @@ pub(super) fn destroy_leftovers(dir: &Path) -> Result<(), VaultError> {
 }
 
 /// Overwrites every file under `path` with zeros, syncs and removes it,
-/// then removes the directories. Gone is fine.
+/// then removes the directories. Gone is fine. Symbolic links are removed,
+/// never followed, and a file with another name (a hard link) is only
+/// unlinked: its contents are not the vault's to destroy.
 fn destroy_tree(path: &Path) -> io::Result<()> {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if !meta.file_type().is_dir() => return remove_file(path),
+        Ok(_) => {}
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e),
+    }
     let entries = match fs::read_dir(path) {
         Ok(entries) => entries,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
@@ -232,19 +246,40 @@ fn destroy_tree(path: &Path) -> io::Result<()> {
         if kind.is_dir() {
             destroy_tree(&child)?;
         } else {
-            if kind.is_file() {
+            if kind.is_file() && only_name(&child)? {
                 zero(&child)?;
             }
-            match fs::remove_file(&child) {
-                Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
-                _ => {}
-            }
+            remove_file(&child)?;
         }
     }
     match fs::remove_dir(path) {
         Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
         _ => Ok(()),
     }
+}
+
+/// Removes the file or link at `path`. Gone is fine.
+fn remove_file(path: &Path) -> io::Result<()> {
+    match fs::remove_file(path) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    }
+}
+
+/// Whether the regular file at `path` has no other name than this one.
+#[cfg(unix)]
+fn only_name(path: &Path) -> io::Result<bool> {
+    use std::os::unix::fs::MetadataExt;
+    match fs::symlink_metadata(path) {
+        Ok(meta) => Ok(meta.file_type().is_file() && meta.nlink() == 1),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+#[cfg(not(unix))]
+fn only_name(_path: &Path) -> io::Result<bool> {
+    Ok(true)
 }
 
 /// Overwrites the file at `path` with zeros, its whole length, synced.
@@ -254,7 +289,16 @@ fn zero(path: &Path) -> io::Result<()> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
         Err(e) => return Err(e),
     };
-    let mut left = file.metadata()?.len();
+    let meta = file.metadata()?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        // Linked since it was looked at: not this vault's to zero.
+        if !meta.is_file() || meta.nlink() != 1 {
+            return Ok(());
+        }
+    }
+    let mut left = meta.len();
     let zeros = vec![0u8; 1 << 20];
     while left > 0 {
         let now = usize::try_from(left.min(zeros.len() as u64)).unwrap_or(zeros.len());

@@ -40,7 +40,7 @@ pub use files::{has_anything_to_wipe, wipe, DB_DIR, KEY_FILE, NEXT_KEY_FILE};
 pub use keys::{same_secret, KeyDamage, KeyFileError, KeyMaterial, WorkFactor};
 pub use settings::Settings;
 pub use store::STORE_FORMAT;
-pub use switch::UnwrappedKeys;
+pub use switch::{Closed, Kept, UnwrappedKeys};
 pub(crate) use trust::record_hash;
 pub use trust::{Provenance, TrustState, TrustedKey};
 
@@ -301,10 +301,13 @@ impl Vault {
     /// writes them, so that a large load holds either the records or sled's
     /// write, never both: sled's atomic write of 100,000 records takes
     /// about 2.5 times their sealed size again.
-    pub fn put_all_and_lock(mut self, records: Vec<Record>) -> Result<PutSummary, VaultError> {
+    pub fn put_all_and_lock(
+        mut self,
+        records: Vec<Record>,
+    ) -> Result<(PutSummary, Closed), VaultError> {
         let (summary, upserts) = self.changed(records);
         if upserts.is_empty() {
-            return Ok(summary);
+            return Ok((summary, self.close()));
         }
         let members = self.members(&upserts, &[]);
         let sealed = self.seal(&members, &upserts, None)?;
@@ -315,7 +318,16 @@ impl Vault {
         self.store_mut()?
             .write(sealed)
             .map_err(|e| gone(&self.dir, e))?;
-        Ok(summary)
+        Ok((summary, self.close()))
+    }
+
+    /// Locks the vault, rebuilding its database first if a write left old
+    /// values in sled's files, and says whether they are gone. Dropping a
+    /// vault does the same but cannot tell: a command that wrote calls this
+    /// to tell its user.
+    pub fn close(mut self) -> Closed {
+        let store = self.store.take();
+        store.map_or(Closed::Clean, |store| switch::close_store(&self.dir, store))
     }
 
     /// The records of `records` that differ from the stored ones, each with
@@ -414,9 +426,13 @@ impl Vault {
         self.keys = next;
         self.buckets = buckets.members;
         // Nothing sealed under the old key may stay in sled's files. Cut
-        // short here, the next unlock rebuilds it.
-        self.compact()?;
-        Ok(self)
+        // short here, the next unlock rebuilds it. The switch is done
+        // either way: a rebuild that failed is tried again by `close`,
+        // which tells.
+        match self.compact() {
+            Err(e) if matches!(e, VaultError::Wiped) || self.store.is_none() => Err(e),
+            _ => Ok(self),
+        }
     }
 
     /// Rebuilds the database with only its live values when a write may
@@ -424,8 +440,8 @@ impl Vault {
     /// again.
     fn compact(&mut self) -> Result<(), VaultError> {
         let store = self.store.take().ok_or(VaultError::Wiped)?;
-        let (store, mark, outcome) =
-            compact_store(&self.dir, store, self.db_mark).map_err(|e| gone(&self.dir, e))?;
+        let (store, mark, outcome) = switch::compact_store(&self.dir, store, self.db_mark)
+            .map_err(|e| gone(&self.dir, e))?;
         self.store = Some(store);
         self.db_mark = mark;
         outcome.map_err(|e| gone(&self.dir, e))
@@ -651,30 +667,6 @@ impl Drop for Vault {
             }
         }
     }
-}
-
-/// `store`, rebuilt if a write may have left old values in its files, and
-/// opened again; with the mark of the database then in `dir`, and how the
-/// rebuild went: one that failed leaves the database as it was, to be
-/// rebuilt at the next lock or unlock.
-fn compact_store(
-    dir: &Path,
-    store: Store,
-    mark: DbMark,
-) -> Result<(Store, DbMark, Result<(), VaultError>), VaultError> {
-    if !store.compaction_due()? {
-        return Ok((store, mark, Ok(())));
-    }
-    let inventory = store.inventory().clone();
-    let outcome = store.compact(dir).map(drop);
-    if let Err(VaultError::Wiped) = outcome {
-        return Err(VaultError::Wiped);
-    }
-    if files::database_is_gone(dir) {
-        return Err(VaultError::Wiped);
-    }
-    let store = Store::reopen(&dir.join(DB_DIR), inventory)?;
-    Ok((store, DbMark::of(dir)?, outcome))
 }
 
 /// Makes the vault its owner's alone again where something loosened it (an

@@ -74,7 +74,7 @@ pub(super) fn open_store(dir: &Path, keys: UnwrappedKeys) -> Result<Opened, Vaul
     // (a full disk, say) does not keep the vault from opening: it is
     // tried again at the next lock.
     let _ = compact::destroy_leftovers(dir);
-    let (store, db_mark, _) = super::compact_store(dir, store, db_mark)?;
+    let (store, db_mark, _) = compact_store(dir, store, db_mark)?;
     Ok(Opened {
         store,
         contents,
@@ -158,4 +158,72 @@ impl Resealed {
             settings,
         }
     }
+}
+
+/// What locking a vault did about the old values its writes left in
+/// sled's files (see `compact`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Closed {
+    /// Nothing was written, or the database was rebuilt without them.
+    Clean,
+    /// The writes are saved, but their old values are still in the files:
+    /// the rebuild is tried again at the next unlock.
+    OldCopiesKept(Kept),
+}
+
+/// Why the old values of a write are still in sled's files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kept {
+    /// The disk has no room for a second copy of the database.
+    DiskFull,
+    /// The database cannot be rebuilt where it is: the file system cannot
+    /// exchange two directories in one step, or `db` is a symbolic link.
+    CannotRebuild,
+    /// The rebuild failed otherwise.
+    Failed,
+}
+
+impl Closed {
+    pub(super) fn of(outcome: Result<bool, VaultError>) -> Closed {
+        match outcome {
+            Ok(true) | Err(VaultError::Wiped) => Closed::Clean,
+            Ok(false) => Closed::OldCopiesKept(Kept::CannotRebuild),
+            Err(VaultError::DiskFull) => Closed::OldCopiesKept(Kept::DiskFull),
+            Err(_) => Closed::OldCopiesKept(Kept::Failed),
+        }
+    }
+}
+
+/// Rebuilds `store` if a write left old values in its files, closing it
+/// (see [`super::Vault::close`]).
+pub(super) fn close_store(dir: &Path, store: Store) -> Closed {
+    match store.compaction_due() {
+        Ok(false) => Closed::Clean,
+        Ok(true) => Closed::of(store.compact(dir)),
+        Err(error) => Closed::of(Err(error)),
+    }
+}
+
+/// `store`, rebuilt if a write may have left old values in its files, and
+/// opened again; with the mark of the database then in `dir`, and how the
+/// rebuild went: one that failed leaves the database as it was, to be
+/// rebuilt at the next lock or unlock.
+pub(super) fn compact_store(
+    dir: &Path,
+    store: Store,
+    mark: DbMark,
+) -> Result<(Store, DbMark, Result<(), VaultError>), VaultError> {
+    if !store.compaction_due()? {
+        return Ok((store, mark, Ok(())));
+    }
+    let inventory = store.inventory().clone();
+    let outcome = store.compact(dir).map(drop);
+    if let Err(VaultError::Wiped) = outcome {
+        return Err(VaultError::Wiped);
+    }
+    if files::database_is_gone(dir) {
+        return Err(VaultError::Wiped);
+    }
+    let store = Store::reopen(&dir.join(DB_DIR), inventory)?;
+    Ok((store, DbMark::of(dir)?, outcome))
 }

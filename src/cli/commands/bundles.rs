@@ -102,6 +102,7 @@ pub fn export(context: &mut Context, args: ExportArgs, out: &mut Output) -> Comm
             fingerprint = identity.fingerprint.as_str()
         )
     )?;
+    context.close(vault);
     Ok(())
 }
 
@@ -274,6 +275,7 @@ pub fn import(context: &mut Context, args: ImportArgs, out: &mut Output) -> Comm
         if !args.dry_run {
             let summary =
                 bundle::apply(&mut vault, &opened, plan, trust_as.as_deref(), context.now)?;
+            context.close(vault);
             report["applied"] = true.into();
             report["written"] = summary.written.into();
         }
@@ -285,6 +287,7 @@ pub fn import(context: &mut Context, args: ImportArgs, out: &mut Output) -> Comm
         return dry_run_ending(&vault, &opened, &plan, refusal, &args.file, lang, out);
     }
     let summary = bundle::apply(&mut vault, &opened, plan, trust_as.as_deref(), context.now)?;
+    context.close(vault);
     if let Some(name) = &trust_as {
         writeln!(
             out,

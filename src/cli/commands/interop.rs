@@ -138,9 +138,9 @@ fn address_warning(gaps: AddressGaps) -> Option<Message> {
 pub fn import_hsds(context: &mut Context, dir: &Path, out: &mut Output) -> Outcome {
     let records = hsds::import(dir, context.now)
         .map_err(|e| with_place(Failure::from(e), dir.display().to_string()))?;
-    let mut vault = context.unlock()?;
+    let vault = context.unlock()?;
     let read = records.len();
-    let summary = vault.put_all(records)?;
+    let summary = context.put_all_and_close(vault, records)?;
     writeln!(
         out,
         "{}",
@@ -271,8 +271,8 @@ pub fn import_csv(context: &mut Context, args: ImportCsvArgs, out: &mut Output) 
         eprintln!("{}", t!(context.lang, "cli-dry-run-stored-nothing"));
         return Ok(());
     }
-    let mut vault = context.unlock()?;
-    let summary = vault.put_all(import.records)?;
+    let vault = context.unlock()?;
+    let summary = context.put_all_and_close(vault, import.records)?;
     eprintln!(
         "{}",
         t!(context.lang, "cli-stored", summary = put_summary(&summary))

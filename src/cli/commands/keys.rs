@@ -22,7 +22,7 @@ type CommandResult = Result<(), Failure>;
 pub fn keys(context: &mut Context, command: KeysCommand, out: &mut Output) -> CommandResult {
     let mut vault = context.unlock()?;
     let lang = context.lang;
-    match command {
+    let result = match command {
         KeysCommand::Show { qr } => show(&vault, qr, lang, out),
         KeysCommand::List { json } => list(&vault, json, lang, out),
         KeysCommand::Trust {
@@ -32,7 +32,9 @@ pub fn keys(context: &mut Context, command: KeysCommand, out: &mut Output) -> Co
         } => trust(&mut vault, name, public_key, recipient, context, out),
         KeysCommand::Untrust { name } => untrust(&mut vault, &name, lang, out),
         KeysCommand::ExportIdentity { force } => export_identity(&vault, force, lang, out),
-    }
+    };
+    context.close(vault);
+    result
 }
 
 fn show(vault: &Vault, qr: bool, lang: Lang, out: &mut Output) -> CommandResult {

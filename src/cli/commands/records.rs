@@ -73,6 +73,7 @@ pub fn add(context: &mut Context, fields: RecordFields, out: &mut Output) -> Out
             .hint(msg!("hint-edit-instead")));
     }
     vault.put(record)?;
+    context.close(vault);
     writeln!(out, "{id}")?;
     Ok(())
 }
@@ -83,7 +84,7 @@ pub fn load(context: &mut Context, file: &Path, out: &mut Output) -> Outcome {
         parse_records(&text, context.now).map_err(|e| json_failure(display_input(file), e))?;
     drop(text);
     let vault = context.unlock()?;
-    let summary = vault.put_all_and_lock(records)?;
+    let summary = context.put_all_and_close(vault, records)?;
     writeln!(out, "{}", put_summary(&summary).in_lang(context.lang))?;
     Ok(())
 }
@@ -136,6 +137,7 @@ pub fn edit(context: &mut Context, id: &str, fields: RecordFields, out: &mut Out
     }
     let name = record.name.clone();
     vault.put(record)?;
+    context.close(vault);
     writeln!(
         out,
         "{}",
@@ -153,6 +155,7 @@ pub fn remove(context: &mut Context, id: &str, out: &mut Output) -> Outcome {
     let mut vault = context.unlock()?;
     let id = vault.resolve(id)?;
     let record = vault.delete(&id)?;
+    context.close(vault);
     writeln!(
         out,
         "{}",
@@ -263,8 +266,14 @@ pub fn passwd(
 pub fn rekey(context: &mut Context, out: &mut Output) -> Outcome {
     let (vault, passphrase) = context.unlock_keeping_passphrase()?;
     let count = vault.len();
-    vault.rekey(&passphrase, passphrase::work_factor())?;
-    writeln!(out, "{}", t!(context.lang, "cli-rekeyed", count = count))?;
+    let vault = vault.rekey(&passphrase, passphrase::work_factor())?;
+    // The key has changed either way; only a rebuilt database is without
+    // the old copies.
+    let said = match context.close(vault) {
+        pamphlet::vault::Closed::Clean => "cli-rekeyed",
+        pamphlet::vault::Closed::OldCopiesKept(_) => "cli-rekeyed-copies-kept",
+    };
+    writeln!(out, "{}", t!(context.lang, said, count = count))?;
     Ok(())
 }
 

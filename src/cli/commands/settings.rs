@@ -55,6 +55,7 @@ pub fn settings(
             writeln!(out, "{line}")?;
         }
     }
+    context.close(vault);
     Ok(())
 }
 

@@ -369,7 +369,22 @@ impl App {
         if self.is_locked() {
             return;
         }
-        self.screen = Screen::Locked(UnlockState::new(reason));
+        let was = std::mem::replace(&mut self.screen, Screen::Locked(UnlockState::new(reason)));
+        // Locking rebuilds the database if it was written to; one that
+        // could not be rebuilt is said on the locked screen.
+        if let Screen::Open(main) = was {
+            let MainScreen { session, .. } = *main;
+            let closed = session.vault.close();
+            if let (Screen::Locked(state), crate::vault::Closed::OldCopiesKept(why)) =
+                (&mut self.screen, closed)
+            {
+                state.error = Some(match why {
+                    crate::vault::Kept::DiskFull => msg!("tui-old-copies-disk-full"),
+                    crate::vault::Kept::CannotRebuild => msg!("tui-old-copies-cannot"),
+                    crate::vault::Kept::Failed => msg!("tui-old-copies-failed"),
+                });
+            }
+        }
         self.help = None;
         self.language = None;
         self.clear = true;

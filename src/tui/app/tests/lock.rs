@@ -213,3 +213,35 @@ fn after_locking_a_given_passphrase_is_not_used_again() {
         assert!(!fixture.app.is_locked());
     }
 }
+
+#[test]
+fn locking_after_a_write_whose_rebuild_cannot_run_says_so() {
+    let mut fixture = locked();
+    // A `db` that is a symbolic link is not rebuilt: the old copies stay.
+    let real = fixture.dir.with_file_name("real-db");
+    std::fs::rename(fixture.dir.join("db"), &real).unwrap();
+    std::os::unix::fs::symlink(&real, fixture.dir.join("db")).unwrap();
+    let passphrase = SecretString::from(PASSPHRASE.to_owned());
+    let vault = Vault::unlock(&fixture.dir, &passphrase).unwrap();
+    fixture.app = App::unlocked(config(&fixture.dir), vault, now());
+    let Screen::Open(main) = &mut fixture.app.screen else {
+        panic!("open");
+    };
+    let id = main.session.vault.records().next().unwrap().id;
+    main.session.vault.delete(&id).unwrap();
+    fixture.app.update(Action::Lock);
+    assert!(fixture.app.is_locked());
+    let error = unlock_state(&fixture.app).error.clone().unwrap();
+    assert_eq!(error.id, "tui-old-copies-cannot");
+    assert!(Vault::unlock(&fixture.dir, &passphrase)
+        .unwrap()
+        .get(&id)
+        .is_none());
+}
+
+#[test]
+fn locking_without_a_write_says_nothing() {
+    let mut fixture = open();
+    fixture.app.update(Action::Lock);
+    assert!(unlock_state(&fixture.app).error.is_none());
+}
