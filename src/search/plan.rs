@@ -310,7 +310,10 @@ impl Reader<'_> {
         let loose = role != Role::Excluded;
         let leeway = Leeway::for_word(text, term.typing(), loose);
         let table = self.tables.get(self.dict, text, leeway, None);
-        let sig = format!("w{role:?}|{text}|{}|{loose}", leeway.prefix);
+        let sig = format!(
+            "w{role:?}|{text}|{}|{}|{loose}",
+            leeway.prefix, leeway.typing
+        );
         let part = match role {
             Role::Required => Some(Part::Word {
                 word: text.to_owned(),
