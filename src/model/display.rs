@@ -123,11 +123,12 @@ impl Phone {
     }
 
     /// What goes beside the number where the number stands out on its own
-    /// (a printed sheet): the type unless it is a voice line, then the note.
-    pub fn detail(&self) -> String {
-        let kind = (self.kind != PhoneKind::Voice).then(|| self.kind.as_str());
+    /// (a printed sheet): the type, a word of `lang`, unless it is a voice
+    /// line, then the note.
+    pub fn detail(&self, lang: Lang) -> String {
+        let kind = (self.kind != PhoneKind::Voice).then(|| self.kind.word(lang));
         let note = (!self.note.is_empty()).then_some(self.note.as_str());
-        join_parts(&[kind.unwrap_or(""), note.unwrap_or("")])
+        join_parts(&[kind.as_deref().unwrap_or(""), note.unwrap_or("")])
     }
 }
 
@@ -356,8 +357,9 @@ mod tests {
             "+1 503 555 0100 (text) — evenings"
         );
         assert_eq!(record.phones[1].to_string(), "555 0101 (voice)");
-        assert_eq!(record.phones[0].detail(), "text, evenings");
-        assert_eq!(record.phones[1].detail(), "");
+        assert_eq!(record.phones[0].detail(Lang::En), "text, evenings");
+        assert_eq!(record.phones[0].detail(Lang::Pt), "mensagens, evenings");
+        assert_eq!(record.phones[1].detail(Lang::Es), "");
         assert_eq!(record.short_id(), "6f1c1f9e");
     }
 
