@@ -189,13 +189,14 @@ fn assert_source(meeting: &Meeting, sequence: u64, rest: &str) {
 }
 
 /// Checks `show`'s source line for record `id` in Sam's vault: vouched for
-/// by `signer` in bundle `sequence`, on some date, then `rest` (plain text).
+/// by `signer` in bundle `sequence`, on some date ("2 December 2026"),
+/// then `rest` (plain text).
 fn assert_vouched(meeting: &Meeting, id: &str, signer: &str, sequence: u64, rest: &str) {
     let output = meeting.sam.cmd().args(["show", id]).output().unwrap();
     assert!(output.status.success(), "{}", stderr_of(&output));
     let text = String::from_utf8(output.stdout).unwrap();
     let line = predicate::str::is_match(format!(
-        r"(?m)^  source +vouched for by {signer} \(bundle #{sequence}, imported \d{{4}}-\d{{2}}-\d{{2}}\){rest}$"
+        r"(?m)^  source +vouched for by {signer} \(bundle #{sequence}, imported \d{{1,2}} [A-Z][a-z]+ \d{{4}}\){rest}$"
     ))
     .unwrap();
     assert!(line.eval(&text), "{text}");

@@ -258,7 +258,7 @@ fn html_record(out: &mut String, record: &Record, lang: Lang) {
         );
     }
     for phone in &record.phones {
-        let (number, detail) = (&phone.number, phone.detail());
+        let (number, detail) = (&phone.number, phone.detail(lang));
         let _ = write!(out, "<div class=\"phone\">☎ {}", escape(number));
         if !detail.is_empty() {
             let _ = write!(out, " <small>({})</small>", escape(&detail));
@@ -320,7 +320,7 @@ fn markdown(records: &[&Record], options: &Options) -> String {
                 }
                 out.push('\n');
                 for phone in &record.phones {
-                    let (number, detail) = (&phone.number, phone.detail());
+                    let (number, detail) = (&phone.number, phone.detail(lang));
                     let _ = write!(out, "  - ☎ **{}**", md_escape(number));
                     if !detail.is_empty() {
                         let _ = write!(out, " ({})", md_escape(&detail));
@@ -373,7 +373,7 @@ fn text(records: &[&Record], options: &Options) -> String {
                 }
                 out.push('\n');
                 for phone in &record.phones {
-                    let (number, detail) = (&phone.number, phone.detail());
+                    let (number, detail) = (&phone.number, phone.detail(lang));
                     let _ = write!(
                         out,
                         "    {} {number}",

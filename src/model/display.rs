@@ -7,7 +7,7 @@ use std::fmt;
 use time::Date;
 use uuid::Uuid;
 
-use super::codes::country_name;
+use super::codes::{country_name, language_name};
 use super::dates::{format_date, format_timestamp};
 use super::field::{place_label, source_label, Field};
 use super::kinds::PhoneKind;
@@ -111,12 +111,24 @@ impl fmt::Display for Phone {
 }
 
 impl Phone {
+    /// "+1 503 555 0100 (mensajes) — evenings": as `Display`, the kind a
+    /// word of `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        let kind = self.kind.word(lang);
+        if self.note.is_empty() {
+            format!("{} ({kind})", self.number)
+        } else {
+            format!("{} ({kind}) — {}", self.number, self.note)
+        }
+    }
+
     /// What goes beside the number where the number stands out on its own
-    /// (a printed sheet): the type unless it is a voice line, then the note.
-    pub fn detail(&self) -> String {
-        let kind = (self.kind != PhoneKind::Voice).then(|| self.kind.as_str());
+    /// (a printed sheet): the type, a word of `lang`, unless it is a voice
+    /// line, then the note.
+    pub fn detail(&self, lang: Lang) -> String {
+        let kind = (self.kind != PhoneKind::Voice).then(|| self.kind.word(lang));
         let note = (!self.note.is_empty()).then_some(self.note.as_str());
-        join_parts(&[kind.unwrap_or(""), note.unwrap_or("")])
+        join_parts(&[kind.as_deref().unwrap_or(""), note.unwrap_or("")])
     }
 }
 
@@ -157,10 +169,10 @@ impl Field {
             Field::Phones => record
                 .phones
                 .iter()
-                .map(Phone::to_string)
+                .map(|phone| phone.text(lang))
                 .collect::<Vec<_>>()
                 .join("\n"),
-            Field::Languages => record.language_names().join(", "),
+            Field::Languages => record.language_words(lang).join(", "),
             Field::Tags => record.tags.join(", "),
             Field::VerifiedOn => record.verified_on.map(format_date).unwrap_or_default(),
             Field::Status => record.status.word(lang),
@@ -199,6 +211,22 @@ impl Record {
             Some(date) => lang.date(date),
             None => crate::t!(lang, "verified-never"),
         }
+    }
+
+    /// The names of its languages in `lang` (`español, inglés`): the
+    /// message `language-CODE`, else the English name, else the code.
+    pub fn language_words(&self, lang: Lang) -> Vec<String> {
+        self.languages
+            .iter()
+            .map(|code| {
+                let id = format!("language-{code}");
+                let word = lang.text(&id, &[]);
+                if word != id {
+                    return word;
+                }
+                language_name(code).unwrap_or(code).to_owned()
+            })
+            .collect()
     }
 
     /// One line for a list of results: short id, name, category, place,
@@ -248,7 +276,7 @@ impl Record {
                 Field::City => push_labelled(out, &place_label(lang), &self.place().coded(), false),
                 Field::Phones => {
                     for phone in &self.phones {
-                        push_labelled(out, &label, &phone.to_string(), false);
+                        push_labelled(out, &label, &phone.text(lang), false);
                     }
                 }
                 Field::VerifiedOn => {
@@ -329,8 +357,9 @@ mod tests {
             "+1 503 555 0100 (text) — evenings"
         );
         assert_eq!(record.phones[1].to_string(), "555 0101 (voice)");
-        assert_eq!(record.phones[0].detail(), "text, evenings");
-        assert_eq!(record.phones[1].detail(), "");
+        assert_eq!(record.phones[0].detail(Lang::En), "text, evenings");
+        assert_eq!(record.phones[0].detail(Lang::Pt), "mensagens, evenings");
+        assert_eq!(record.phones[1].detail(Lang::Es), "");
         assert_eq!(record.short_id(), "6f1c1f9e");
     }
 
@@ -390,6 +419,42 @@ mod tests {
         let text = record.detail_text(date!(2026 - 11 - 30), Some(&vouch), Lang::Es);
         assert!(text.contains("  categoría    fondo de fianzas\n"), "{text}");
         assert!(text.contains("  estado       inactivo\n"), "{text}");
+    }
+
+    #[test]
+    fn languages_and_phone_kinds_are_words_of_the_language() {
+        let mut record = record();
+        record.languages = vec!["es".into(), "en".into(), "pt".into(), "xx".into()];
+        let text = record.detail_text(date!(2026 - 11 - 30), None, Lang::Es);
+        assert!(
+            text.contains("  idiomas      español, inglés, portugués, xx\n"),
+            "{text}"
+        );
+        assert!(text.contains("555 0101 (voz)\n"), "{text}");
+        assert!(
+            !text.contains("Spanish") && !text.contains("voice"),
+            "{text}"
+        );
+        assert_eq!(
+            record.language_words(Lang::Fr),
+            ["espagnol", "anglais", "portugais", "xx"]
+        );
+        assert_eq!(
+            record.language_words(Lang::Pt),
+            ["espanhol", "inglês", "português", "xx"]
+        );
+        assert_eq!(
+            record.language_words(Lang::En),
+            ["Spanish", "English", "Portuguese", "xx"]
+        );
+        record.languages = vec!["de".into()];
+        assert_eq!(record.language_words(Lang::Es), ["alemán"]);
+        record.languages = vec!["cy".into()];
+        assert_eq!(
+            record.language_words(Lang::Es),
+            ["Welsh"],
+            "not in the files"
+        );
     }
 
     /// A record from before one-line fields refused newlines, or written

@@ -149,6 +149,12 @@ impl PhoneKind {
         }
     }
 
+    /// The kind as a word of `lang` (`voice`, `voz`): the message
+    /// `phone-kind-NAME`.
+    pub fn word(self, lang: Lang) -> String {
+        lang.text(&format!("phone-kind-{}", self.as_str()), &[])
+    }
+
     pub fn parse(text: &str) -> Option<PhoneKind> {
         let wanted = text.trim().to_ascii_lowercase();
         PhoneKind::ALL.into_iter().find(|k| k.as_str() == wanted)

@@ -9,7 +9,7 @@ use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-use crate::model::{format_date, Record};
+use crate::model::Record;
 
 /// The keyring and the sequence numbers that stop replayed bundles.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -79,7 +79,7 @@ impl Provenance {
             "vouch-source",
             name = self.signer_name.as_str(),
             sequence = self.sequence,
-            day = format_date(self.imported_at.date())
+            day = lang.date(self.imported_at.date())
         )
     }
 }
@@ -109,7 +109,11 @@ mod tests {
         };
         assert_eq!(
             vouched.source(crate::i18n::Lang::En),
-            "Rosa (bundle #3, imported 2026-11-02)"
+            "Rosa (bundle #3, imported 2 November 2026)"
+        );
+        assert_eq!(
+            vouched.source(crate::i18n::Lang::Es),
+            "Rosa (paquete n.º 3, importado el 2 de noviembre de 2026)"
         );
         assert!(!vouched.edited_since_import(&record));
         record.hours = "Mon 9-5".into();

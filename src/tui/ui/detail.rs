@@ -172,7 +172,7 @@ fn field_rows(record: &Record, lang: Lang) -> Vec<(String, String)> {
                 record
                     .phones
                     .iter()
-                    .map(|phone| (label.clone(), shown(&phone.to_string()).into_owned())),
+                    .map(|phone| (label.clone(), shown(&phone.text(lang)).into_owned())),
             ),
             Field::VerifiedOn => rows.push((label, record.verified_text(lang))),
             _ => rows.push((label, shown_value(field, &field.shown(record, lang)))),
