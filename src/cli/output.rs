@@ -28,10 +28,7 @@ pub fn listing<'r>(
 ) -> Vec<String> {
     records
         .into_iter()
-        .map(|record| {
-            let category = pamphlet::t!(lang, &format!("category-{}", record.category.as_str()));
-            format!("  {}", record.listing_line(&category))
-        })
+        .map(|record| format!("  {}", record.listing_line(&record.category.word(lang))))
         .collect()
 }
 

@@ -61,12 +61,7 @@ pub fn export(context: &mut Context, args: ExportArgs, out: &mut Output) -> Comm
         Encryption::Passphrase(passphrase, passphrase::work_factor())
     };
     let query = args.query.join(" ");
-    let ids = select(&vault, &query, context.lang)?;
-    if ids.is_empty() {
-        return Err(Failure::new(msg!("export-nothing", query = query.as_str()))
-            .hint(msg!("hint-search-first")));
-    }
-    let listed = listing(bundle::selected(&vault, &ids), context.lang);
+    let (ids, listed) = leaving(&vault, &query, context.lang)?;
     let chatty = io::stderr().is_terminal() && ids.len() > 5000;
     if chatty {
         eprint!("{}\r", t!(context.lang, "cli-signing", count = ids.len()));
@@ -106,6 +101,23 @@ pub fn export(context: &mut Context, args: ExportArgs, out: &mut Output) -> Comm
     Ok(())
 }
 
+/// The records an export of `query` takes, and their lines as listed
+/// before it is written; refused when there are none.
+fn leaving(
+    vault: &Vault,
+    query: &str,
+    lang: Lang,
+) -> Result<(Vec<uuid::Uuid>, Vec<String>), Failure> {
+    let ids = select(vault, query, lang)?;
+    if ids.is_empty() {
+        return Err(
+            Failure::new(msg!("export-nothing", query = query)).hint(msg!("hint-search-first"))
+        );
+    }
+    let listed = listing(bundle::selected(vault, &ids), lang);
+    Ok((ids, listed))
+}
+
 /// `export --dry-run`: the records the bundle would hold, as `export`
 /// lists them, and their count. Asks for no passphrase, writes nothing, and
 /// uses up no sequence number.
@@ -115,12 +127,7 @@ fn export_dry_run(context: &mut Context, args: &ExportArgs, out: &mut Output) ->
     args.expires.as_deref().map(parse_expiry).transpose()?;
     let vault = context.unlock()?;
     let query = args.query.join(" ");
-    let ids = select(&vault, &query, context.lang)?;
-    if ids.is_empty() {
-        return Err(Failure::new(msg!("export-nothing", query = query.as_str()))
-            .hint(msg!("hint-search-first")));
-    }
-    let listed = listing(bundle::selected(&vault, &ids), context.lang);
+    let (_, listed) = leaving(&vault, &query, context.lang)?;
     for line in &listed {
         writeln!(out, "{line}")?;
     }
